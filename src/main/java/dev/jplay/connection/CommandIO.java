@@ -1,0 +1,122 @@
+package dev.jplay.connection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The stream side of one running command, the same for every connection: drains stdout and stderr concurrently
+ * (a full stderr pipe would otherwise block the command), answers the become password prompt exactly once,
+ * strips the become marker, then feeds stdin and closes it. The password is written to the command's stdin only.
+ */
+public final class CommandIO {
+    private final Executor pool;
+
+    /** {@code pool} runs the stdout drain; it must not be bounded below the number of concurrent commands. */
+    public CommandIO(Executor pool) {
+        this.pool = pool;
+    }
+
+    /** The two captured streams; {@code becomeFailure} is non-null when escalation failed (message for the user). */
+    public record Captured(byte[] stdout, byte[] stderr, String becomeFailure) {}
+
+    public Captured run(OutputStream stdin, InputStream stdout, InputStream stderr, byte[] input,
+                        Become become, ShellCommand.BecomePlan plan) throws IOException {
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(stdout), pool);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String failure = null;
+        if (plan == null) {
+            CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(stdin, input), pool);
+            stderr.transferTo(err);
+            join(feed);
+        } else {
+            failure = escalate(stdin, stderr, err, input, become, plan);
+            stderr.transferTo(err);
+        }
+        return new Captured(join(out), err.toByteArray(), failure);
+    }
+
+    /** Reads stderr until the marker; answers one prompt; returns a failure message or null. */
+    private String escalate(OutputStream stdin, InputStream stderr, ByteArrayOutputStream err, byte[] input,
+                            Become become, ShellCommand.BecomePlan plan) throws IOException {
+        byte[] marker = plan.marker().getBytes(StandardCharsets.UTF_8);
+        byte[] prompt = plan.prompt().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        int prompts = 0;
+        int c;
+        while ((c = stderr.read()) >= 0) {
+            seen.write(c);
+            byte[] s = seen.toByteArray();
+            if (endsWith(s, marker)) {
+                err.write(s, 0, s.length - marker.length);
+                int next = stderr.read(); // the newline echo printed after the marker
+                if (next >= 0 && next != '\n') err.write(next);
+                feed(stdin, input);
+                return null;
+            }
+            if (endsWith(s, prompt)) {
+                if (++prompts > 1 || become.password() == null) {
+                    closeQuietly(stdin);
+                    return "Incorrect " + become.method() + " password";
+                }
+                seen.reset();
+                stdin.write((become.password().reveal() + "\n").getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            }
+        }
+        String text = seen.toString(StandardCharsets.UTF_8).strip();
+        closeQuietly(stdin);
+        if (text.contains("a password is required")) return "Missing " + become.method() + " password";
+        if (text.contains("Sorry, try again") || text.contains("incorrect password")) return "Incorrect " + become.method() + " password";
+        return become.method() + " failed: " + (text.isEmpty() ? "no output" : text);
+    }
+
+    private static boolean endsWith(byte[] s, byte[] tail) {
+        if (s.length < tail.length) return false;
+        for (int i = 0; i < tail.length; i++) if (s[s.length - tail.length + i] != tail[i]) return false;
+        return true;
+    }
+
+    private static void feed(OutputStream stdin, byte[] input) {
+        try (stdin) {
+            if (input != null && input.length > 0) {
+                stdin.write(input);
+                stdin.flush();
+            }
+        } catch (IOException ignored) {
+            // the command closed its stdin early; its exit status tells the story
+        }
+    }
+
+    private static void closeQuietly(OutputStream s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private static byte[] drain(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.jplay.connection;
+
+import java.nio.file.Path;
+
+/**
+ * A way to run commands on and move files to one host. Opened once per host and shared by all tasks of a run;
+ * implementations are thread-safe (several tasks may run commands at once, e.g. {@code free} strategy, delegation).
+ */
+public interface Connection extends AutoCloseable {
+    /** The inventory name of the host this connection reaches. */
+    String host();
+
+    /** True for the controller itself ({@code ansible_connection=local}). */
+    boolean isLocal();
+
+    /** Runs a command and waits for it; stdout and stderr are drained concurrently. */
+    ExecResult exec(ExecRequest req) throws ConnectionException;
+
+    /**
+     * Writes {@code data} to {@code path} atomically: a temporary file in the same directory, then attrs, then rename.
+     * With {@code become} the file is written as the become user (e.g. root-owned paths over a non-root login).
+     */
+    void put(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException;
+
+    /** Like {@link #put(byte[], String, FileAttrs, Become)} for a file on the controller, streamed. */
+    void put(Path localFile, String path, FileAttrs attrs, Become become) throws ConnectionException;
+
+    /** Reads a whole file from the host (with become when given). */
+    byte[] get(String path, Become become) throws ConnectionException;
+
+    /** Copies a file from the host to the controller, streamed. */
+    void get(String path, Path localFile, Become become) throws ConnectionException;
+
+    @Override
+    void close();
+}

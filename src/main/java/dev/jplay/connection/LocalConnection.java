@@ -1,0 +1,170 @@
+package dev.jplay.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs commands on the controller itself through {@code /bin/sh}, for {@code ansible_connection=local},
+ * {@code localhost} and {@code delegate_to: localhost}. Writes without become go straight to the file system.
+ */
+public final class LocalConnection implements Connection {
+    private final String host;
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "local-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CommandIO io = new CommandIO(pool);
+    private final ScheduledExecutorService timer = Watchdog.timer();
+
+    public LocalConnection(String host) {
+        this.host = host;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return true;
+    }
+
+    @Override
+    public ExecResult exec(ExecRequest req) throws ConnectionException {
+        ShellCommand.BecomePlan plan = req.become() == null ? null : ShellCommand.BecomePlan.fresh();
+        String line = ShellCommand.build(req, plan);
+        Process p;
+        try {
+            p = new ProcessBuilder(List.of("/bin/sh", "-c", line)).start();
+        } catch (IOException e) {
+            throw new ConnectionException(ConnectionException.Kind.UNREACHABLE, "cannot start /bin/sh: " + e.getMessage(), e);
+        }
+        Watchdog dog = Watchdog.start(timer, req.timeout(), p::descendants, p::destroyForcibly);
+        try {
+            CommandIO.Captured c = io.run(p.getOutputStream(), p.getInputStream(), p.getErrorStream(), req.stdin(), req.become(), plan);
+            int rc = p.waitFor();
+            if (dog.fired()) {
+                throw new ConnectionException(ConnectionException.Kind.TIMEOUT,
+                        "command timed out after " + req.timeout().toSeconds() + " seconds");
+            }
+            if (c.becomeFailure() != null) throw new ConnectionException(ConnectionException.Kind.BECOME, c.becomeFailure());
+            return new ExecResult(rc, c.stdout(), c.stderr());
+        } catch (IOException e) {
+            if (e instanceof ConnectionException ce) throw ce;
+            throw new ConnectionException(ConnectionException.Kind.UNREACHABLE, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "interrupted", e);
+        } finally {
+            dog.cancel();
+        }
+    }
+
+    @Override
+    public void put(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
+        if (become != null) {
+            viaShell(data, path, attrs, become);
+            return;
+        }
+        writeAtomically(path, attrs, tmp -> Files.write(tmp, data));
+    }
+
+    @Override
+    public void put(Path localFile, String path, FileAttrs attrs, Become become) throws ConnectionException {
+        if (become != null) {
+            try {
+                viaShell(Files.readAllBytes(localFile), path, attrs, become);
+            } catch (IOException e) {
+                throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + localFile + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        writeAtomically(path, attrs, tmp -> Files.copy(localFile, tmp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private void viaShell(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
+        ExecResult r = exec(new ExecRequest(ShellTransfer.atomicWriteScript(path, attrs), data, null, null, become, null, null));
+        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + r.err().strip());
+    }
+
+    private interface Writer {
+        void write(Path tmp) throws IOException;
+    }
+
+    private void writeAtomically(String path, FileAttrs attrs, Writer w) throws ConnectionException {
+        Path target = Path.of(path);
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".jplay-", "");
+            w.write(tmp);
+            ExecResult r = exec(ExecRequest.of(ShellTransfer.attrCommands(ShellCommand.quote(tmp.toString()), path, attrs) + "true"));
+            if (!r.ok()) throw new IOException(r.err().strip());
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | UncheckedIOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+            throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] get(String path, Become become) throws ConnectionException {
+        if (become == null) {
+            try {
+                return Files.readAllBytes(Path.of(path));
+            } catch (IOException e) {
+                throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
+        ExecResult r = exec(ExecRequest.of("cat " + ShellCommand.quote(path)).withBecome(become));
+        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + r.err().strip());
+        return r.stdout();
+    }
+
+    @Override
+    public void get(String path, Path localFile, Become become) throws ConnectionException {
+        if (become == null) {
+            try (InputStream in = Files.newInputStream(Path.of(path))) {
+                Files.copy(in, localFile, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            } catch (IOException e) {
+                throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            Files.write(localFile, get(path, become));
+        } catch (IOException e) {
+            throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + localFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

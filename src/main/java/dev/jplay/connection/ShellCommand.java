@@ -1,0 +1,67 @@
+package dev.jplay.connection;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Builds the command line a host's login shell runs for an {@link ExecRequest}: environment, working directory,
+ * {@code /bin/sh -c}, and the become wrapper. Shared by every connection so local and SSH run the same text.
+ */
+public final class ShellCommand {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ShellCommand() {}
+
+    /** POSIX single-quoting: {@code it's} becomes {@code 'it'"'"'s'}; plain words stay unquoted. */
+    public static String quote(String s) {
+        if (s.isEmpty()) return "''";
+        if (s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
+        return "'" + s.replace("'", "'\"'\"'") + "'";
+    }
+
+    /**
+     * The command line for {@code req}. When {@code req.become()} is set the line first prints {@code plan.marker()}
+     * to stderr as the target user, so a driver can tell the password prompt from the command's own output.
+     */
+    public static String build(ExecRequest req, BecomePlan plan) {
+        StringBuilder inner = new StringBuilder();
+        if (req.chdir() != null && !req.chdir().isEmpty()) inner.append("cd ").append(quote(req.chdir())).append(" && ");
+        inner.append(req.command());
+        String shell = req.executable() == null || req.executable().isEmpty() ? "/bin/sh" : req.executable();
+        String line = envPrefix(req.env()) + shell + " -c " + quote(inner.toString());
+        if (plan == null) return line;
+        String marked = "echo " + plan.marker() + " >&2; " + line;
+        Become b = req.become();
+        if (b.method().equals("su")) {
+            return "su " + b.flags() + (b.flags().isEmpty() ? "" : " ") + "-s /bin/sh " + quote(b.user()) + " -c " + quote(marked);
+        }
+        String sudo = "sudo -H -S " + (b.password() == null ? "-n " : "-p " + quote(plan.prompt()) + " ")
+                + (b.flags().isEmpty() ? "" : b.flags() + " ") + "-u " + quote(b.user());
+        return sudo + " /bin/sh -c " + quote(marked);
+    }
+
+    static String envPrefix(Map<String, String> env) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : env.entrySet()) {
+            if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("bad environment variable name: " + e.getKey());
+            sb.append(e.getKey()).append('=').append(quote(e.getValue())).append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** A fresh random token, for become prompts and markers. */
+    public static String token() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** The unique prompt and success marker of one become command. */
+    public record BecomePlan(String prompt, String marker) {
+        public static BecomePlan fresh() {
+            String t = token();
+            return new BecomePlan("[jplay-become-" + t + "] password:", "JPLAY-BECOME-OK-" + t);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jplay.connection;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to reach one host, resolved by the executor from the host's variables ({@code ansible_host},
+ * {@code ansible_port}, {@code ansible_user}, {@code ansible_connection}, {@code ansible_ssh_private_key_file},
+ * {@code ansible_password}, {@code ansible_ssh_common_args}, {@code ansible_ssh_extra_args}), the configuration
+ * and the command line. Null/0 fields mean "not set": ssh_config and OpenSSH defaults apply.
+ * {@code sshArgs} holds raw OpenSSH arguments ({@code -o Key=Value}, {@code -J jump}, {@code -F file}) to honour.
+ */
+public record Target(String name, String type, String address, int port, String user, List<String> identityFiles,
+                     Secret password, List<String> sshArgs, Duration connectTimeout, HostKeyPolicy hostKeys) {
+    public Target {
+        type = type == null || type.isEmpty() ? "ssh" : type;
+        address = address == null || address.isEmpty() ? name : address;
+        identityFiles = identityFiles == null ? List.of() : List.copyOf(identityFiles);
+        sshArgs = sshArgs == null ? List.of() : List.copyOf(sshArgs);
+        hostKeys = hostKeys == null ? HostKeyPolicy.STRICT : hostKeys;
+    }
+
+    public static Target local(String name) {
+        return new Target(name, "local", name, 0, null, null, null, null, null, HostKeyPolicy.STRICT);
+    }
+
+    public boolean isLocal() {
+        return type.equals("local");
+    }
+
+    /** What host key checking does with unknown and changed keys. A changed key is always refused. */
+    public enum HostKeyPolicy {
+        /** known_hosts must have the key ({@code host_key_checking=True}, OpenSSH's default). */
+        STRICT,
+        /** unknown keys are added to known_hosts ({@code StrictHostKeyChecking=accept-new}). */
+        ACCEPT_NEW,
+        /** unknown keys are accepted and not recorded ({@code host_key_checking=False}). */
+        OFF
+    }
+}

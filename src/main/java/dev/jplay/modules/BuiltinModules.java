@@ -1,0 +1,17 @@
+package dev.jplay.modules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every built-in module, gathered from the module groups. */
+public final class BuiltinModules {
+    private BuiltinModules() {}
+
+    public static List<Module> all() {
+        List<Module> all = new ArrayList<>();
+        all.addAll(dev.jplay.modules.core.CoreModules.all());
+        all.addAll(dev.jplay.modules.files.FileModules.all());
+        all.addAll(dev.jplay.modules.system.SystemModules.all());
+        return all;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.jplay.modules;
+
+import dev.jplay.connection.Become;
+import dev.jplay.connection.Connection;
+import dev.jplay.connection.ConnectionException;
+import dev.jplay.connection.ExecRequest;
+import dev.jplay.connection.ExecResult;
+import dev.jplay.connection.FileAttrs;
+import dev.jplay.source.Loc;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a module may use on one host for one task: the connection (already carrying the task's become,
+ * environment and timeout through {@link #exec}), check and diff flags, controller-side file lookup and
+ * templating. Implemented by the executor; tests use a plain implementation over a local connection.
+ */
+public interface ModuleContext {
+    /** Inventory name of the host the task is for. */
+    String host();
+
+    /** The connection to the host the module runs on (the delegate when the task is delegated). */
+    Connection connection();
+
+    /** The task's become, or null. */
+    Become become();
+
+    boolean check();
+
+    boolean diff();
+
+    int verbosity();
+
+    /** The task's {@code timeout}, or null. */
+    Duration timeout();
+
+    /** The task's {@code environment}. */
+    Map<String, String> environment();
+
+    /** Runs a command with the task's become, environment and timeout unless {@code req} sets its own. */
+    default ExecResult exec(ExecRequest req) throws ConnectionException {
+        ExecRequest r = req;
+        if (r.become() == null && become() != null) r = r.withBecome(become());
+        if (!environment().isEmpty()) {
+            Map<String, String> env = new java.util.LinkedHashMap<>(environment());
+            env.putAll(r.env());
+            r = r.withEnv(env);
+        }
+        if (r.timeout() == null && timeout() != null) r = r.withTimeout(timeout());
+        return connection().exec(r);
+    }
+
+    /** Runs one shell command line with the task's settings. */
+    default ExecResult sh(String command) throws ConnectionException {
+        return exec(ExecRequest.of(command));
+    }
+
+    /** Writes a file atomically on the host with the task's become. */
+    default void put(byte[] data, String path, FileAttrs attrs) throws ConnectionException {
+        connection().put(data, path, attrs, become());
+    }
+
+    default void put(Path localFile, String path, FileAttrs attrs) throws ConnectionException {
+        connection().put(localFile, path, attrs, become());
+    }
+
+    default byte[] get(String path) throws ConnectionException {
+        return connection().get(path, become());
+    }
+
+    /**
+     * Finds a controller file the way Ansible does for {@code src}: an absolute path as is; otherwise in the
+     * role's {@code kind} directory ({@code files} or {@code templates}), the role, the including task file's
+     * directory and the playbook directory (each with and without {@code kind}). Null when not found.
+     */
+    Path findFile(String name, String kind);
+
+    /** Renders a Jinja2 template file from the controller with the task's variables. */
+    String renderTemplate(Path template);
+
+    /** Evaluates a Jinja2 expression (no braces) with the task's variables. */
+    Object evaluate(String expression);
+
+    /** Evaluates a conditional the way {@code when:} does. */
+    boolean condition(Object conditional);
+
+    /** A warning shown as {@code [WARNING]: ...}. */
+    void warn(String message);
+
+    /** Where the task was written, for messages. */
+    Loc loc();
+
+    /** Drops the host's connection and opens it again, retrying until {@code within} has passed (for reboot). */
+    void reconnect(Duration within) throws ConnectionException;
+}

@@ -1,0 +1,91 @@
+package dev.jplay.modules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * All modules a run can use, by every name they answer to: the short name, their FQCN spellings
+ * ({@code ansible.builtin.copy}, {@code ansible.legacy.copy}, {@code community.general.modprobe}) and
+ * external modules found in module directories. Built once per run; immutable afterwards.
+ */
+public final class ModuleRegistry {
+    private final Map<String, Module> byName = new LinkedHashMap<>();
+    private final Map<String, Module> primary = new TreeMap<>();
+
+    public ModuleRegistry(Collection<? extends Module> modules) {
+        for (Module m : modules) add(m);
+    }
+
+    private void add(Module m) {
+        ModuleSpec s = m.spec();
+        primary.put(s.name(), m);
+        byName.put(s.name(), m);
+        byName.putIfAbsent("ansible.builtin." + s.name(), m);
+        byName.putIfAbsent("ansible.legacy." + s.name(), m);
+        for (String a : s.aliases()) byName.put(a, m);
+    }
+
+    /** A registry with extra modules added (external ones win over built-ins of the same name, as in Ansible). */
+    public ModuleRegistry with(Collection<? extends Module> extra) {
+        List<Module> all = new ArrayList<>(primary.values());
+        all.removeIf(m -> extra.stream().anyMatch(x -> x.spec().name().equals(m.spec().name())));
+        all.addAll(extra);
+        return new ModuleRegistry(all);
+    }
+
+    /** The module for a name as written in a task, or null. */
+    public Module find(String name) {
+        return byName.get(name);
+    }
+
+    /** Is this a name of a known module (any spelling)? */
+    public boolean knows(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** Modules by their short names, sorted. */
+    public Collection<Module> modules() {
+        return primary.values();
+    }
+
+    /** Every name a module answers to. */
+    public Collection<String> allNames() {
+        return byName.keySet();
+    }
+
+    /** Up to three known names closest to {@code name}, for "did you mean". */
+    public List<String> suggest(String name) {
+        String shortName = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        return primary.keySet().stream()
+                .map(n -> Map.entry(n, distance(shortName, n)))
+                .filter(e -> e.getValue() <= Math.max(2, shortName.length() / 3))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(Map.Entry::getKey).toList();
+    }
+
+    /** Levenshtein distance, for suggestions. */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Sorted for listings. */
+    public static final Comparator<Module> BY_NAME = Comparator.comparing(m -> m.spec().name());
+}

@@ -1,0 +1,22 @@
+package dev.jplay.output;
+
+import java.util.List;
+
+/** Fans events out to the callbacks of a run, serialised, so callbacks need no locking of their own. */
+public final class Output implements Callback {
+    private final List<Callback> callbacks;
+
+    public Output(List<Callback> callbacks) {
+        this.callbacks = List.copyOf(callbacks);
+    }
+
+    @Override
+    public synchronized void on(Event event) {
+        for (Callback c : callbacks) c.on(event);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Callback c : callbacks) c.close();
+    }
+}
