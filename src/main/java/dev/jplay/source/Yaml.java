@@ -148,7 +148,7 @@ public final class Yaml {
             }
             if (node instanceof SequenceNode seq) {
                 YamlList list = new YamlList(here);
-                for (Node item : seq.getValue()) list.addLocated(convert(item, depth + 1), loc(name, item.getStartMark()));
+                for (Node item : seq.getValue()) list.addLocated(convert(item, depth + 1), contentLoc(item));
                 return list;
             }
             MappingNode map = (MappingNode) node;
@@ -176,9 +176,19 @@ public final class Yaml {
                             "YAML keeps only the last one; remove or rename one of them");
                 }
                 out.remove(ks); // a merged key is overridden by an explicit one, keeping explicit order
-                out.putLocated(ks, convert(t.getValueNode(), depth + 1), kl, loc(name, t.getValueNode().getStartMark()));
+                out.putLocated(ks, convert(t.getValueNode(), depth + 1), kl, contentLoc(t.getValueNode()));
             }
             return out;
+        }
+
+        /** Where a value's text starts: after the opening quote of a quoted scalar, so offsets into the text add up. */
+        private Loc contentLoc(Node n) {
+            Loc l = loc(name, n.getStartMark());
+            if (n instanceof ScalarNode s && (s.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                    || s.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED)) {
+                return l.shift(1);
+            }
+            return l;
         }
 
         private void merge(YamlMap out, Node value, int depth) {
