@@ -11,6 +11,8 @@ public final class BuiltinModules {
         List<Module> all = new ArrayList<>();
         all.addAll(dev.jplay.modules.core.CoreModules.all());
         all.addAll(dev.jplay.modules.files.FileModules.all());
+        all.addAll(dev.jplay.modules.commands.CommandModules.all());
+        all.addAll(dev.jplay.modules.packages.PackageModules.all());
         all.addAll(dev.jplay.modules.system.SystemModules.all());
         return all;
     }
