@@ -39,6 +39,11 @@ public final class Templar {
         throw new UnsupportedOperationException("template engine not built yet");
     }
 
+    /** What {@code with_<lookupName>: terms} iterates over (terms already templated): the lookup with wantlist=True. */
+    public java.util.List<Object> loopLookup(String lookupName, Object terms, TemplateContext ctx) {
+        throw new UnsupportedOperationException("template engine not built yet");
+    }
+
     /** Does this value contain template syntax anywhere ({@code {{}}, {@code {%}}, {@code {#}})? */
     public static boolean isTemplate(Object value) {
         if (value instanceof dev.jplay.data.Unsafe) return false;

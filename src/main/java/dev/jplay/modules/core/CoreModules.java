@@ -8,6 +8,9 @@ public final class CoreModules {
     private CoreModules() {}
 
     public static List<Module> all() {
-        return List.of();
+        List<Module> all = new java.util.ArrayList<>(List.of(new Debug(), new SetFact(), new Fail(), new Assert(), new Ping(),
+                new AddHost(), new GroupBy(), new Pause(), new IncludeVars()));
+        all.addAll(Directive.all());
+        return all;
     }
 }

@@ -1,0 +1,69 @@
+package dev.jplay.exec;
+
+import dev.jplay.data.Py;
+import dev.jplay.playbook.Task;
+import dev.jplay.vars.HostState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a result changes outside itself: {@code register}, facts ({@code set_fact}, {@code include_vars}, setup and
+ * modules returning {@code ansible_facts}, with {@code delegate_facts}), and inventory additions
+ * ({@code add_host}, {@code group_by}).
+ */
+final class Effects {
+    private final Engine e;
+
+    Effects(Engine e) {
+        this.e = e;
+    }
+
+    void register(String name, List<String> hosts, Map<String, Object> result) {
+        Map<String, Object> clean = Results.forRegister(result);
+        for (String h : hosts) e.vars().state(h).setRuntime(name, clean);
+    }
+
+    @SuppressWarnings("unchecked")
+    void apply(Task task, String host, String delegate, Map<String, Object> kw, Map<String, Object> r) {
+        if (Results.flag(r, "failed") || Results.flag(r, "skipped") || Results.flag(r, "unreachable")) return;
+        if (r.get("ansible_facts") instanceof Map<?, ?> facts) {
+            boolean toDelegate = delegate != null && kw.get("delegate_facts") != null
+                    && dev.jplay.modules.ArgConverter.toBool(kw.get("delegate_facts"));
+            applyFacts(task.action(), (Map<String, Object>) facts, Results.flag(r, "_ansible_facts_cacheable"),
+                    List.of(toDelegate ? delegate : host));
+        }
+        if (r.get("add_host") instanceof Map<?, ?> add) {
+            Map<String, Object> a = (Map<String, Object>) add;
+            e.vars().inventory().addHost(Py.str(a.get("host_name")), ((List<Object>) a.get("groups")).stream().map(Py::str).toList(),
+                    (Map<String, Object>) a.get("host_vars"));
+            e.vars().inventoryChanged();
+        }
+        if (r.get("add_group") != null) {
+            List<String> parents = r.get("parent_groups") instanceof List<?> l ? l.stream().map(Py::str).toList() : List.of("all");
+            e.vars().inventory().addToGroup(host, Py.str(r.get("add_group")), parents);
+            e.vars().inventoryChanged();
+        }
+    }
+
+    /** Stores facts on hosts by kind: set_fact (runtime, plus facts when cacheable), include_vars, or gathered facts. */
+    void applyFacts(String action, Map<String, Object> facts, boolean cacheable, List<String> hosts) {
+        for (String h : hosts) {
+            HostState s = e.vars().state(h);
+            switch (action) {
+                case "set_fact" -> {
+                    s.setRuntime(facts);
+                    if (cacheable) s.addFacts(facts);
+                }
+                case "include_vars" -> s.addIncluded(facts);
+                default -> s.addFacts(deprefix(facts));
+            }
+        }
+    }
+
+    private static Map<String, Object> deprefix(Map<String, Object> facts) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        facts.forEach((k, v) -> out.put(k.startsWith("ansible_") ? k.substring(8) : k, v));
+        return out;
+    }
+}

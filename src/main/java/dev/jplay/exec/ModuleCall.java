@@ -1,0 +1,150 @@
+package dev.jplay.exec;
+
+import dev.jplay.connection.Become;
+import dev.jplay.connection.Connection;
+import dev.jplay.connection.ConnectionException;
+import dev.jplay.modules.ModuleContext;
+import dev.jplay.output.Event;
+import dev.jplay.playbook.Task;
+import dev.jplay.source.Loc;
+import dev.jplay.vars.VarScope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link ModuleContext} of one task on one host: its connection, settings, variables and controller files. */
+final class ModuleCall implements ModuleContext {
+    private final Engine engine;
+    private final String host;
+    private final Task task;
+    private final VarScope scope;
+    private final Targets.Resolved resolved;
+    private final boolean check;
+    private final boolean diff;
+    private final Duration timeout;
+    private final Map<String, String> environment;
+    private Connection connection;
+
+    ModuleCall(Engine engine, String host, Task task, VarScope scope, Targets.Resolved resolved, boolean check, boolean diff,
+               Duration timeout, Map<String, String> environment, Connection connection) {
+        this.engine = engine;
+        this.host = host;
+        this.task = task;
+        this.scope = scope;
+        this.resolved = resolved;
+        this.check = check;
+        this.diff = diff;
+        this.timeout = timeout;
+        this.environment = environment;
+        this.connection = connection;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public Connection connection() {
+        if (connection == null) throw new IllegalStateException("module " + task.action() + " runs on the controller and has no connection");
+        return connection;
+    }
+
+    @Override
+    public Become become() {
+        return resolved.become();
+    }
+
+    @Override
+    public boolean check() {
+        return check;
+    }
+
+    @Override
+    public boolean diff() {
+        return diff;
+    }
+
+    @Override
+    public int verbosity() {
+        return engine.options().verbosity();
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public Path findFile(String name, String kind) {
+        Path p = Path.of(name);
+        if (p.isAbsolute()) return Files.exists(p) ? p : null;
+        for (Path base : searchBases(task, engine)) {
+            for (Path c : List.of(base.resolve(kind).resolve(name), base.resolve(name))) {
+                if (Files.exists(c)) return c.normalize();
+            }
+        }
+        return null;
+    }
+
+    /** Controller directories searched for files: the role, the task file's directory, the playbook directory. */
+    static List<Path> searchBases(Task task, Engine engine) {
+        List<Path> bases = new ArrayList<>();
+        if (task.role() != null) bases.add(task.role().dir());
+        if (task.dir() != null) bases.add(task.dir());
+        bases.add(engine.playbookDir());
+        return bases.stream().distinct().toList();
+    }
+
+    @Override
+    public String renderTemplate(Path template) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("template_path", template.toString());
+        extra.put("template_fullpath", template.toAbsolutePath().toString());
+        extra.put("template_host", java.net.InetAddress.getLoopbackAddress().getHostName());
+        extra.put("template_uid", System.getProperty("user.name"));
+        extra.put("template_run_date", ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        extra.put("ansible_managed", "Ansible managed");
+        List<Path> paths = new ArrayList<>();
+        paths.add(template.toAbsolutePath().getParent());
+        paths.addAll(scope.searchPaths());
+        VarScope s = scope.with(extra);
+        return engine.templar().renderFile(template, new dev.jplay.template.TemplateContext(s, paths, Loc.of(template.toString())));
+    }
+
+    @Override
+    public Object evaluate(String expression) {
+        return engine.templar().evaluate(expression, scope.context(task.loc()));
+    }
+
+    @Override
+    public boolean condition(Object conditional) {
+        return engine.templar().condition(conditional, scope.context(task.loc()));
+    }
+
+    @Override
+    public void warn(String message) {
+        engine.output().on(new Event.Warning(message));
+    }
+
+    @Override
+    public Loc loc() {
+        return task.loc();
+    }
+
+    @Override
+    public void reconnect(Duration within) throws ConnectionException {
+        connection = engine.connections().reconnect(resolved.target(), within);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.jplay.exec;
+
+import dev.jplay.data.Py;
+import dev.jplay.modules.ArgConverter;
+import dev.jplay.output.Event;
+import dev.jplay.output.Status;
+import dev.jplay.output.TaskInfo;
+import dev.jplay.playbook.Play;
+import dev.jplay.playbook.PlaybookLoader;
+import dev.jplay.playbook.Task;
+import dev.jplay.playbook.TaskNode;
+import dev.jplay.source.SourceException;
+import dev.jplay.template.TemplateException;
+import dev.jplay.vars.PlayVars;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One play on its hosts: batches ({@code serial}), fact gathering, the sections with handler flushes between them,
+ * and the per-task bookkeeping the strategies report into (stats, failures, rescue, handlers, any_errors_fatal,
+ * max_fail_percentage).
+ */
+final class PlayRun {
+    private final Engine e;
+    private final Play play;
+    private final PlayVars pv;
+    private final Walker walker;
+    private final Handlers handlers;
+    private final Effects effects;
+    private List<HostRun> batch = List.of();
+    private volatile boolean endPlay;
+    private volatile boolean endBatch;
+    private volatile boolean breakPlaybook;
+
+    PlayRun(Engine e, Play play, PlayVars pv) {
+        this.e = e;
+        this.play = play;
+        this.pv = pv;
+        String strategy = play.strategy() == null ? e.options().strategy() : Py.str(play.strategy());
+        this.walker = new Walker(e, this, pv, strategy.equals("free"));
+        this.handlers = new Handlers(e, this, play, pv, walker);
+        this.effects = new Effects(e);
+    }
+
+    /**
+     * Runs the play on {@code hosts}; returns when every batch is done or the play was stopped. Returns true when
+     * the playbook must stop (a whole batch failed, any_errors_fatal, max_fail_percentage), as Ansible does.
+     */
+    boolean run(List<String> hosts) {
+        boolean free = play.strategy() != null ? Py.str(play.strategy()).equals("free") : e.options().strategy().equals("free");
+        for (List<String> names : Serial.batches(hosts, templated(play.serial()))) {
+            if (endPlay) break;
+            endBatch = false;
+            batch = names.stream().map(HostRun::new).toList();
+            pv.setHosts(hosts, names);
+            VarsFiles.load(e, play, pv, names);
+            Gathering.run(e, play, pv, walker, batch);
+            for (List<TaskNode> section : List.of(play.preTasks(), concat(play.roles(), play.tasks()), play.postTasks())) {
+                if (stopped()) break;
+                if (free) walker.walkFree(section, batch);
+                else walker.walk(section, batch);
+                handlers.flush(batch);
+            }
+            for (HostRun h : batch) {
+                if (h.failed) e.state().failed.add(h.name);
+                if (h.unreachable) e.state().unreachable.add(h.name);
+            }
+            if (breakPlaybook) return true;
+            if (batch.stream().allMatch(h -> h.failed || h.unreachable)) {
+                e.output().on(new Event.NoMoreHosts());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Object templated(Object raw) {
+        return raw == null ? null : e.templar().template(raw, pv.playScope().context(play.loc()));
+    }
+
+    private static List<TaskNode> concat(List<TaskNode> a, List<TaskNode> b) {
+        List<TaskNode> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    boolean stopped() {
+        return endPlay || endBatch;
+    }
+
+    void endPlay() {
+        endPlay = true;
+    }
+
+    void endBatch() {
+        endBatch = true;
+    }
+
+    void clearHostErrors() {
+        for (HostRun h : batch) {
+            if (h.failed && !h.unreachable) h.failed = false;
+        }
+    }
+
+    void flushHandlers(List<HostRun> hosts) {
+        handlers.flush(hosts);
+    }
+
+    /** The task name as banners show it: templated with play-level variables; unresolvable parts stay as written. */
+    String displayName(String raw) {
+        if (!dev.jplay.template.Templar.isTemplate(raw)) return raw;
+        try {
+            return Py.str(e.templar().template(raw, pv.playScope().context()));
+        } catch (SourceException ex) {
+            return raw;
+        }
+    }
+
+    /** Counts a host's outcome, marks failures, notifies handlers and emits the result (worker thread). */
+    void record(Task t, HostRun h, TaskInfo info, TaskRunner.Outcome o) {
+        String name = h.name;
+        switch (o.status()) {
+            case UNREACHABLE -> {
+                if (o.ignored()) {
+                    e.stats().add(name, Stats.Counter.OK);
+                    e.stats().add(name, Stats.Counter.IGNORED);
+                } else {
+                    e.stats().add(name, Stats.Counter.UNREACHABLE);
+                    h.unreachable = true;
+                }
+            }
+            case FAILED -> recordFailure(t, h, o);
+            case SKIPPED -> e.stats().add(name, Stats.Counter.SKIPPED);
+            default -> {
+                if (!t.isInclude()) {
+                    e.stats().add(name, Stats.Counter.OK);
+                    if (o.status() == Status.CHANGED) e.stats().add(name, Stats.Counter.CHANGED);
+                }
+            }
+        }
+        if (Boolean.TRUE.equals(o.result().get("changed")) && !t.notifies().isEmpty()) notify(t, h);
+        if (Walker.printed(t, o)) e.output().on(new Event.HostResult(name, info, o.status(), o.result(), o.delegatedTo(), o.ignored()));
+    }
+
+    private void recordFailure(Task t, HostRun h, TaskRunner.Outcome o) {
+        String name = h.name;
+        if (o.ignored()) {
+            e.stats().add(name, Stats.Counter.OK);
+            e.stats().add(name, Stats.Counter.IGNORED);
+            if (Boolean.TRUE.equals(o.result().get("changed"))) e.stats().add(name, Stats.Counter.CHANGED);
+            return;
+        }
+        if (h.rescuable()) {
+            e.stats().add(name, Stats.Counter.RESCUED);
+            Map<String, Object> failedTask = new LinkedHashMap<>();
+            failedTask.put("name", t.name() == null ? t.action() : t.name());
+            failedTask.put("action", t.action());
+            failedTask.put("args", t.args());
+            e.vars().state(name).setRuntime("ansible_failed_task", failedTask);
+            e.vars().state(name).setRuntime("ansible_failed_result", Results.forRegister(o.result()));
+        } else {
+            e.stats().add(name, Stats.Counter.FAILED);
+        }
+        h.failed = true;
+    }
+
+    private void notify(Task t, HostRun h) {
+        var scope = walker.runner().scope(t, h.name);
+        for (Object n : t.notifies()) {
+            try {
+                h.notified.add(Py.str(e.templar().template(n, scope.context(t.loc()))));
+            } catch (TemplateException ex) {
+                h.notified.add(Py.str(n));
+            }
+        }
+    }
+
+    /** run_once: the one result stands for every host of the batch (register, facts). */
+    void propagateRunOnce(Task t, TaskRunner.Outcome o, List<HostRun> hosts) {
+        List<String> others = hosts.stream().skip(1).map(h -> h.name).toList();
+        if (t.register() != null) effects.register(t.register(), others, o.result());
+        if (o.result().get("ansible_facts") instanceof Map<?, ?> facts && o.status() != Status.FAILED) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> f = (Map<String, Object>) facts;
+            effects.applyFacts(t.action(), f, Boolean.TRUE.equals(o.result().get("_ansible_facts_cacheable")), others);
+        }
+        if (o.status() == Status.FAILED && !o.ignored()) hosts.forEach(h -> h.failed = true);
+    }
+
+    /** After a task on all hosts: any_errors_fatal and max_fail_percentage. */
+    void afterTask(Task t, List<HostRun> hosts, Map<HostRun, TaskRunner.Outcome> outcomes) {
+        pv.setActiveHosts(batch.stream().filter(HostRun::active).map(h -> h.name).toList());
+        boolean hardFailure = outcomes.entrySet().stream()
+                .anyMatch(en -> en.getValue().status() == Status.FAILED && !en.getValue().ignored() && en.getKey().failed);
+        if (hardFailure && anyErrorsFatal(t, hosts)) {
+            for (HostRun h : batch) h.failed = h.failed || h.active();
+            endPlay = true;
+            breakPlaybook = true;
+            e.output().on(new Event.NoMoreHosts());
+            return;
+        }
+        Object mfp = play.maxFailPercentage();
+        if (mfp != null && !batch.isEmpty()) {
+            double limit = Double.parseDouble(Py.str(templated(mfp)).replace("%", ""));
+            long failed = batch.stream().filter(h -> h.failed || h.unreachable).count();
+            if (failed * 100.0 / batch.size() > limit) {
+                endPlay = true;
+                breakPlaybook = true;
+                e.output().on(new Event.NoMoreHosts());
+            }
+        }
+    }
+
+    private boolean anyErrorsFatal(Task t, List<HostRun> hosts) {
+        Object v = t.keywords().get("any_errors_fatal");
+        if (v == null) return e.options().anyErrorsFatal();
+        try {
+            return ArgConverter.toBool(e.templar().template(v, walker.runner().scope(t, hosts.get(0).name).context(t.loc())));
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    List<TaskNode> loadInclude(TaskRunner.Include inc) {
+        PlaybookLoader loader = e.loader();
+        if (inc.file() != null) return loader.includeTasks(inc.task(), inc.file(), inc.params());
+        PlaybookLoader.IncludedRole r = loader.includeRole(inc.task(), inc.roleArgs(), inc.params());
+        handlers.add(r.handlers());
+        return r.tasks();
+    }
+
+    void includeFailed(TaskRunner.Include inc, Collection<HostRun> hosts, SourceException ex) {
+        TaskInfo info = walker.info(inc.task());
+        for (HostRun h : hosts) {
+            Map<String, Object> r = Results.failed(ex.getMessage());
+            r.put("reason", ex.render());
+            e.stats().add(h.name, Stats.Counter.FAILED);
+            h.failed = true;
+            e.output().on(new Event.HostResult(h.name, info, Status.FAILED, r, null, false));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.jplay.exec;
+
+import dev.jplay.connection.Connections;
+import dev.jplay.connection.ShellCommand;
+import dev.jplay.data.Py;
+import dev.jplay.data.VaultText;
+import dev.jplay.inventory.Host;
+import dev.jplay.inventory.Inventory;
+import dev.jplay.modules.ModuleRegistry;
+import dev.jplay.output.Event;
+import dev.jplay.output.Output;
+import dev.jplay.playbook.Play;
+import dev.jplay.playbook.Playbook;
+import dev.jplay.playbook.PlaybookLoader;
+import dev.jplay.template.Templar;
+import dev.jplay.vars.PlayVars;
+import dev.jplay.vars.RunVars;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Runs a loaded playbook: for each play selects its hosts (pattern, {@code --limit}, {@code order}, hosts that
+ * failed earlier left out), asks {@code vars_prompt}, runs it, and finally reports the recap and the exit code.
+ */
+public final class PlaybookRunner {
+    private final RunOptions options;
+    private final Inventory inventory;
+    private final Output output;
+    private final Connections connections;
+    private final ModuleRegistry modules;
+    private final Templar templar;
+    private final Prompter prompter;
+    private final Function<VaultText, String> vault;
+
+    public PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
+                          Templar templar, Prompter prompter, Function<VaultText, String> vault) {
+        this.options = options;
+        this.inventory = inventory;
+        this.output = output;
+        this.connections = connections;
+        this.modules = modules;
+        this.templar = templar;
+        this.prompter = prompter;
+        this.vault = vault;
+    }
+
+    public RunResult run(Playbook pb, PlaybookLoader loader) {
+        long start = System.nanoTime();
+        String omit = "__omit_place_holder__" + ShellCommand.token();
+        RunVars vars = new RunVars(inventory, pb.file().getParent(), options.extraVars(), runMagic(pb, omit), templar, vault);
+        Stats stats = new Stats();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {
+            Thread t = new Thread(r, "jplay-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Engine e = new Engine(options, output, connections, modules, loader, templar, vars, prompter, stats,
+                pb.file().getParent(), omit, pool, new TagFilter(options.tags(), options.skipTags()),
+                new RunState(options.startAtTask() != null, options.step()));
+        try {
+            output.on(new Event.PlaybookStarted(pb.file().toString(), options.check(), options.diff()));
+            for (Play play : pb.plays()) {
+                if (runPlay(e, play)) break;
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<String> order = new ArrayList<>(stats.hosts());
+        Collections.sort(order);
+        var recap = stats.snapshot(order);
+        writeRetryFile(pb, e);
+        output.on(new Event.Recap(recap, List.of()));
+        int code = stats.anyUnreachable() ? 4 : stats.anyFailed() ? 2 : 0;
+        output.on(new Event.PlaybookEnded(Duration.ofNanos(System.nanoTime() - start), code));
+        return new RunResult(recap, code);
+    }
+
+    /** Returns true when the playbook must stop. */
+    private boolean runPlay(Engine e, Play play) {
+        PlayVars pv = new PlayVars(e.vars(), play);
+        var scope = pv.playScope();
+        String pattern = Py.str(templar.template(play.hosts(), scope.context(play.loc())));
+        List<String> hosts = selectHosts(e, play, pattern);
+        pv.setHosts(hosts, hosts);
+        String name = play.name() == null ? pattern : Py.str(templar.template(play.name(), pv.playScope().context(play.loc())));
+        output.on(new Event.PlayStarted(name, pattern, hosts));
+        if (hosts.isEmpty()) {
+            output.on(new Event.NoHostsMatched(pattern));
+            return false;
+        }
+        hosts.forEach(e.stats()::touch);
+        pv.setPrompted(Prompts.ask(play, prompter, templar, pv));
+        return new PlayRun(e, play, pv).run(hosts);
+    }
+
+    private List<String> selectHosts(Engine e, Play play, String pattern) {
+        List<Host> matched = inventory.select(pattern, w -> output.on(new Event.Warning(w)));
+        if (options.limit() != null) {
+            Set<String> allowed = new java.util.HashSet<>();
+            for (Host h : inventory.select(options.limit(), w -> { })) allowed.add(h.name());
+            matched = matched.stream().filter(h -> allowed.contains(h.name())).toList();
+        }
+        List<String> names = new ArrayList<>();
+        for (Host h : matched) {
+            if (!e.state().failed.contains(h.name()) && !e.state().unreachable.contains(h.name())) names.add(h.name());
+        }
+        String order = play.order() == null ? "inventory" : Py.str(play.order());
+        switch (order) {
+            case "reverse_inventory" -> Collections.reverse(names);
+            case "sorted" -> Collections.sort(names);
+            case "reverse_sorted" -> names.sort(Collections.reverseOrder());
+            case "shuffle" -> Collections.shuffle(names);
+            default -> { }
+        }
+        return names;
+    }
+
+    private Map<String, Object> runMagic(Playbook pb, String omit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("omit", omit);
+        m.put("playbook_dir", pb.file().getParent().toString());
+        m.put("ansible_check_mode", options.check());
+        m.put("ansible_diff_mode", options.diff());
+        m.put("ansible_verbosity", (long) options.verbosity());
+        m.put("ansible_forks", (long) options.forks());
+        m.put("ansible_run_tags", List.copyOf(options.tags()));
+        m.put("ansible_skip_tags", List.copyOf(options.skipTags()));
+        m.put("ansible_limit", options.limit());
+        m.put("ansible_version", Map.of("full", "2.14.18", "major", 2L, "minor", 14L, "revision", 18L, "string", "2.14.18"));
+        m.put("ansible_inventory_sources", inventory.sourceDirs().stream().map(Path::toString).toList());
+        return m;
+    }
+
+    private void writeRetryFile(Playbook pb, Engine e) {
+        if (options.retryDir() == null) return;
+        List<String> retry = new ArrayList<>(e.state().failed);
+        retry.addAll(e.state().unreachable);
+        if (retry.isEmpty()) return;
+        Collections.sort(retry);
+        String base = pb.file().getFileName().toString().replaceAll("\\.ya?ml$", "");
+        Path file = options.retryDir().resolve(base + ".retry");
+        try {
+            Files.write(file, (String.join("\n", retry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            output.on(new Event.Text("\tto retry, use: --limit @" + file + "\n"));
+        } catch (IOException ex) {
+            output.on(new Event.Warning("Could not create retry file '" + file + "'. " + ex.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.jplay.exec;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What carries over from play to play: hosts that failed or became unreachable (they take no part in later plays),
+ * whether {@code --start-at-task} has found its task, and whether {@code --step} is still asking.
+ */
+final class RunState {
+    final Set<String> failed = ConcurrentHashMap.newKeySet();
+    final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    final AtomicBoolean startFound;
+    final AtomicBoolean stepping;
+
+    RunState(boolean hasStartAt, boolean step) {
+        startFound = new AtomicBoolean(!hasStartAt);
+        stepping = new AtomicBoolean(step);
+    }
+}

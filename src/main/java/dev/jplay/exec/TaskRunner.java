@@ -1,0 +1,215 @@
+package dev.jplay.exec;
+
+import dev.jplay.connection.Connection;
+import dev.jplay.connection.ConnectionException;
+import dev.jplay.data.Py;
+import dev.jplay.modules.ArgConverter;
+import dev.jplay.modules.ArgumentException;
+import dev.jplay.modules.Module;
+import dev.jplay.modules.ModuleArgs;
+import dev.jplay.output.Event;
+import dev.jplay.output.Status;
+import dev.jplay.output.TaskInfo;
+import dev.jplay.playbook.Task;
+import dev.jplay.source.SourceException;
+import dev.jplay.vars.PlayVars;
+import dev.jplay.vars.VarScope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one task on one host: loop items, {@code when}, keywords, arguments (templated, module defaults, omit,
+ * validated), check mode, the module with {@code until} retries, {@code changed_when}/{@code failed_when},
+ * facts and {@code register}. Returns the outcome; the strategy turns it into stats and events.
+ */
+final class TaskRunner {
+    /** Actions that run on the controller only: they never open a connection. */
+    static final Set<String> CONTROLLER = Set.of("debug", "set_fact", "fail", "assert", "pause", "add_host", "group_by",
+            "include_vars", "include_tasks", "include_role", "include", "meta");
+
+    /** A dynamic include requested by a host: the task, its rendered file or role args, and its params. */
+    record Include(Task task, String file, Map<String, Object> roleArgs, Map<String, Object> params) {}
+
+    /** What a task did on a host. */
+    record Outcome(Status status, Map<String, Object> result, boolean ignored, String delegatedTo, List<Include> includes) {}
+
+    private final Engine e;
+    private final PlayVars pv;
+    private final Effects effects;
+
+    TaskRunner(Engine e, PlayVars pv) {
+        this.e = e;
+        this.pv = pv;
+        this.effects = new Effects(e);
+    }
+
+    VarScope scope(Task task, String host) {
+        List<java.nio.file.Path> paths = ModuleCall.searchBases(task, e);
+        return pv.scope(host, task, paths);
+    }
+
+    /** Does the task's {@code when} hold on this host (for meta actions, which have no result)? */
+    boolean conditionHolds(Task task, String host) {
+        return task.when().isEmpty() || e.templar().condition(task.when(), scope(task, host).context(task.loc()));
+    }
+
+    Outcome run(Task task, String host, TaskInfo info) {
+        VarScope scope = scope(task, host);
+        List<Include> includes = new ArrayList<>();
+        Map<String, Object> result;
+        String delegated;
+        if (task.loop() == null) {
+            Step s = once(task, host, info, scope, null, includes, null);
+            result = s.result;
+            delegated = s.delegatedTo;
+        } else {
+            List<Object> items;
+            try {
+                items = LoopItems.items(task.loop(), scope, e.templar(), task.loc());
+            } catch (SourceException ex) {
+                Step s = once(task, host, info, scope, null, includes, ex);
+                return finish(task, host, scope, s.result, s.delegatedTo, includes);
+            }
+            if (items.isEmpty()) {
+                result = Results.skipped("No items in the list");
+                result.put("skipped_reason", result.remove("skip_reason"));
+                result.put("results", List.of());
+                delegated = null;
+            } else {
+                LoopItems.Settings st = LoopItems.settings(task.loop(), scope, e.templar());
+                List<Map<String, Object>> results = new ArrayList<>();
+                delegated = null;
+                for (int i = 0; i < items.size(); i++) {
+                    Map<String, Object> vars = LoopItems.vars(st, items, i);
+                    VarScope itemScope = scope.with(vars);
+                    Step s = once(task, host, info, itemScope, vars, includes, null);
+                    Map<String, Object> r = s.result;
+                    r.putAll(vars);
+                    r.remove("ansible_loop");
+                    if (st.extended()) r.put("ansible_loop", vars.get("ansible_loop"));
+                    if (st.label() != null) r.put("_ansible_item_label", e.templar().template(st.label(), itemScope.context(task.loc())));
+                    r.put("_ansible_item_result", true);
+                    delegated = s.delegatedTo;
+                    results.add(r);
+                    if (!task.isInclude()) e.output().on(new Event.ItemResult(host, info, status(r), r, s.delegatedTo));
+                    if (st.pause() > 0 && i < items.size() - 1) sleep(st.pause());
+                }
+                result = LoopItems.aggregate(results);
+            }
+        }
+        return finish(task, host, scope, result, delegated, includes);
+    }
+
+    private Outcome finish(Task task, String host, VarScope scope, Map<String, Object> result, String delegated, List<Include> includes) {
+        if (task.register() != null) effects.register(task.register(), List.of(host), result);
+        boolean ignored = false;
+        Status st = status(result);
+        if (st == Status.FAILED || st == Status.UNREACHABLE) ignored = ignores(task, scope, st);
+        return new Outcome(st, result, ignored, delegated, includes);
+    }
+
+    private boolean ignores(Task task, VarScope scope, Status st) {
+        Object v = task.keywords().get(st == Status.FAILED ? "ignore_errors" : "ignore_unreachable");
+        if (v == null) return false;
+        try {
+            return ArgConverter.toBool(e.templar().template(v, scope.context(task.loc())));
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    static Status status(Map<String, Object> r) {
+        if (Results.flag(r, "unreachable")) return Status.UNREACHABLE;
+        if (Results.flag(r, "failed")) return Status.FAILED;
+        if (Results.flag(r, "skipped")) return Status.SKIPPED;
+        return Results.flag(r, "changed") ? Status.CHANGED : Status.OK;
+    }
+
+    /** One execution (the task, or one loop item). */
+    private record Step(Map<String, Object> result, String delegatedTo) {}
+
+    private Step once(Task task, String host, TaskInfo info, VarScope scope, Map<String, Object> loopVars, List<Include> includes,
+                      SourceException loopError) {
+        try {
+            if (!task.when().isEmpty() && !e.templar().condition(task.when(), scope.context(task.loc()))) {
+                return new Step(Results.skipped("Conditional result was False"), null);
+            }
+            if (loopError != null) throw loopError;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> kw = (Map<String, Object>) e.templar().template(task.keywords().values(), scope.context(task.loc()));
+            if (task.isInclude()) return new Step(include(task, scope, loopVars, includes), null);
+            String delegate = kw.get("delegate_to") == null ? null : Py.str(kw.get("delegate_to"));
+            return new Step(execute(task, host, info, scope, kw, delegate), delegate);
+        } catch (SourceException ex) {
+            return new Step(Results.templateError(ex, task.loc()), null);
+        }
+    }
+
+    private Map<String, Object> include(Task task, VarScope scope, Map<String, Object> loopVars, List<Include> includes) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> args = (Map<String, Object>) e.templar().template(task.args(), scope.context(task.loc()));
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (loopVars != null) params.putAll(loopVars);
+        if (task.action().equals("include_role")) {
+            includes.add(new Include(task, null, args, params));
+        } else {
+            Object f = args.get("file") != null ? args.get("file") : args.get("_raw_params");
+            includes.add(new Include(task, Py.str(f), null, params));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("changed", false);
+        r.put("include", args.get("file") != null ? args.get("file") : args.get("_raw_params") != null ? args.get("_raw_params") : args.get("name"));
+        r.put("include_args", args);
+        return r;
+    }
+
+    private Map<String, Object> execute(Task task, String host, TaskInfo info, VarScope scope, Map<String, Object> kw, String delegate) {
+        Module module = e.modules().find(task.action());
+        boolean controller = CONTROLLER.contains(task.action());
+        String target = delegate == null ? host : delegate;
+        var vars = delegate == null ? scope : e.vars().hostScope(delegate);
+        Targets.Resolved resolved = Targets.resolve(target, vars, kw, e.options());
+        ModuleArgs args;
+        try {
+            args = Arguments.prepare(task, module.spec(), scope, kw, e);
+        } catch (ArgumentException ex) {
+            return Results.failed(ex.getMessage());
+        }
+        boolean check = kw.get("check_mode") != null ? ArgConverter.toBool(kw.get("check_mode")) : e.options().check();
+        boolean diff = kw.get("diff") != null ? ArgConverter.toBool(kw.get("diff")) : e.options().diff();
+        if (check && !module.spec().checkMode()) {
+            Map<String, Object> r = Results.skipped("check mode not supported for this module");
+            r.put("msg", "remote module (" + task.action() + ") does not support check mode");
+            return r;
+        }
+        Connection conn = null;
+        if (!controller) {
+            try {
+                conn = e.connections().get(resolved.target());
+            } catch (ConnectionException ex) {
+                return Results.unreachable(ex.getMessage());
+            }
+        }
+        Duration timeout = kw.get("timeout") != null ? Duration.ofSeconds(ArgConverter.toInt(kw.get("timeout")))
+                : e.options().taskTimeout();
+        ModuleCall call = new ModuleCall(e, host, task, scope, resolved, check, diff, timeout, Arguments.environment(kw), conn);
+        Map<String, Object> r = new Attempts(e, task, info).run(module, args, call, scope, host);
+        boolean noLog = kw.get("no_log") != null && ArgConverter.toBool(kw.get("no_log"));
+        if (noLog) r.put("_ansible_no_log", true);
+        if (diff && r.containsKey("diff")) r.put("_ansible_diff", true);
+        effects.apply(task, host, delegate, kw, r);
+        return r;
+    }
+
+    private static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

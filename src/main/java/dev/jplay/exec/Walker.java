@@ -1,0 +1,244 @@
+package dev.jplay.exec;
+
+import dev.jplay.data.Py;
+import dev.jplay.modules.ArgConverter;
+import dev.jplay.output.Event;
+import dev.jplay.output.Status;
+import dev.jplay.output.TaskInfo;
+import dev.jplay.playbook.Block;
+import dev.jplay.playbook.Task;
+import dev.jplay.playbook.TaskNode;
+import dev.jplay.source.SourceException;
+import dev.jplay.vars.PlayVars;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Walks task lists for a set of hosts with Ansible's block semantics (a failure skips the rest of the block, runs
+ * {@code rescue} for the hosts that failed, then {@code always} for all), dynamic includes, meta actions and
+ * handler notification. Linear: each task runs on all hosts (in parallel, up to forks) before the next starts.
+ * Free: {@link #walkFree} gives every host its own walk.
+ */
+final class Walker {
+    private final Engine e;
+    private final PlayRun play;
+    private final TaskRunner runner;
+    private final boolean free;
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
+
+    Walker(Engine e, PlayRun play, PlayVars pv, boolean free) {
+        this.e = e;
+        this.play = play;
+        this.runner = new TaskRunner(e, pv);
+        this.free = free;
+    }
+
+    TaskRunner runner() {
+        return runner;
+    }
+
+    /** Free strategy: each host walks the whole list on its own thread. */
+    void walkFree(List<TaskNode> nodes, List<HostRun> hosts) {
+        List<Future<?>> all = new ArrayList<>();
+        for (HostRun h : hosts) all.add(e.pool().submit(() -> walk(nodes, List.of(h))));
+        await(all);
+    }
+
+    void walk(List<TaskNode> nodes, List<HostRun> hosts) {
+        for (TaskNode n : nodes) {
+            if (play.stopped()) return;
+            List<HostRun> active = hosts.stream().filter(HostRun::active).toList();
+            if (active.isEmpty()) return;
+            if (n instanceof Block b) block(b, active);
+            else task((Task) n, active);
+        }
+    }
+
+    private void block(Block b, List<HostRun> hosts) {
+        boolean rescue = !b.rescue().isEmpty();
+        hosts.forEach(h -> h.enterBlock(rescue));
+        try {
+            walk(b.block(), hosts);
+            List<HostRun> failed = hosts.stream().filter(h -> h.failed && !h.unreachable).toList();
+            if (rescue && !failed.isEmpty() && !play.stopped()) {
+                failed.forEach(h -> {
+                    h.failed = false;
+                    h.phase(HostRun.Phase.RESCUE);
+                });
+                walk(b.rescue(), failed);
+            }
+            if (!b.always().isEmpty() && !play.stopped()) {
+                List<HostRun> targets = hosts.stream().filter(h -> !h.unreachable && !h.ended).toList();
+                List<HostRun> wasFailed = targets.stream().filter(h -> h.failed).toList();
+                wasFailed.forEach(h -> h.failed = false);
+                targets.forEach(h -> h.phase(HostRun.Phase.ALWAYS));
+                walk(b.always(), targets);
+                wasFailed.forEach(h -> h.failed = true);
+            }
+        } finally {
+            hosts.forEach(HostRun::leaveBlock);
+        }
+    }
+
+    void task(Task t, List<HostRun> hosts) {
+        boolean implicit = t.handler() || t.id().startsWith("gather-");
+        if (!t.handler() && !e.tags().shouldRun(t.tags())) return;
+        TaskInfo info = info(t);
+        if (!implicit && (!startAt(t, info) || !step(info))) return;
+        if (t.action().equals("meta")) {
+            meta(t, hosts);
+            return;
+        }
+        if (announced.add(t.id()) || !free) e.output().on(new Event.TaskStarted(info));
+        List<HostRun> targets = bypassHostLoop(t, hosts) ? List.of(hosts.get(0)) : hosts;
+        Semaphore throttle = throttle(t, targets);
+        Map<HostRun, TaskRunner.Outcome> outcomes = new LinkedHashMap<>();
+        if (targets.size() == 1) {
+            outcomes.put(targets.get(0), runOnHost(t, targets.get(0), info, throttle));
+        } else {
+            Map<HostRun, Future<TaskRunner.Outcome>> futures = new LinkedHashMap<>();
+            for (HostRun h : targets) futures.put(h, e.pool().submit(() -> runOnHost(t, h, info, throttle)));
+            futures.forEach((h, f) -> outcomes.put(h, get(f)));
+        }
+        if (targets.size() < hosts.size()) play.propagateRunOnce(t, outcomes.values().iterator().next(), hosts);
+        play.afterTask(t, hosts, outcomes);
+        includes(outcomes);
+    }
+
+    private boolean bypassHostLoop(Task t, List<HostRun> hosts) {
+        if (hosts.size() <= 1) return false;
+        if (t.action().equals("add_host") || t.action().equals("pause")) return true;
+        Object ro = t.keywords().get("run_once");
+        if (ro == null) return false;
+        try {
+            return ArgConverter.toBool(e.templar().template(ro, runner.scope(t, hosts.get(0).name).context(t.loc())));
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    private Semaphore throttle(Task t, List<HostRun> hosts) {
+        Object th = t.keywords().get("throttle");
+        if (th == null || hosts.size() <= 1) return null;
+        long n = ArgConverter.toInt(e.templar().template(th, runner.scope(t, hosts.get(0).name).context(t.loc())));
+        return n > 0 ? new Semaphore((int) n) : null;
+    }
+
+    private TaskRunner.Outcome runOnHost(Task t, HostRun h, TaskInfo info, Semaphore throttle) {
+        try {
+            if (throttle != null) throttle.acquireUninterruptibly();
+            TaskRunner.Outcome o = runner.run(t, h.name, info);
+            play.record(t, h, info, o);
+            return o;
+        } finally {
+            if (throttle != null) throttle.release();
+        }
+    }
+
+    /** Loads and walks dynamic includes, grouping hosts that include the same file with the same params. */
+    private void includes(Map<HostRun, TaskRunner.Outcome> outcomes) {
+        Map<List<Object>, List<HostRun>> groups = new LinkedHashMap<>();
+        Map<List<Object>, TaskRunner.Include> first = new LinkedHashMap<>();
+        outcomes.forEach((h, o) -> {
+            for (TaskRunner.Include inc : o.includes()) {
+                List<Object> key = List.of(inc.task().id(), String.valueOf(inc.file()), String.valueOf(inc.roleArgs()), inc.params().toString());
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+                first.putIfAbsent(key, inc);
+            }
+        });
+        groups.forEach((key, hosts) -> {
+            TaskRunner.Include inc = first.get(key);
+            List<TaskNode> tasks;
+            try {
+                tasks = play.loadInclude(inc);
+            } catch (SourceException ex) {
+                play.includeFailed(inc, hosts, ex);
+                return;
+            }
+            String shown = inc.file() != null ? inc.file() : Py.str(inc.roleArgs().get("name"));
+            e.output().on(new Event.Included(shown, hosts.stream().map(h -> h.name).toList(), info(inc.task())));
+            hosts.forEach(h -> e.stats().add(h.name, Stats.Counter.OK));
+            walk(tasks, hosts.stream().filter(HostRun::active).toList());
+        });
+    }
+
+    private void meta(Task t, List<HostRun> hosts) {
+        String action = Py.str(t.args().get("_raw_params")).strip();
+        List<HostRun> when = hosts.stream().filter(h -> runner.conditionHolds(t, h.name)).toList();
+        switch (action) {
+            case "flush_handlers" -> play.flushHandlers(hosts);
+            case "end_play" -> {
+                if (!when.isEmpty()) play.endPlay();
+            }
+            case "end_batch" -> {
+                if (!when.isEmpty()) play.endBatch();
+            }
+            case "end_host" -> when.forEach(h -> h.ended = true);
+            case "clear_host_errors" -> play.clearHostErrors();
+            case "clear_facts" -> when.forEach(h -> e.vars().state(h.name).clearFacts());
+            case "reset_connection", "refresh_inventory", "noop", "role_complete", "end_role" -> { }
+            default -> throw new SourceException("invalid meta action requested: " + action, t.loc());
+        }
+    }
+
+    TaskInfo info(Task t) {
+        String name = t.name() == null ? "" : play.displayName(t.name());
+        boolean noLog = Boolean.TRUE.equals(t.keywords().get("no_log"));
+        return new TaskInfo(t.id(), name, t.role() == null ? null : t.role().name(), t.action(), t.loc(), t.handler(), noLog);
+    }
+
+    private boolean startAt(Task t, TaskInfo info) {
+        if (e.state().startFound.get()) return true;
+        String want = e.options().startAtTask();
+        String name = info.name();
+        String full = info.banner();
+        if (want.equals(name) || want.equals(full) || globMatches(want, name)) {
+            e.state().startFound.set(true);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean globMatches(String glob, String s) {
+        if (!glob.contains("*") && !glob.contains("?")) return false;
+        String re = glob.replace(".", "\\.").replace("*", ".*").replace("?", ".");
+        return s.matches(re);
+    }
+
+    private boolean step(TaskInfo info) {
+        if (!e.state().stepping.get()) return true;
+        String answer = e.prompter().ask("Perform task: TASK: " + info.banner() + " (N)o/(y)es/(c)ontinue: ", true);
+        if (answer == null) return true;
+        String a = answer.strip().toLowerCase(java.util.Locale.ROOT);
+        if (a.startsWith("c")) e.state().stepping.set(false);
+        return a.startsWith("y") || a.startsWith("c");
+    }
+
+    static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(ex.getCause());
+        }
+    }
+
+    static void await(List<Future<?>> all) {
+        for (Future<?> f : all) get(f);
+    }
+
+    /** The status the strategy shows for an include result: included files are announced, not printed as ok. */
+    static boolean printed(Task t, TaskRunner.Outcome o) {
+        return !(t.isInclude() && (o.status() == Status.OK || o.status() == Status.CHANGED));
+    }
+}

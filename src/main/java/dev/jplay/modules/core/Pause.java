@@ -1,0 +1,53 @@
+package dev.jplay.modules.core;
+
+import dev.jplay.modules.Module;
+import dev.jplay.modules.ModuleArgs;
+import dev.jplay.modules.ModuleContext;
+import dev.jplay.modules.ModuleResult;
+import dev.jplay.modules.ModuleSpec;
+import dev.jplay.modules.Param;
+
+/**
+ * {@code pause}: waits for a time, or (with {@code prompt} and no time) asks the user. The executor runs it once
+ * for all hosts and answers prompts through the terminal; here is only the timed wait.
+ */
+public final class Pause implements Module {
+    private static final ModuleSpec SPEC = ModuleSpec.builder("pause")
+            .doc("Pause playbook execution", "Waits for seconds or minutes, or until the user presses Enter at a prompt.")
+            .param(Param.of("seconds").raw().doc("Seconds to wait."))
+            .param(Param.of("minutes").raw().doc("Minutes to wait."))
+            .param(Param.of("prompt").str().doc("Text to show; without a time it waits for Enter."))
+            .param(Param.of("echo").bool().def(true).doc("Show what the user types."))
+            .mutuallyExclusive("minutes", "seconds")
+            .returns("user_input", "what the user typed", "with prompt")
+            .example("- ansible.builtin.pause:\n    seconds: 10")
+            .performance("no round trip")
+            .build();
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    /** Seconds to wait, or -1 to wait for the user. */
+    public static double seconds(ModuleArgs args) {
+        if (args.has("seconds")) return Double.parseDouble(String.valueOf(args.get("seconds")));
+        if (args.has("minutes")) return 60 * Double.parseDouble(String.valueOf(args.get("minutes")));
+        return -1;
+    }
+
+    @Override
+    public ModuleResult run(ModuleArgs args, ModuleContext ctx) {
+        double s = seconds(args);
+        long start = System.currentTimeMillis();
+        try {
+            Thread.sleep((long) (Math.max(0, s) * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long secs = Math.round((System.currentTimeMillis() - start) / 1000.0);
+        return ModuleResult.ok().put("delta", secs).put("echo", args.bool("echo")).put("rc", 0L)
+                .put("stderr", "").put("stdout", "Paused for " + dev.jplay.data.Py.str(s < 60 || args.has("seconds") ? (Object) s : s / 60)
+                        + (args.has("minutes") ? " minutes" : " seconds")).put("user_input", "");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jplay.playbook;
+
+import dev.jplay.source.Loc;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One task, with everything it inherited from its play, role and enclosing blocks already folded in:
+ * {@code keywords}, {@code when} (parents' conditions first), {@code tags} (union) and {@code vars}
+ * (outer block vars, then the task's own). Values are raw: templated per host at run time.
+ *
+ * @param id        unique in the run (for events and listings)
+ * @param name      the raw name, or null
+ * @param action    the canonical module name ({@code copy}, {@code include_tasks}, {@code meta}, ...)
+ * @param written   the module name as written ({@code ansible.builtin.copy})
+ * @param args      raw module arguments; free-form text under {@code _raw_params}
+ * @param includeParams vars given to the dynamic include this task came from (Ansible's "include params")
+ * @param dir       the directory of the file the task was written in (relative include paths, file search)
+ * @param listen    handler topics (handlers only)
+ */
+public record Task(String id, String name, String action, String written, Map<String, Object> args, Keywords keywords,
+                   List<Object> when, Set<String> tags, Loop loop, String register, List<Object> changedWhen,
+                   List<Object> failedWhen, List<Object> until, Object retries, Object delay, List<Object> notifies,
+                   Map<String, Object> vars, Map<String, Object> includeParams, Loc loc, RoleContext role, Path dir,
+                   boolean handler, List<String> listen) implements TaskNode {
+
+    /** Is this one of the dynamic include actions that load tasks at run time? */
+    public boolean isInclude() {
+        return action.equals("include_tasks") || action.equals("include_role") || action.equals("include");
+    }
+}

@@ -1,0 +1,233 @@
+package dev.jplay.playbook;
+
+import dev.jplay.data.Py;
+import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
+import dev.jplay.source.Yaml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Loads task lists: tasks, blocks, static imports ({@code import_tasks}, {@code import_role}) expanded in place,
+ * dynamic includes kept as tasks (their files are parsed once here when their path is literal, so errors show
+ * before any host is contacted), and roles with their dependencies.
+ */
+final class TreeLoader {
+    private final TaskParser parser;
+    private final RoleFinder roleFinder;
+    private final ImportRenderer renderer;
+    private final Consumer<String> warn;
+    private final Supplier<String> ids;
+    /** For each dynamic include task: what the tasks it loads at run time inherit. */
+    final Map<String, LoadContext> includeContexts = new ConcurrentHashMap<>();
+    private final Map<Path, Object> parsed = new ConcurrentHashMap<>();
+
+    TreeLoader(TaskParser parser, RoleFinder roleFinder, ImportRenderer renderer, Consumer<String> warn, Supplier<String> ids) {
+        this.parser = parser;
+        this.roleFinder = roleFinder;
+        this.renderer = renderer;
+        this.warn = warn;
+        this.ids = ids;
+    }
+
+    Object yaml(Path file) {
+        return parsed.computeIfAbsent(file.toAbsolutePath().normalize(), Yaml::load);
+    }
+
+    List<TaskNode> tasks(Object raw, String what, Loc loc, LoadContext ctx, PlayParts parts) {
+        List<TaskNode> out = new ArrayList<>();
+        for (Object o : Raw.listOfMaps(raw, what, loc)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ds = (Map<String, Object>) o;
+            TaskNode n = node(ds, ctx, parts);
+            if (n != null) out.add(n);
+        }
+        return out;
+    }
+
+    /** A tasks file: a list of tasks (an empty file is an empty list). */
+    List<TaskNode> file(Path file, LoadContext ctx, PlayParts parts) {
+        Object data = yaml(file);
+        if (data == null) return List.of();
+        return tasks(data, "a tasks file", Loc.of(file.toString()), ctx.inDir(file.toAbsolutePath().getParent()), parts);
+    }
+
+    private TaskNode node(Map<String, Object> ds, LoadContext ctx, PlayParts parts) {
+        if (ds.containsKey("block")) return block(ds, ctx, parts);
+        if (ds.containsKey("import_playbook")) {
+            throw new SourceException("import_playbook can only be used at the top level of a playbook", Raw.keyLoc(ds, "import_playbook"));
+        }
+        for (String k : List.of("rescue", "always")) {
+            if (ds.containsKey(k)) throw new SourceException("'" + k + "' is only valid in a block", Raw.keyLoc(ds, k),
+                    "put the tasks under 'block:' and add '" + k + ":' beside it");
+        }
+        TaskParser.Action a = parser.action(ds);
+        switch (a.module()) {
+            case "import_tasks":
+                return importTasks(ds, a, ctx, parts);
+            case "import_role":
+                return importRole(ds, a, ctx, parts);
+            case "include":
+                warn.accept("\"include\" is deprecated, use include_tasks/import_tasks instead (" + a.loc() + ")");
+                break;
+            default:
+                break;
+        }
+        parser.checkArgs(a, ds);
+        Task t = parser.task(ds, a, ctx);
+        if (t.isInclude()) registerInclude(t, ds, ctx, parts);
+        return t;
+    }
+
+    private Block block(Map<String, Object> ds, LoadContext ctx, PlayParts parts) {
+        Raw.onlyKeys(ds, Keys.BLOCK, "Block");
+        LoadContext c = ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
+                Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")));
+        Loc loc = Raw.loc(ds);
+        return new Block(ids.get(), ds.get("name") == null ? null : Py.str(ds.get("name")),
+                tasks(ds.get("block"), "block", Raw.keyLoc(ds, "block"), c, parts),
+                tasks(ds.get("rescue"), "rescue", Raw.keyLoc(ds, "rescue"), c, parts),
+                tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), false);
+    }
+
+    /** The context an import or include passes to the tasks it brings in: its keywords, conditions, tags and vars. */
+    private static LoadContext importContext(Map<String, Object> ds, LoadContext ctx) {
+        return ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
+                Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")));
+    }
+
+    /** The context of a role entry: its keywords, conditions and tags (its other keys are role params). */
+    static LoadContext entryContext(Map<String, Object> entry, LoadContext ctx) {
+        return ctx.child(Keywords.from(entry), Raw.list(entry.get("when")), Raw.tags(entry.get("tags"), Raw.keyLoc(entry, "tags")), Map.of());
+    }
+
+    private Block importTasks(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
+        Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
+        String name = fileArg(a);
+        Path file = resolveTaskFile(render(name, ctx, a.loc()), ctx, a.loc());
+        return new Block(ids.get(), null, file(file, importContext(ds, ctx), parts), List.of(), List.of(), a.loc(), ctx.role(), true);
+    }
+
+    private static String fileArg(TaskParser.Action a) {
+        Object f = a.args().get("file") != null ? a.args().get("file") : a.args().get("_raw_params");
+        if (f == null) throw new SourceException(a.module() + " needs a file name", a.loc(), "e.g.  " + a.module() + ": tasks/setup.yml");
+        return Py.str(f);
+    }
+
+    String renderName(String text, LoadContext ctx, Loc loc) {
+        return render(text, ctx, loc);
+    }
+
+    private String render(String text, LoadContext ctx, Loc loc) {
+        return dev.jplay.template.Templar.isTemplate(text) ? renderer.render(text, ctx.playVars(), loc) : text;
+    }
+
+    /** Where an imported or included tasks file is: the role's tasks dir, the current file's dir, then the role dir. */
+    Path resolveTaskFile(String name, LoadContext ctx, Loc loc) {
+        List<Path> tried = new ArrayList<>();
+        Path p = Path.of(name);
+        List<Path> candidates = new ArrayList<>();
+        if (p.isAbsolute()) candidates.add(p);
+        else {
+            if (ctx.role() != null) candidates.add(ctx.role().dir().resolve("tasks").resolve(name));
+            if (ctx.dir() != null) candidates.add(ctx.dir().resolve(name));
+            if (ctx.role() != null) candidates.add(ctx.role().dir().resolve(name));
+        }
+        for (Path c : candidates) {
+            tried.add(c);
+            if (Files.isRegularFile(c)) return c.normalize();
+        }
+        throw new SourceException("Could not find or access '" + name + "'", loc,
+                "searched: " + String.join(", ", tried.stream().map(Path::toString).toList()));
+    }
+
+    private Block importRole(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
+        Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
+        RoleRequest req = RoleRequest.fromArgs(a.args(), a.loc(), false, true);
+        LoadContext c = importContext(ds, ctx);
+        return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts), List.of(), List.of(),
+                a.loc(), ctx.role(), true);
+    }
+
+    /** A dynamic include: remember what its tasks inherit, and load its target now when it is literal. */
+    private void registerInclude(Task t, Map<String, Object> ds, LoadContext ctx, PlayParts parts) {
+        Keywords own = Keywords.from(ds);
+        Map<String, Object> apply = Raw.map(t.args().get("apply"), "apply", Raw.keyLoc(ds, t.written()));
+        LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")), Raw.tags(apply.get("tags"), t.loc()), Map.of());
+        includeContexts.put(t.id(), children);
+        if (t.loop() != null) return;
+        if (t.action().equals("include_role")) {
+            RoleRequest req = RoleRequest.fromArgs(t.args(), t.loc(), false, false);
+            if (!dev.jplay.template.Templar.isTemplate(req.name())) role(req, children, new PlayParts());
+            return;
+        }
+        Object f = t.args().get("file") != null ? t.args().get("file") : t.args().get("_raw_params");
+        if (f == null) throw new SourceException(t.action() + " needs a file name", t.loc());
+        if (!dev.jplay.template.Templar.isTemplate(f)) file(resolveTaskFile(Py.str(f), ctx, t.loc()), children, new PlayParts());
+    }
+
+    /** Loads a role (dependencies first) as blocks; empty when deduplicated away. */
+    List<TaskNode> role(RoleRequest req, LoadContext ctx, PlayParts parts) {
+        Path dir = roleFinder.find(req.name(), ctx.role(), req.loc(), ctx.playbookDir());
+        Map<String, Object> meta = roleFile(dir, "meta", "main");
+        boolean allowDup = Boolean.TRUE.equals(meta.get("allow_duplicates"));
+        String identity = dir + "|" + Py.repr(req.params());
+        if (req.dedupe() && !allowDup && !parts.seenRoles.add(identity)) return List.of();
+        List<RoleContext> parents = ctx.role() == null ? List.of() : concat(ctx.role().parents(), ctx.role());
+        RoleContext rc = new RoleContext(req.displayName(dir), dir, roleFile(dir, "defaults", req.defaultsFrom()),
+                roleFile(dir, "vars", req.varsFrom()), req.params(), parents, req.publicVars());
+        List<TaskNode> out = new ArrayList<>();
+        LoadContext inRole = ctx.inRole(rc, dir.resolve("tasks"));
+        for (Object dep : Raw.list(meta.get("dependencies"))) {
+            RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), true);
+            LoadContext dc = d.entry() == null ? inRole : entryContext(d.entry(), inRole);
+            out.addAll(role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts));
+        }
+        Path tasks = roleFilePath(dir, "tasks", req.tasksFrom());
+        List<TaskNode> body = tasks == null ? List.of() : file(tasks, inRole, parts);
+        out.add(new Block(ids.get(), null, body, List.of(), List.of(), req.loc(), rc, true));
+        Path handlers = roleFilePath(dir, "handlers", req.handlersFrom());
+        if (handlers != null) {
+            for (TaskNode n : file(handlers, inRole.asHandlers(true), parts)) flattenHandlers(n, parts.roleHandlers);
+        }
+        parts.roles.add(rc);
+        return out;
+    }
+
+    static void flattenHandlers(TaskNode n, List<Task> into) {
+        if (n instanceof Task t) into.add(t);
+        else if (n instanceof Block b) for (TaskNode c : b.block()) flattenHandlers(c, into);
+    }
+
+    private static <T> List<T> concat(List<T> l, T x) {
+        List<T> out = new ArrayList<>(l);
+        out.add(x);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> roleFile(Path dir, String sub, String name) {
+        Path p = roleFilePath(dir, sub, name);
+        if (p == null) return new LinkedHashMap<>();
+        Object data = yaml(p);
+        if (data == null) return new LinkedHashMap<>();
+        return Raw.map(data, sub + "/" + p.getFileName(), Loc.of(p.toString()));
+    }
+
+    /** {@code dir/sub/name}, trying the extensions Ansible tries; null when absent. */
+    static Path roleFilePath(Path dir, String sub, String name) {
+        String n = name == null ? "main" : name;
+        for (String ext : List.of("", ".yml", ".yaml", ".json")) {
+            Path p = dir.resolve(sub).resolve(n + ext);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.jplay.vars;
+
+import dev.jplay.playbook.Play;
+import dev.jplay.playbook.RoleContext;
+import dev.jplay.playbook.Task;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The variables of one play, and the scope of each task on each host in Ansible's precedence order (highest
+ * first): magic, extra vars, include params, role params, set_fact/register, include_vars, task and block vars,
+ * role vars, vars_files, vars_prompt, play vars, facts, inventory (host_vars over group_vars over all), role
+ * defaults. See docs/variables.md.
+ */
+public final class PlayVars {
+    private final RunVars run;
+    private final Play play;
+    private final Map<String, Object> prompted = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
+    private final Map<String, Object> publicRoleVars = new LinkedHashMap<>();
+    private final Map<String, Object> publicRoleDefaults = new LinkedHashMap<>();
+    private volatile Map<String, Object> playMagic = Map.of();
+
+    public PlayVars(RunVars run, Play play) {
+        this.run = run;
+        this.play = play;
+        for (RoleContext r : play.allRoles()) {
+            if (!r.publicVars()) continue;
+            publicRoleDefaults.putAll(r.defaults());
+            publicRoleVars.putAll(r.vars());
+        }
+        setHosts(List.of(), List.of());
+    }
+
+    public RunVars run() {
+        return run;
+    }
+
+    /** Records the play's hosts and the current batch ({@code ansible_play_hosts}, {@code ansible_play_batch} ...). */
+    public void setHosts(List<String> allHosts, List<String> batch) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ansible_play_hosts_all", List.copyOf(allHosts));
+        m.put("ansible_play_hosts", List.copyOf(batch));
+        m.put("play_hosts", List.copyOf(batch));
+        m.put("ansible_play_batch", List.copyOf(batch));
+        m.put("ansible_play_name", play.name() == null ? String.valueOf(play.hosts()) : String.valueOf(play.name()));
+        List<String> roleNames = play.allRoles().stream().map(RoleContext::name).distinct().toList();
+        m.put("role_names", roleNames);
+        m.put("ansible_role_names", roleNames);
+        m.put("ansible_play_role_names", roleNames);
+        m.put("playbook_dir", play.file().getParent().toString());
+        playMagic = m;
+    }
+
+    /** Hosts that are still in the play (updated as hosts fail), for {@code ansible_play_hosts}. */
+    public void setActiveHosts(List<String> active) {
+        Map<String, Object> m = new LinkedHashMap<>(playMagic);
+        m.put("ansible_play_hosts", List.copyOf(active));
+        m.put("play_hosts", List.copyOf(active));
+        playMagic = m;
+    }
+
+    public void setPrompted(Map<String, Object> values) {
+        prompted.putAll(values);
+    }
+
+    public void setVarsFiles(String host, Map<String, Object> values) {
+        varsFiles.put(host, values);
+    }
+
+    /** Play-level variables without any host: for play names, {@code hosts:}, task banners. */
+    public VarScope playScope() {
+        return new VarScope(List.of(
+                Layer.untrusted("play magic", playMagic),
+                Layer.untrusted("run magic", run.runMagic()),
+                Layer.trusted("extra vars", run.extraVars()),
+                Layer.trusted("role vars", publicRoleVars),
+                Layer.untrusted("vars_prompt", prompted),
+                Layer.trusted("play vars", play.vars()),
+                Layer.trusted("role defaults", publicRoleDefaults)), run.templar(), List.of(play.dir()), run.vault());
+    }
+
+    /** The scope of {@code task} (null: play level) on {@code host}. */
+    public VarScope scope(String host, Task task, List<Path> searchPaths) {
+        HostState s = run.state(host);
+        RoleContext role = task == null ? null : task.role();
+        List<Layer> l = new ArrayList<>(20);
+        if (role != null) l.add(Layer.untrusted("role magic", roleMagic(role)));
+        l.add(Layer.untrusted("host magic", run.hostMagic(host)));
+        l.add(Layer.untrusted("play magic", playMagic));
+        l.add(Layer.untrusted("run magic", run.runMagic()));
+        l.add(Layer.trusted("extra vars", run.extraVars()));
+        if (task != null) l.add(Layer.trusted("include params", task.includeParams()));
+        if (role != null) l.add(Layer.trusted("role params", chain(role, RoleContext::params)));
+        l.add(Layer.untrusted("set_fact/register", s.runtime()));
+        l.add(Layer.trusted("include_vars", s.included()));
+        if (task != null) l.add(Layer.trusted("task vars", task.vars()));
+        if (role != null) l.add(Layer.trusted("role vars", chain(role, RoleContext::vars)));
+        l.add(Layer.trusted("play role vars", publicRoleVars));
+        l.add(Layer.trusted("vars_files", varsFiles.getOrDefault(host, Map.of())));
+        l.add(Layer.untrusted("vars_prompt", prompted));
+        l.add(Layer.trusted("play vars", play.vars()));
+        l.add(Layer.untrusted("facts", new FactsView(s.facts())));
+        l.add(Layer.trusted("inventory", run.inventoryVars(host)));
+        if (role != null) l.add(Layer.trusted("role defaults", chain(role, RoleContext::defaults)));
+        l.add(Layer.trusted("play role defaults", publicRoleDefaults));
+        return new VarScope(l, run.templar(), searchPaths, run.vault());
+    }
+
+    private static Map<String, Object> chain(RoleContext role, java.util.function.Function<RoleContext, Map<String, Object>> part) {
+        if (role.parents().isEmpty()) return part.apply(role);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (RoleContext p : role.parents()) m.putAll(part.apply(p));
+        m.putAll(part.apply(role));
+        return m;
+    }
+
+    private static Map<String, Object> roleMagic(RoleContext role) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role_name", role.name());
+        m.put("ansible_role_name", role.name());
+        m.put("role_path", role.dir().toString());
+        List<String> parents = new ArrayList<>();
+        List<String> parentPaths = new ArrayList<>();
+        for (int i = role.parents().size() - 1; i >= 0; i--) {
+            parents.add(role.parents().get(i).name());
+            parentPaths.add(role.parents().get(i).dir().toString());
+        }
+        m.put("ansible_parent_role_names", parents);
+        m.put("ansible_parent_role_paths", parentPaths);
+        return m;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.jplay.vars;
+
+import dev.jplay.data.VaultText;
+import dev.jplay.source.Loc;
+import dev.jplay.template.Scope;
+import dev.jplay.template.TemplateContext;
+import dev.jplay.template.TemplateException;
+import dev.jplay.template.Templar;
+import dev.jplay.template.Undefined;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The variables one task sees on one host: precedence layers, highest first. A name resolves to the first layer
+ * that has it; a trusted value containing a template is rendered with this same scope when read (Ansible's lazy
+ * templating), once per scope. Not shared between threads: one scope serves one task on one host.
+ */
+public final class VarScope implements Scope {
+    private final List<Layer> layers;
+    private final Templar templar;
+    private final List<Path> searchPaths;
+    private final Function<VaultText, String> vault;
+    private final Map<String, Object> memo = new HashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+
+    public VarScope(List<Layer> layers, Templar templar, List<Path> searchPaths, Function<VaultText, String> vault) {
+        this.layers = List.copyOf(layers);
+        this.templar = templar;
+        this.searchPaths = List.copyOf(searchPaths);
+        this.vault = vault;
+    }
+
+    @Override
+    public Object get(String name) {
+        if (memo.containsKey(name)) return memo.get(name);
+        for (Layer l : layers) {
+            Map<String, ?> m = l.values();
+            Object v = m.get(name);
+            if (v == null && !m.containsKey(name)) continue;
+            if (v == HostState.NULL) v = null;
+            if (v instanceof VaultText vt) v = vault.apply(vt);
+            if (l.trusted() && Templar.isTemplate(v)) v = resolve(name, v);
+            memo.put(name, v);
+            return v;
+        }
+        return Undefined.of(name);
+    }
+
+    private Object resolve(String name, Object raw) {
+        if (!resolving.add(name)) {
+            throw new TemplateException("recursive loop detected in template string: {{ " + name + " }}", Loc.UNKNOWN,
+                    "the variable '" + name + "' refers to itself, directly or through other variables");
+        }
+        try {
+            return templar.template(raw, context());
+        } finally {
+            resolving.remove(name);
+        }
+    }
+
+    /** A template context over this scope (for templating task arguments, conditions, names). */
+    public TemplateContext context() {
+        return new TemplateContext(this, searchPaths, Loc.UNKNOWN);
+    }
+
+    public TemplateContext context(Loc loc) {
+        return new TemplateContext(this, searchPaths, loc);
+    }
+
+    public Templar templar() {
+        return templar;
+    }
+
+    public List<Path> searchPaths() {
+        return searchPaths;
+    }
+
+    /** This scope with untrusted local variables on top (loop items, registered results for changed_when). */
+    @Override
+    public VarScope with(Map<String, ?> locals) {
+        List<Layer> l = new ArrayList<>(layers.size() + 1);
+        l.add(Layer.untrusted("locals", locals));
+        l.addAll(layers);
+        return new VarScope(l, templar, searchPaths, vault);
+    }
+
+    @Override
+    public Set<String> names() {
+        Set<String> all = new TreeSet<>();
+        for (Layer l : layers) all.addAll(l.values().keySet());
+        return all;
+    }
+
+    /** Every variable with its final value (for the {@code vars} variable and hostvars dumps). */
+    public Map<String, Object> resolveAll() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String n : names()) {
+            try {
+                out.put(n, get(n));
+            } catch (TemplateException e) {
+                out.put(n, Undefined.withMessage(e.getMessage()));
+            }
+        }
+        return out;
+    }
+}
