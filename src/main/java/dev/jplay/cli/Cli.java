@@ -1,11 +1,36 @@
 package dev.jplay.cli;
 
-/** Builds the picocli command tree and runs it; returns the process exit code. */
+import dev.jplay.source.SourceException;
+import picocli.CommandLine;
+
+/** Builds the picocli command tree and runs it; maps errors to ansible-playbook's exit codes. */
 final class Cli {
     private Cli() {}
 
     static int run(String[] args) {
-        System.err.println("jplay: not implemented yet");
-        return 250;
+        CommandLine cl = new CommandLine(new PlaybookCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof PlaybookCommand.UsageError u) {
+                cmd.getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + u.getMessage());
+                return ExitCodes.FAILED;
+            }
+            if (ex instanceof SourceException se) {
+                cmd.getErr().println(se.render());
+                return ExitCodes.UNREACHABLE_OR_PARSE;
+            }
+            if (ex instanceof IllegalArgumentException ia) {
+                cmd.getErr().println("ERROR! " + ia.getMessage());
+                return ExitCodes.BAD_OPTIONS;
+            }
+            cmd.getErr().println("ERROR! Unexpected Exception, this is probably a bug: " + ex);
+            if (System.getenv("JPLAY_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            else cmd.getErr().println("to see the full traceback, set JPLAY_DEBUG=1");
+            return ExitCodes.UNEXPECTED;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + ex.getMessage());
+            return ExitCodes.FAILED;
+        });
+        return cl.execute(args);
     }
 }

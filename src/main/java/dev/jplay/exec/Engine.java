@@ -1,5 +1,6 @@
 package dev.jplay.exec;
 
+import dev.jplay.playbook.TagSelection;
 import dev.jplay.connection.Connections;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.output.Output;
@@ -16,4 +17,4 @@ import java.util.concurrent.ExecutorService;
  */
 record Engine(RunOptions options, Output output, Connections connections, ModuleRegistry modules, PlaybookLoader loader,
               Templar templar, RunVars vars, Prompter prompter, Stats stats, Path playbookDir, String omit,
-              ExecutorService pool, TagFilter tags, RunState state) {}
+              ExecutorService pool, TagSelection tags, RunState state) {}

@@ -1,5 +1,6 @@
 package dev.jplay.exec;
 
+import dev.jplay.playbook.TagSelection;
 import dev.jplay.connection.Connections;
 import dev.jplay.connection.ShellCommand;
 import dev.jplay.data.Py;
@@ -67,7 +68,7 @@ public final class PlaybookRunner {
             return t;
         });
         Engine e = new Engine(options, output, connections, modules, loader, templar, vars, prompter, stats,
-                pb.file().getParent(), omit, pool, new TagFilter(options.tags(), options.skipTags()),
+                pb.file().getParent(), omit, pool, new TagSelection(options.tags(), options.skipTags()),
                 new RunState(options.startAtTask() != null, options.step()));
         try {
             output.on(new Event.PlaybookStarted(pb.file().toString(), options.check(), options.diff()));

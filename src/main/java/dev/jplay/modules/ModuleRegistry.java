@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.jplay.source.Suggest;
 
 /**
  * All modules a run can use, by every name they answer to: the short name, their FQCN spellings
@@ -61,29 +62,7 @@ public final class ModuleRegistry {
     /** Up to three known names closest to {@code name}, for "did you mean". */
     public List<String> suggest(String name) {
         String shortName = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        return primary.keySet().stream()
-                .map(n -> Map.entry(n, distance(shortName, n)))
-                .filter(e -> e.getValue() <= Math.max(2, shortName.length() / 3))
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .limit(3).map(Map.Entry::getKey).toList();
-    }
-
-    /** Levenshtein distance, for suggestions. */
-    public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggest.ranked(shortName, primary.keySet(), 3);
     }
 
     /** Sorted for listings. */

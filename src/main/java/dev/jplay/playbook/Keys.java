@@ -1,8 +1,7 @@
 package dev.jplay.playbook;
 
-import dev.jplay.modules.ModuleRegistry;
+import dev.jplay.source.Suggest;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +51,6 @@ final class Keys {
 
     /** The closest name within a small edit distance, for "did you mean". */
     static Optional<String> closest(String word, Collection<String> candidates) {
-        int limit = Math.max(2, word.length() / 3);
-        return candidates.stream()
-                .filter(c -> ModuleRegistry.distance(word, c) <= limit)
-                .min(Comparator.comparingInt((String c) -> ModuleRegistry.distance(word, c)).thenComparing(c -> c));
+        return Suggest.closest(word, candidates);
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 final class TaskParser {
     /** The action of a task as found in its mapping. */
-    record Action(String key, String module, String written, Map<String, Object> args, Loc loc, boolean local) {}
+    record Action(String key, String module, String written, Map<String, Object> args, Loc loc, boolean local, Map<String, Object> located) {}
 
     private final ModuleRegistry registry;
     private final Supplier<String> ids;
@@ -51,7 +51,7 @@ final class TaskParser {
         if (candidates.size() > 1) rejectUnknown(ds, candidates, false);
         String key = candidates.get(0);
         Module m = resolve(key, Raw.keyLoc(ds, key));
-        return new Action(key, m.spec().name(), key, args(m.spec(), ds.get(key), ds, key), Raw.keyLoc(ds, key), false);
+        return new Action(key, m.spec().name(), key, args(m.spec(), ds.get(key), ds, key), Raw.keyLoc(ds, key), false, located(ds.get(key), ds));
     }
 
     private Action fromActionKeyword(Map<String, Object> ds, String key) {
@@ -75,7 +75,14 @@ final class TaskParser {
             throw new SourceException(key + " must be 'module args' or a mapping with 'module:'", loc);
         }
         Module m = resolve(name, loc);
-        return new Action(key, m.spec().name(), name, args(m.spec(), rest, ds, key), loc, key.equals("local_action"));
+        return new Action(key, m.spec().name(), name, args(m.spec(), rest, ds, key), loc, key.equals("local_action"), located(v, ds));
+    }
+
+    /** The mapping whose keys locate argument errors: the inline argument mapping, else {@code args:}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> located(Object raw, Map<String, Object> ds) {
+        if (raw instanceof Map<?, ?> m) return (Map<String, Object>) m;
+        return ds.get("args") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of();
     }
 
     private Module resolve(String name, Loc loc) {
@@ -147,8 +154,7 @@ final class TaskParser {
         try {
             ArgConverter.check(m.spec(), a.args());
         } catch (ArgumentException e) {
-            Loc loc = a.args() instanceof dev.jplay.source.YamlMap ym && e.param() != null && ym.containsKey(e.param())
-                    ? ym.keyLoc(e.param()) : a.loc();
+            Loc loc = e.param() != null ? dev.jplay.source.YamlMap.locOf(a.located(), e.param(), a.loc()) : a.loc();
             throw new SourceException(e.getMessage(), loc, hintFor(m.spec(), e));
         }
     }

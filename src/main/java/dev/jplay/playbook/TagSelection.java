@@ -1,11 +1,11 @@
-package dev.jplay.exec;
+package dev.jplay.playbook;
 
 import java.util.Collections;
 import java.util.Set;
 
 /** Ansible's tag selection ({@code -t}, {@code --skip-tags}, the special tags always, never, tagged, untagged, all). */
-record TagFilter(Set<String> only, Set<String> skip) {
-    boolean shouldRun(Set<String> tags) {
+public record TagSelection(Set<String> only, Set<String> skip) {
+    public boolean shouldRun(Set<String> tags) {
         boolean run;
         if (tags.contains("always")) run = true;
         else if (only.contains("all") && !tags.contains("never")) run = true;

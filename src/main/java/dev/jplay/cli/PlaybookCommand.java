@@ -1,0 +1,133 @@
+package dev.jplay.cli;
+
+import dev.jplay.exec.PlaybookRunner;
+import dev.jplay.exec.RunResult;
+import dev.jplay.playbook.Playbook;
+import dev.jplay.playbook.PlaybookLoader;
+import dev.jplay.playbook.TagSelection;
+import dev.jplay.source.SourceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jplay [options] PLAYBOOK...}: runs playbooks like ansible-playbook. */
+@Command(name = "jplay", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Runs Ansible playbooks over SSH, in parallel, without Python on the hosts.",
+        footer = {"", "Other commands: jplay adhoc | console | doc | inventory | config  (jplay COMMAND --help)"})
+public final class PlaybookCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PLAYBOOK", arity = "0..*", description = "Playbook(s) to run, in order.")
+    List<Path> playbooks = new ArrayList<>();
+
+    @Mixin
+    ConnectionOptions conn = new ConnectionOptions();
+
+    @Option(names = {"-t", "--tags"}, paramLabel = "TAGS", split = ",", description = "Only run plays and tasks tagged with these values.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", paramLabel = "SKIP_TAGS", split = ",", description = "Only run plays and tasks whose tags do not match.")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = "--list-hosts", description = "Outputs a list of matching hosts; does not execute anything else.")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "List all tasks that would be executed.")
+    boolean listTasks;
+
+    @Option(names = "--list-tags", description = "List all available tags.")
+    boolean listTags;
+
+    @Option(names = "--syntax-check", description = "Perform a syntax check on the playbook, but do not execute it.")
+    boolean syntaxCheck;
+
+    @Option(names = "--start-at-task", paramLabel = "START_AT_TASK", description = "Start the playbook at the task matching this name.")
+    String startAtTask;
+
+    @Option(names = "--step", description = "One-step-at-a-time: confirm each task before running.")
+    boolean step;
+
+    @Option(names = "--force-handlers", description = "Run handlers even if a task fails.")
+    boolean forceHandlers;
+
+    @Option(names = "--flush-cache", description = "Clear the fact cache (accepted; jplay keeps no fact cache between runs).")
+    boolean flushCache;
+
+    @Option(names = "--json", description = "Print events as JSON lines instead of the default output (for CI).")
+    boolean json;
+
+    @Option(names = "--profile", description = "Print a per-task timing summary after the recap (like profile_tasks).")
+    boolean profile;
+
+    @Option(names = "--version", description = "Show program's version number and exit.")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() throws Exception {
+        if (version) {
+            System.out.println(Version.text());
+            return ExitCodes.OK;
+        }
+        if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path p : playbooks) {
+            if (!Files.isRegularFile(cwd.resolve(p))) {
+                System.err.println("ERROR! the playbook: " + p + " could not be found");
+                return ExitCodes.ERROR;
+            }
+        }
+        try (Wiring w = Wiring.create(conn, cwd, json, profile)) {
+            PlaybookLoader loader = w.loader();
+            List<Playbook> loaded = new ArrayList<>();
+            for (Path p : playbooks) loaded.add(loader.load(cwd.resolve(p)));
+            if (syntaxCheck) {
+                for (Path p : playbooks) System.out.println("\nplaybook: " + p);
+                return ExitCodes.OK;
+            }
+            TagSelection sel = new TagSelection(tagSet(tags, "all"), tagSet(skipTags, null));
+            if (listHosts || listTasks || listTags) {
+                for (int i = 0; i < loaded.size(); i++) {
+                    System.out.print(Listings.render(playbooks.get(i).toString(), loaded.get(i), w.inventory(), conn.limit, sel,
+                            new Listings.What(listHosts, listTasks, listTags), w::renderPlayLevel));
+                }
+                return ExitCodes.OK;
+            }
+            int code = ExitCodes.OK;
+            for (Playbook pb : loaded) {
+                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers));
+                RunResult r = runner.run(pb, loader);
+                code = r.exitCode();
+                if (code != 0) break;
+            }
+            return code;
+        } catch (SourceException e) {
+            System.err.println(e.render());
+            return ExitCodes.UNREACHABLE_OR_PARSE;
+        }
+    }
+
+    private static Set<String> tagSet(List<String> values, String fallback) {
+        Set<String> s = new LinkedHashSet<>();
+        for (String v : values) if (!v.isBlank()) s.add(v.strip());
+        if (s.isEmpty() && fallback != null) s.add(fallback);
+        return s;
+    }
+
+    /** A usage mistake picocli cannot see (e.g. no playbook given): exit code 2 with the usage line. */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}

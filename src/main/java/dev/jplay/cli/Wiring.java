@@ -1,0 +1,144 @@
+package dev.jplay.cli;
+
+import dev.jplay.connection.Connections;
+import dev.jplay.connection.Secret;
+import dev.jplay.connection.ShellWords;
+import dev.jplay.connection.Target;
+import dev.jplay.data.Py;
+import dev.jplay.exec.PlaybookRunner;
+import dev.jplay.exec.Prompter;
+import dev.jplay.exec.RunOptions;
+import dev.jplay.inventory.Inventory;
+import dev.jplay.modules.BuiltinModules;
+import dev.jplay.modules.ModuleRegistry;
+import dev.jplay.output.Event;
+import dev.jplay.output.Output;
+import dev.jplay.playbook.ImportRenderer;
+import dev.jplay.playbook.PlaybookLoader;
+import dev.jplay.source.SourceException;
+import dev.jplay.template.Scope;
+import dev.jplay.template.TemplateContext;
+import dev.jplay.template.Templar;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Builds a run's parts from the command line and the configuration: output, inventory, modules (built-in and
+ * external), templates, loader, connections, passwords and the {@link RunOptions}. Closing it closes connections
+ * and output.
+ */
+final class Wiring implements AutoCloseable {
+    private final ConnectionOptions conn;
+    private final Settings settings;
+    private final Path cwd;
+    private final Output output;
+    private final Inventory inventory;
+    private final ModuleRegistry registry;
+    private final Templar templar = new Templar();
+    private final PlaybookLoader loader;
+    private final Connections connections = new Connections();
+    private final Map<String, Object> extraVars;
+    private final Secret becomePassword;
+    private final Secret connectionPassword;
+
+    private Wiring(ConnectionOptions conn, Settings settings, Path cwd, Output output) {
+        this.conn = conn;
+        this.settings = settings;
+        this.cwd = cwd;
+        this.output = output;
+        connections.warmUp();
+        Consumer<String> warn = w -> output.on(new Event.Warning(w));
+        this.extraVars = ExtraVars.parse(conn.extraVars, cwd);
+        List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
+        this.inventory = Inventory.load(sources, cwd, warn);
+        this.registry = new ModuleRegistry(BuiltinModules.all());
+        this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn);
+        this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");
+        this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass, "SSH password: ");
+    }
+
+    static Wiring create(ConnectionOptions conn, Path cwd, boolean json, boolean profile) {
+        Settings s = Settings.fromEnv(System.getenv());
+        return new Wiring(conn, s, cwd, new Output(List.of()));
+    }
+
+    private static Secret password(Path file, boolean ask, String prompt) {
+        if (file != null) return Secrets.fromFile(file);
+        return ask ? Secrets.ask(prompt) : null;
+    }
+
+    /** Renders templated import paths and role names with play vars and extra vars (extra vars win). */
+    private ImportRenderer renderer() {
+        return (text, playVars, loc) -> {
+            Map<String, Object> vars = new LinkedHashMap<>(playVars);
+            vars.putAll(extraVars);
+            try {
+                return Py.str(templar.template(text, new TemplateContext(Scope.of(vars), List.of(cwd), loc)));
+            } catch (SourceException e) {
+                throw new SourceException("cannot resolve '" + text + "' while loading: " + e.getMessage(), loc,
+                        "static imports can only use play vars and extra vars; use include_tasks for run-time values");
+            }
+        };
+    }
+
+    Inventory inventory() {
+        return inventory;
+    }
+
+    PlaybookLoader loader() {
+        return loader;
+    }
+
+    Output output() {
+        return output;
+    }
+
+    /** Renders a play-level value (play names and patterns in listings) with the extra vars. */
+    String renderPlayLevel(Object raw) {
+        if (!Templar.isTemplate(raw)) return Py.str(raw);
+        try {
+            return Py.str(templar.template(raw, TemplateContext.of(Scope.of(extraVars))));
+        } catch (SourceException e) {
+            return Py.str(raw);
+        }
+    }
+
+    RunOptions options(Set<String> tags, Set<String> skipTags, String startAt, boolean step, boolean forceHandlers) {
+        List<String> sshArgs = new ArrayList<>();
+        if (settings.sshArgs() != null) sshArgs.addAll(ShellWords.split(settings.sshArgs()));
+        if (conn.sshCommonArgs != null) sshArgs.addAll(ShellWords.split(conn.sshCommonArgs));
+        if (conn.sshExtraArgs != null) sshArgs.addAll(ShellWords.split(conn.sshExtraArgs));
+        List<String> keys = new ArrayList<>();
+        if (conn.privateKey != null) keys.add(conn.privateKey.toString());
+        else if (settings.privateKeyFile() != null) keys.add(settings.privateKeyFile());
+        Target.HostKeyPolicy hostKeys = conn.acceptNewHostKeys ? Target.HostKeyPolicy.ACCEPT_NEW
+                : settings.hostKeyChecking() ? Target.HostKeyPolicy.STRICT : Target.HostKeyPolicy.OFF;
+        Path retryDir = !settings.retryFilesEnabled() ? null
+                : settings.retryFilesSavePath() != null ? settings.retryFilesSavePath() : null;
+        return new RunOptions(conn.forks != null ? conn.forks : settings.forks(), conn.check, conn.diff, conn.verbosity(), tags,
+                skipTags, conn.limit, startAt, step, forceHandlers, extraVars, conn.become || settings.become() ? Boolean.TRUE : null,
+                conn.becomeMethod != null ? conn.becomeMethod : settings.becomeMethod(),
+                conn.becomeUser != null ? conn.becomeUser : settings.becomeUser(), settings.becomeFlags(), becomePassword,
+                conn.user != null ? conn.user : settings.remoteUser(), keys, connectionPassword,
+                Duration.ofSeconds(conn.timeout != null ? conn.timeout : settings.timeout()), sshArgs, hostKeys, conn.connection,
+                settings.strategy(), settings.anyErrorsFatal(), settings.gathering(), settings.gatherSubset(), null, retryDir, cwd);
+    }
+
+    PlaybookRunner runner(RunOptions o) {
+        return new PlaybookRunner(o, inventory, output, connections, registry, templar, Prompter.NONE, v -> {
+            throw new SourceException("Attempting to decrypt but no vault secrets found", v.loc());
+        });
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+        output.close();
+    }
+}

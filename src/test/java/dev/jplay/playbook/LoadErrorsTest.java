@@ -1,0 +1,159 @@
+package dev.jplay.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.jplay.source.SourceException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every load error names file:line:col, shows the line with a caret, and gives a hint where one helps. */
+class LoadErrorsTest {
+    @TempDir
+    Path dir;
+
+    private SourceException error(String playbook) {
+        LoaderFixture f = new LoaderFixture(dir).file("p.yml", playbook);
+        return catchThrowableOfType(() -> f.load("p.yml"), SourceException.class);
+    }
+
+    @Test
+    void unknownModuleSuggestsTheClosestName() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - name: x\n      copyy: src=a dest=b\n");
+        assertThat(e.getMessage()).contains("couldn't resolve module/action 'copyy'");
+        assertThat(e.loc().line()).isEqualTo(4);
+        assertThat(e.loc().col()).isEqualTo(7);
+        assertThat(e.hint()).contains("'copy'");
+        assertThat(e.render()).contains("p.yml:4:7").contains("4 |       copyy: src=a dest=b").contains("  |       ^");
+    }
+
+    @Test
+    void misspelledTaskKeywordIsNamedAsSuch() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - command: echo\n      whenn: x\n");
+        assertThat(e.getMessage()).contains("'whenn' is not a valid attribute for a Task");
+        assertThat(e.hint()).contains("'when'");
+        assertThat(e.loc().line()).isEqualTo(4);
+    }
+
+    @Test
+    void unknownPlayKeyword() {
+        SourceException e = error("- hosts: all\n  taks:\n    - command: echo\n");
+        assertThat(e.getMessage()).contains("'taks' is not a valid attribute for a Play");
+        assertThat(e.hint()).contains("'tasks'");
+    }
+
+    @Test
+    void missingHosts() {
+        assertThat(error("- name: x\n  tasks: []\n").getMessage()).contains("the field 'hosts' is required");
+    }
+
+    @Test
+    void unquotedTemplateExplainsTheFix() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - command: {{ cmd }}\n");
+        assertThat(e.getMessage()).contains("must be quoted");
+        assertThat(e.hint()).contains("quote");
+        assertThat(e.loc().line()).isEqualTo(3);
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - command: echo a\n      name: one\n      name: two\n");
+        assertThat(e.getMessage()).contains("duplicate key 'name'");
+        assertThat(e.loc().line()).isEqualTo(5);
+    }
+
+    @Test
+    void yamlSyntaxErrorHasPosition() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - debug: msg=hi\n     foo: 1\n");
+        assertThat(e.getMessage()).startsWith("YAML syntax error");
+        assertThat(e.loc().line()).isEqualTo(4);
+    }
+
+    @Test
+    void unsupportedModuleParameterPointsAtIt() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - copy:\n        dest: /x\n        sorce: a\n");
+        assertThat(e.getMessage()).contains("Unsupported parameters for (copy) module: sorce");
+        assertThat(e.loc().line()).isEqualTo(5);
+        assertThat(e.hint()).contains("'src'");
+    }
+
+    @Test
+    void missingRequiredParameter() {
+        assertThat(error("- hosts: all\n  tasks:\n    - copy: src=a\n").getMessage()).contains("missing required arguments: dest");
+    }
+
+    @Test
+    void extraFreeFormWordsOnAKeyValueModule() {
+        assertThat(error("- hosts: all\n  tasks:\n    - copy: src=a dest=b oops\n").getMessage()).contains("has extra params");
+    }
+
+    @Test
+    void missingRole() {
+        SourceException e = error("- hosts: all\n  roles:\n    - nothere\n");
+        assertThat(e.getMessage()).contains("the role 'nothere' was not found");
+        assertThat(e.hint()).contains("roles");
+    }
+
+    @Test
+    void missingImportFile() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - import_tasks: gone.yml\n");
+        assertThat(e.getMessage()).contains("Could not find or access 'gone.yml'");
+    }
+
+    @Test
+    void missingLiteralIncludeFileIsFoundBeforeRunning() {
+        assertThat(error("- hosts: all\n  tasks:\n    - include_tasks: gone.yml\n").getMessage()).contains("gone.yml");
+    }
+
+    @Test
+    void templatedIncludeIsLeftForRunTime() {
+        LoaderFixture f = new LoaderFixture(dir).file("p.yml", "- hosts: all\n  tasks:\n    - include_tasks: \"{{ os }}.yml\"\n");
+        assertThat(f.load("p.yml").plays()).hasSize(1);
+    }
+
+    @Test
+    void unknownHandler() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - command: echo\n      notify: restart nginx\n"
+                + "  handlers:\n    - name: restart nginc\n      command: echo\n");
+        assertThat(e.getMessage()).contains("The requested handler 'restart nginx' was not found");
+        assertThat(e.hint()).contains("'restart nginc'");
+    }
+
+    @Test
+    void badRegisterName() {
+        assertThat(error("- hosts: all\n  tasks:\n    - command: echo\n      register: my-var\n").getMessage())
+                .contains("Invalid variable name in 'register'");
+    }
+
+    @Test
+    void loopAndWithItemsTogether() {
+        assertThat(error("- hosts: all\n  tasks:\n    - command: echo\n      loop: [1]\n      with_items: [2]\n").getMessage())
+                .contains("cannot be used together");
+    }
+
+    @Test
+    void loopOverADictExplainsDict2items() {
+        SourceException e = error("- hosts: all\n  tasks:\n    - command: echo\n      loop: {a: 1}\n");
+        assertThat(e.hint()).contains("dict2items");
+    }
+
+    @Test
+    void invalidKeywordOnDynamicInclude() {
+        LoaderFixture f = new LoaderFixture(dir).file("i.yml", "[]\n")
+                .file("p.yml", "- hosts: all\n  tasks:\n    - include_tasks: i.yml\n      become: true\n");
+        SourceException e = catchThrowableOfType(() -> f.load("p.yml"), SourceException.class);
+        assertThat(e.getMessage()).contains("'become' is not a valid attribute for include_tasks");
+        assertThat(e.getMessage()).contains("apply");
+    }
+
+    @Test
+    void playbookMustBeAList() {
+        assertThat(error("hosts: all\n").getMessage()).contains("a playbook must be a list");
+    }
+
+    @Test
+    void badMetaAction() {
+        assertThat(error("- hosts: all\n  tasks:\n    - meta: flush_handler\n").getMessage()).contains("must be one of");
+    }
+}
