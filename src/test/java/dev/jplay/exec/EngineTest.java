@@ -1,0 +1,410 @@
+package dev.jplay.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jplay.output.Event;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executor end to end on local-connection hosts: the statuses, recap and variables Ansible 2.14 produces for
+ * the same playbooks (checked with ansible-playbook when these cases were written).
+ */
+class EngineTest {
+    @TempDir
+    Path dir;
+
+    private Runs runs() {
+        return new Runs(dir);
+    }
+
+    @Test
+    void debugAndWhen() {
+        Runs r = runs().hosts(2).run("""
+                - hosts: all
+                  gather_facts: false
+                  vars: {greeting: hello}
+                  tasks:
+                    - name: say
+                      debug: msg="{{ greeting }} {{ inventory_hostname }}"
+                    - name: only h2
+                      debug: msg=x
+                      when: inventory_hostname == 'h2'
+                """);
+        assertThat(r.res("say", "h1")).containsEntry("msg", "hello h1");
+        assertThat(r.rec.status("only h2", "h1").name()).isEqualTo("SKIPPED");
+        assertThat(r.rec.status("only h2", "h2").name()).isEqualTo("OK");
+        assertThat(r.recap("h1")).isEqualTo("1 0 0 0 1 0 0");
+        assertThat(r.recap("h2")).isEqualTo("2 0 0 0 0 0 0");
+        assertThat(r.result.exitCode()).isZero();
+    }
+
+    @Test
+    void loopsRegisterAndChangedWhen() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: items
+                      set_fact: last={{ item }}
+                      loop: [a, b, c]
+                      register: out
+                      changed_when: item == 'b'
+                    - name: show
+                      debug: msg="{{ out.results | length }} {{ out.changed }} {{ last }} {{ out.results[1].item }}"
+                """);
+        assertThat(r.rec.of(Event.ItemResult.class)).hasSize(3);
+        assertThat(r.res("show", "h1")).containsEntry("msg", "3 True c b");
+        assertThat(r.recap("h1")).isEqualTo("2 1 0 0 0 0 0");
+    }
+
+    @Test
+    void blockRescueAlwaysCountsRescuedNotFailed() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - name: boom
+                          fail: msg=broken
+                        - name: never reached
+                          debug: msg=no
+                      rescue:
+                        - name: caught
+                          debug: msg="{{ ansible_failed_result.msg }}"
+                      always:
+                        - name: cleanup
+                          debug: msg=always
+                    - name: after
+                      debug: msg=after
+                """);
+        assertThat(r.rec.statuses()).containsExactly("boom h1 failed", "caught h1 ok", "cleanup h1 ok", "after h1 ok");
+        assertThat(r.res("caught", "h1")).containsEntry("msg", "broken");
+        assertThat(r.recap("h1")).isEqualTo("3 0 0 0 0 1 0");
+        assertThat(r.result.exitCode()).isZero();
+    }
+
+    @Test
+    void failureWithoutRescueRunsAlwaysThenStopsTheHost() {
+        Runs r = runs().hosts(2).run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - name: boom
+                          fail: msg=x
+                          when: inventory_hostname == 'h1'
+                      always:
+                        - name: cleanup
+                          debug: msg=c
+                    - name: after
+                      debug: msg=a
+                """);
+        assertThat(r.rec.status("cleanup", "h1").name()).isEqualTo("OK");
+        assertThat(r.rec.status("after", "h1")).isNull();
+        assertThat(r.rec.status("after", "h2").name()).isEqualTo("OK");
+        assertThat(r.recap("h1")).isEqualTo("1 0 0 1 0 0 0");
+        assertThat(r.result.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void ignoreErrorsCountsOkAndIgnored() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: boom
+                      fail: msg=x
+                      ignore_errors: true
+                    - name: next
+                      debug: msg=n
+                """);
+        assertThat(r.rec.statuses()).containsExactly("boom h1 failed ignored", "next h1 ok");
+        assertThat(r.recap("h1")).isEqualTo("2 0 0 0 0 0 1");
+    }
+
+    @Test
+    void handlersRunOnceAtTheEndInDefinitionOrderOnNotifyingHosts() {
+        Runs r = runs().hosts(2).run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: change
+                      debug: msg=c
+                      changed_when: true
+                      notify: [second, first]
+                    - name: change again
+                      debug: msg=c
+                      changed_when: inventory_hostname == 'h1'
+                      notify: via topic
+                    - name: unchanged
+                      debug: msg=u
+                      notify: never run
+                  handlers:
+                    - name: first
+                      debug: msg=1
+                    - name: second
+                      debug: msg=2
+                      listen: via topic
+                    - name: never run
+                      debug: msg=n
+                """);
+        assertThat(r.rec.banners()).containsExactly("change", "change again", "unchanged", "HANDLER first", "HANDLER second");
+        assertThat(r.rec.of(Event.HostResult.class).stream().filter(e -> e.task().handler()).count()).isEqualTo(4);
+    }
+
+    @Test
+    void flushHandlersRunsThemMidPlay() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: change
+                      debug: msg=c
+                      changed_when: true
+                      notify: h
+                    - meta: flush_handlers
+                    - name: after flush
+                      debug: msg=a
+                  handlers:
+                    - name: h
+                      debug: msg=h
+                """);
+        assertThat(r.rec.banners()).containsExactly("change", "HANDLER h", "after flush");
+    }
+
+    @Test
+    void variablePrecedenceAndLazyTemplating() {
+        Runs r = runs()
+                .file("group_vars/all.yml", "from_group: g\nlevel: group\nchain: \"{{ base }}-x\"\n")
+                .file("host_vars/h1.yml", "level: host\n")
+                .run("""
+                        - hosts: all
+                          gather_facts: false
+                          vars: {base: "{{ level }}", play_only: p}
+                          tasks:
+                            - set_fact: level=fact
+                              when: false
+                            - name: show
+                              debug: msg="{{ level }} {{ from_group }} {{ chain }} {{ hostvars['h1'].level }}"
+                            - name: task vars win over play vars
+                              debug: msg="{{ base }}"
+                              vars: {base: task}
+                            - set_fact: level=fact
+                            - name: set_fact wins over host_vars
+                              debug: msg="{{ level }} {{ chain }}"
+                        """, o -> o.toBuilder().extraVars(Map.of("x_extra", "e")).build());
+        assertThat(r.res("show", "h1")).containsEntry("msg", "host g host-x host");
+        assertThat(r.res("task vars win over play vars", "h1")).containsEntry("msg", "task");
+        assertThat(r.res("set_fact wins over host_vars", "h1")).containsEntry("msg", "fact fact-x");
+    }
+
+    @Test
+    void extraVarsWinOverEverything() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  vars: {v: play}
+                  tasks:
+                    - set_fact: v=fact
+                    - name: show
+                      debug: var=v
+                """, o -> o.toBuilder().extraVars(Map.of("v", "extra")).build());
+        assertThat(r.res("show", "h1")).containsEntry("v", "extra");
+    }
+
+    @Test
+    void includeTasksWithLoopSeesTheItem() {
+        Runs r = runs().file("inc.yml", "- name: inside\n  debug: msg=\"got {{ item }}\"\n").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: inc.yml
+                      loop: [1, 2]
+                """);
+        List<Event.Included> inc = r.rec.of(Event.Included.class);
+        assertThat(inc).hasSize(2);
+        assertThat(r.rec.of(Event.HostResult.class)).extracting(e -> e.result().get("msg")).containsExactly("got 1", "got 2");
+        assertThat(r.recap("h1")).isEqualTo("4 0 0 0 0 0 0");
+    }
+
+    @Test
+    void untilRetriesUntilTheConditionHolds() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - set_fact: n=0
+                    - name: count
+                      set_fact: n="{{ n | int + 1 }}"
+                      register: res
+                      until: n | int >= 3
+                      retries: 5
+                      delay: 0
+                    - name: show
+                      debug: msg="{{ n }} {{ res.attempts }}"
+                """);
+        assertThat(r.rec.of(Event.Retrying.class)).hasSize(2);
+        assertThat(r.res("show", "h1")).containsEntry("msg", "3 3");
+    }
+
+    @Test
+    void untilThatNeverHoldsFailsAfterRetries() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: never
+                      debug: msg=x
+                      register: res
+                      until: false
+                      retries: 2
+                      delay: 0
+                """);
+        assertThat(r.rec.of(Event.Retrying.class)).hasSize(2);
+        assertThat(r.res("never", "h1")).containsEntry("failed", true).containsEntry("attempts", 2L);
+    }
+
+    @Test
+    void tagsAlwaysAndNever() {
+        String pb = """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - {name: plain, debug: msg=p}
+                    - {name: tagged, debug: msg=t, tags: [prep]}
+                    - {name: always, debug: msg=a, tags: [always]}
+                    - {name: reset, debug: msg=r, tags: [reset, never]}
+                """;
+        assertThat(runs().run(pb).rec.banners()).containsExactly("plain", "tagged", "always");
+        assertThat(new Runs(dir).run(pb, o -> o.toBuilder().tags(Set.of("prep")).build()).rec.banners()).containsExactly("tagged", "always");
+        assertThat(new Runs(dir).run(pb, o -> o.toBuilder().tags(Set.of("reset")).build()).rec.banners()).containsExactly("always", "reset");
+        assertThat(new Runs(dir).run(pb, o -> o.toBuilder().skipTags(Set.of("prep")).build()).rec.banners())
+                .containsExactly("plain", "always");
+    }
+
+    @Test
+    void runOnceRegistersForAllHosts() {
+        Runs r = runs().hosts(3).run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: once
+                      debug: msg="from {{ inventory_hostname }}"
+                      run_once: true
+                      register: o
+                    - name: show
+                      debug: msg="{{ o.msg }}"
+                """);
+        assertThat(r.rec.of(Event.HostResult.class).stream().filter(e -> e.task().banner().equals("once")).count()).isEqualTo(1);
+        assertThat(r.res("show", "h3")).containsEntry("msg", "from h1");
+    }
+
+    @Test
+    void undefinedVariableFailsTheHostWithLocation() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: bad
+                      debug: msg="{{ nope }}"
+                """);
+        assertThat(r.res("bad", "h1").get("msg").toString()).contains("'nope' is undefined").contains("site.yml': line 4");
+        assertThat(r.result.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anyErrorsFatalStopsAllHosts() {
+        Runs r = runs().hosts(2).run("""
+                - hosts: all
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - name: one fails
+                      fail: msg=x
+                      when: inventory_hostname == 'h1'
+                    - name: not reached
+                      debug: msg=n
+                """);
+        assertThat(r.rec.status("not reached", "h2")).isNull();
+        assertThat(r.rec.of(Event.NoMoreHosts.class)).isNotEmpty();
+    }
+
+    @Test
+    void serialRunsBatchesOneAfterTheOther() {
+        Runs r = runs().hosts(3).run("""
+                - hosts: all
+                  gather_facts: false
+                  serial: 2
+                  tasks:
+                    - {name: t1, debug: msg=1}
+                    - {name: t2, debug: msg=2}
+                """);
+        assertThat(r.rec.banners()).containsExactly("t1", "t2", "t1", "t2");
+    }
+
+    @Test
+    void metaEndHostStopsOnlyThatHost() {
+        Runs r = runs().hosts(2).run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - meta: end_host
+                      when: inventory_hostname == 'h1'
+                    - {name: after, debug: msg=a}
+                """);
+        assertThat(r.rec.status("after", "h1")).isNull();
+        assertThat(r.rec.status("after", "h2")).isNotNull();
+        assertThat(r.result.exitCode()).isZero();
+    }
+
+    @Test
+    void checkModeIsVisibleToTasks() {
+        Runs r = runs().run("- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: c, debug: var=ansible_check_mode}\n",
+                o -> o.toBuilder().check(true).build());
+        assertThat(r.res("c", "h1")).containsEntry("ansible_check_mode", true);
+    }
+
+    @Test
+    void omitDropsTheArgument() {
+        Runs r = runs().run("- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: o, debug: \"msg={{ none_var | default(omit) }}\"}\n");
+        assertThat(r.res("o", "h1")).containsEntry("msg", "Hello world!");
+    }
+
+    @Test
+    void freeStrategyRunsEveryTask() {
+        Runs r = runs().hosts(3).run("""
+                - hosts: all
+                  gather_facts: false
+                  strategy: free
+                  tasks:
+                    - {name: t1, debug: msg=1}
+                    - {name: t2, debug: msg=2}
+                """);
+        assertThat(r.rec.statuses()).hasSize(6);
+        assertThat(r.rec.banners()).containsExactlyInAnyOrder("t1", "t2");
+    }
+
+    @Test
+    void delegateToLocalhostShowsTheDelegate() {
+        Runs r = runs().run("- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: d, debug: msg=x, delegate_to: localhost}\n");
+        assertThat(r.rec.of(Event.HostResult.class).get(0).delegatedTo()).isEqualTo("localhost");
+    }
+
+    @Test
+    void rolesDefaultsVarsAndHandlers() {
+        Runs r = runs()
+                .file("roles/web/defaults/main.yml", "port: 80\nname_: web\n")
+                .file("roles/web/vars/main.yml", "user: www\n")
+                .file("roles/web/tasks/main.yml", "- name: conf\n  debug: msg=\"{{ port }} {{ user }} {{ role_name }}\"\n"
+                        + "  changed_when: true\n  notify: reload\n")
+                .file("roles/web/handlers/main.yml", "- name: reload\n  debug: msg=reloaded\n")
+                .run("- hosts: all\n  gather_facts: false\n  roles:\n    - {role: web, port: 8080}\n");
+        assertThat(r.res("web : conf", "h1")).containsEntry("msg", "8080 www web");
+        assertThat(r.rec.banners()).containsExactly("web : conf", "HANDLER web : reload");
+    }
+}
