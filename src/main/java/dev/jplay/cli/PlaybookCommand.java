@@ -85,7 +85,7 @@ public final class PlaybookCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
         }
-        try (Wiring w = Wiring.create(conn, cwd, json, profile)) {
+        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile))) {
             PlaybookLoader loader = w.loader();
             List<Playbook> loaded = new ArrayList<>();
             for (Path p : playbooks) loaded.add(loader.load(cwd.resolve(p)));

@@ -63,7 +63,10 @@ final class Wiring implements AutoCloseable {
         this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass, "SSH password: ");
     }
 
-    static Wiring create(ConnectionOptions conn, Path cwd, boolean json, boolean profile) {
+    /** Which stdout callback a command wants: {@code callback} null means the configured one. */
+    record OutputMode(String callback, boolean profile) {}
+
+    static Wiring create(ConnectionOptions conn, Path cwd, OutputMode mode) {
         Settings s = Settings.fromEnv(System.getenv());
         return new Wiring(conn, s, cwd, new Output(List.of()));
     }

@@ -48,6 +48,30 @@ public final class PlaybookLoader {
         return new Playbook(abs, List.copyOf(plays));
     }
 
+    /**
+     * The one-task play of an ad-hoc command ({@code jplay adhoc PATTERN -m MODULE -a ARGS}), built and validated
+     * like a playbook: {@code args} is {@code k=v} / free-form text, or a JSON object when it is enclosed in braces.
+     */
+    public Playbook adhoc(String pattern, String module, String args, Path cwd) {
+        Object parsed = args == null ? null : args.strip();
+        if (parsed instanceof String s && s.startsWith("{") && s.endsWith("}")) {
+            try {
+                parsed = dev.jplay.data.Json.parse(s);
+            } catch (IllegalArgumentException e) {
+                parsed = s;
+            }
+        }
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put(module, parsed);
+        Map<String, Object> play = new LinkedHashMap<>();
+        play.put("name", "Ansible Ad-Hoc");
+        play.put("hosts", pattern);
+        play.put("gather_facts", false);
+        play.put("tasks", List.of(task));
+        Path file = cwd.toAbsolutePath().resolve("__adhoc_playbook__");
+        return new Playbook(file, List.of(play(play, file, Map.of(), Set.of(), List.of())));
+    }
+
     private void loadInto(Path file, Map<String, Object> importVars, Set<String> importTags, List<Object> importWhen,
                           List<Play> plays, Set<Path> stack, Loc from) {
         if (!stack.add(file)) throw new SourceException("import_playbook loop: " + file + " imports itself", from);
