@@ -106,7 +106,6 @@ public final class PlaybookRunner {
             output.on(new Event.NoHostsMatched(pattern));
             return false;
         }
-        hosts.forEach(e.stats()::touch);
         pv.setPrompted(Prompts.ask(play, prompter, templar, pv));
         return new PlayRun(e, play, pv).run(hosts);
     }

@@ -15,11 +15,6 @@ final class Stats {
         counts.computeIfAbsent(host, h -> new int[Counter.values().length])[c.ordinal()]++;
     }
 
-    /** Makes sure a host shows in the recap even with all zeros (it was part of a play). */
-    synchronized void touch(String host) {
-        counts.computeIfAbsent(host, h -> new int[Counter.values().length]);
-    }
-
     synchronized int get(String host, Counter c) {
         int[] a = counts.get(host);
         return a == null ? 0 : a[c.ordinal()];

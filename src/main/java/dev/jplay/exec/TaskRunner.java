@@ -146,6 +146,10 @@ final class TaskRunner {
             return new Step(execute(task, host, info, scope, kw, delegate), delegate);
         } catch (SourceException ex) {
             return new Step(Results.templateError(ex, task.loc()), null);
+        } catch (RuntimeException ex) {
+            Map<String, Object> r = Results.failed("Unexpected failure while preparing the task: " + ex);
+            r.put("exception", String.valueOf(ex));
+            return new Step(r, null);
         }
     }
 
