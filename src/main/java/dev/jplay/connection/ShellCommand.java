@@ -15,9 +15,7 @@ public final class ShellCommand {
 
     /** POSIX single-quoting: {@code it's} becomes {@code 'it'"'"'s'}; plain words stay unquoted. */
     public static String quote(String s) {
-        if (s.isEmpty()) return "''";
-        if (s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
-        return "'" + s.replace("'", "'\"'\"'") + "'";
+        return dev.jplay.data.Py.shellQuote(s);
     }
 
     /**

@@ -57,6 +57,13 @@ public final class Py {
         }
     }
 
+    /** Python's {@code shlex.quote}: safe words as they are, anything else in single quotes. */
+    public static String shellQuote(String s) {
+        if (s.isEmpty()) return "''";
+        if (s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
+        return "'" + s.replace("'", "'\"'\"'") + "'";
+    }
+
     /** Python's quoting: single quotes unless the text has a single quote and no double quote. */
     public static void quote(String s, StringBuilder sb) {
         char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';

@@ -1,13 +1,49 @@
 package dev.jplay.template;
 
+import dev.jplay.data.Unsafe;
+import dev.jplay.source.Loc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The Jinja2 engine as the rest of jplay sees it. Thread-safe; parsed templates are cached by their text.
  * Semantics follow Ansible 2.14 with {@code jinja2_native=False}: see the method docs.
  */
 public final class Templar {
-    public Templar() {}
+    private static final int CACHE_LIMIT = 20_000;
+
+    /** A parsed template: its statements, and the expression when the text is exactly one {@code {{ }}}. */
+    private record Compiled(List<Stmt> body, Node single) {}
+
+    private final Library library = new Library();
+    private final Map<String, Compiled> templates = new ConcurrentHashMap<>();
+    private final Map<String, Node> expressions = new ConcurrentHashMap<>();
+    private final Consumer<String> warnings;
+
+    public Templar() {
+        this(w -> { });
+    }
+
+    /** A templar that reports warnings (e.g. templated conditionals) to {@code warnings}. */
+    public Templar(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    Library library() {
+        return library;
+    }
+
+    void warn(String message) {
+        warnings.accept(message);
+    }
 
     /**
      * Templates a value deeply: strings containing {@code {{}}, {@code {%}} or {@code {#}} are rendered, maps
@@ -16,46 +52,194 @@ public final class Templar {
      * as Ansible does; {@code None} renders as an empty string.
      */
     public Object template(Object value, TemplateContext ctx) {
-        throw new UnsupportedOperationException("template engine not built yet");
+        if (value instanceof Unsafe u) return u.value();
+        if (value instanceof CharSequence s) {
+            String text = s.toString();
+            return isTemplate(text) ? renderString(text, ctx) : text;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (var e : m.entrySet()) out.put(PyOps.keyString(template(e.getKey(), ctx)), template(e.getValue(), ctx));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) out.add(template(o, ctx));
+            return out;
+        }
+        return value;
+    }
+
+    private Object renderString(String text, TemplateContext ctx) {
+        Compiled c = compile(text, ctx);
+        Env env = new Env(this, ctx);
+        try {
+            if (c.single() != null) {
+                Object v = c.single().eval(env);
+                if (v instanceof Undefined u) throw new EvalError(u.message(), c.single().pos());
+                if (v instanceof List || v instanceof Map || v instanceof Boolean) return v;
+                if (v == null) return "";
+                return fromText(PyOps.str(v));
+            }
+            StringBuilder sb = new StringBuilder();
+            Stmt.renderAll(c.body(), env, sb);
+            return fromText(sb.toString());
+        } catch (EvalError e) {
+            throw located(e.getMessage(), text, e.pos, ctx.loc());
+        }
+    }
+
+    /** Ansible's post-processing: rendered text that looks like a list, dict or boolean becomes one. */
+    private static Object fromText(String out) {
+        if (out.startsWith("[") || out.startsWith("{") || out.equals("True") || out.equals("False")) {
+            Object v = PyLiteral.eval(out);
+            if (v != PyLiteral.NOT_LITERAL) return v;
+        }
+        return out;
     }
 
     /** A {@code when:}-style conditional: a bare expression, a boolean, or a list of them (all must hold). */
     public boolean condition(Object conditional, TemplateContext ctx) {
-        throw new UnsupportedOperationException("template engine not built yet");
+        if (conditional == null) return true;
+        if (conditional instanceof Boolean b) return b;
+        if (conditional instanceof List<?> l) {
+            for (Object c : l) if (!condition(c, ctx)) return false;
+            return true;
+        }
+        String original = conditional.toString();
+        String expr = original.strip();
+        try {
+            if (isTemplate(expr)) {
+                warn("conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: " + original);
+                Object r = template(expr, ctx);
+                if (r instanceof Boolean b) return b;
+                expr = PyOps.str(r).strip();
+                if (expr.isEmpty()) return false;
+            }
+            if (PyOps.isNumber(conditional)) return PyOps.truthy(conditional);
+            Env env = new Env(this, ctx);
+            return PyOps.truthy(expression(expr, ctx).eval(env));
+        } catch (EvalError | TemplateException e) {
+            String msg = e instanceof EvalError ? e.getMessage() : ((TemplateException) e).getMessage();
+            throw new TemplateException("The conditional check '" + original + "' failed. The error was: error while evaluating "
+                    + "conditional (" + original + "): " + msg, ctx.loc());
+        }
     }
 
-    /** Evaluates a bare expression ({@code foo.bar | default(1)}) to its native value. */
+    /** Evaluates a bare expression ({@code foo.bar | default(1)}) to its native value (may be {@link Undefined}). */
     public Object evaluate(String expression, TemplateContext ctx) {
-        throw new UnsupportedOperationException("template engine not built yet");
+        try {
+            return expression(expression.strip(), ctx).eval(new Env(this, ctx));
+        } catch (EvalError e) {
+            throw located(e.getMessage(), expression, e.pos, ctx.loc());
+        }
     }
 
     /** Renders a template file ({@code .j2}) with Ansible's settings (trim_blocks on, a trailing newline kept). */
     public String renderFile(Path file, TemplateContext ctx) {
-        throw new UnsupportedOperationException("template engine not built yet");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TemplateException("Could not find or access '" + file + "' on the Ansible Controller.", ctx.loc());
+        }
+        return renderText(text, file.toString(), ctx.at(Loc.of(file.toString())));
     }
 
     /** Renders template text; {@code name} is used in error positions. */
     public String renderText(String text, String name, TemplateContext ctx) {
-        throw new UnsupportedOperationException("template engine not built yet");
+        TemplateContext c = ctx.loc().known() ? ctx : ctx.at(Loc.of(name));
+        Compiled t = compile(text, c);
+        StringBuilder sb = new StringBuilder();
+        try {
+            Stmt.renderAll(t.body(), new Env(this, c), sb);
+        } catch (EvalError e) {
+            throw located(e.getMessage(), text, e.pos, c.loc());
+        }
+        return sb.toString();
+    }
+
+    /** Renders another template file inside a running evaluation ({@code include}, the template lookup). */
+    String renderNested(Path file, Env env) {
+        String text = Lookups.read(file);
+        TemplateContext c = env.ctx.at(Loc.of(file.toString()));
+        StringBuilder sb = new StringBuilder();
+        try {
+            Stmt.renderAll(compile(text, c).body(), env, sb);
+        } catch (EvalError e) {
+            throw located(e.getMessage(), text, e.pos, c.loc());
+        }
+        return sb.toString();
     }
 
     /** What {@code with_<lookupName>: terms} iterates over (terms already templated): the lookup with wantlist=True. */
-    public java.util.List<Object> loopLookup(String lookupName, Object terms, TemplateContext ctx) {
-        throw new UnsupportedOperationException("template engine not built yet");
+    public List<Object> loopLookup(String lookupName, Object terms, TemplateContext ctx) {
+        try {
+            return library.loop(new Env(this, ctx), lookupName, terms);
+        } catch (EvalError e) {
+            throw new TemplateException(e.getMessage(), ctx.loc());
+        }
+    }
+
+    private Compiled compile(String text, TemplateContext ctx) {
+        Compiled c = templates.get(text);
+        if (c != null) return c;
+        try {
+            List<Stmt> body = TemplateParser.parse(text);
+            Node single = body.size() == 1 && body.get(0) instanceof Stmt.Output o ? o.expr() : null;
+            c = new Compiled(body, single);
+        } catch (ParseError e) {
+            throw located("template error while templating string: " + e.getMessage() + ". String: " + text, text, e.pos, ctx.loc());
+        }
+        if (templates.size() > CACHE_LIMIT) templates.clear();
+        templates.put(text, c);
+        return c;
+    }
+
+    private Node expression(String expr, TemplateContext ctx) {
+        Node n = expressions.get(expr);
+        if (n != null) return n;
+        try {
+            n = ExprParser.parseWhole(expr, 0, expr.length());
+        } catch (ParseError e) {
+            throw located("template error while templating string: " + e.getMessage() + ". String: " + expr, expr, e.pos, ctx.loc());
+        }
+        if (expressions.size() > CACHE_LIMIT) expressions.clear();
+        expressions.put(expr, n);
+        return n;
+    }
+
+    /** An error at offset {@code pos} of {@code text}, which starts at {@code base} in its file. */
+    private static TemplateException located(String message, String text, int pos, Loc base) {
+        if (pos < 0 || base == null) return new TemplateException(message, base);
+        int line = 0;
+        int lineStart = 0;
+        for (int i = 0; i < Math.min(pos, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int col = pos - lineStart;
+        Loc loc;
+        if (!base.known()) loc = new Loc(base.file(), line + 1, col + 1);
+        else if (line == 0) loc = base.shift(col);
+        else loc = new Loc(base.file(), base.line() + line, col + 1);
+        return new TemplateException(message, loc);
     }
 
     /** Does this value contain template syntax anywhere ({@code {{}}, {@code {%}}, {@code {#}})? */
     public static boolean isTemplate(Object value) {
-        if (value instanceof dev.jplay.data.Unsafe) return false;
+        if (value instanceof Unsafe) return false;
         if (value instanceof CharSequence s) {
             String t = s.toString();
             return t.contains("{{") || t.contains("{%") || t.contains("{#");
         }
-        if (value instanceof java.util.Map<?, ?> m) {
+        if (value instanceof Map<?, ?> m) {
             for (var e : m.entrySet()) if (isTemplate(e.getKey()) || isTemplate(e.getValue())) return true;
             return false;
         }
-        if (value instanceof java.util.List<?> l) {
+        if (value instanceof List<?> l) {
             for (Object o : l) if (isTemplate(o)) return true;
         }
         return false;
@@ -68,7 +252,7 @@ public final class Templar {
         if (v instanceof Number n) return n.doubleValue() != 0;
         if (v instanceof CharSequence s) return s.length() > 0;
         if (v instanceof java.util.Collection<?> c) return !c.isEmpty();
-        if (v instanceof java.util.Map<?, ?> m) return !m.isEmpty();
+        if (v instanceof Map<?, ?> m) return !m.isEmpty();
         if (v instanceof Undefined u) throw new TemplateException(u.message(), null);
         return true;
     }
