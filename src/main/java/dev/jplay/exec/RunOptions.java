@@ -28,7 +28,7 @@ public record RunOptions(int forks, boolean check, boolean diff, int verbosity, 
     public RunOptions {
         tags = tags == null || tags.isEmpty() ? Set.of("all") : Set.copyOf(tags);
         skipTags = skipTags == null ? Set.of() : Set.copyOf(skipTags);
-        extraVars = extraVars == null ? Map.of() : Map.copyOf(extraVars);
+        extraVars = extraVars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraVars));
         privateKeys = privateKeys == null ? List.of() : List.copyOf(privateKeys);
         sshArgs = sshArgs == null ? List.of() : List.copyOf(sshArgs);
         gatherSubset = gatherSubset == null ? List.of("all") : List.copyOf(gatherSubset);

@@ -1,49 +1,220 @@
 package dev.jplay.inventory;
 
+import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
+import dev.jplay.source.Yaml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The hosts and groups of a run. Loaded once; {@code add_host} and {@code group_by} may add to it while a play
- * runs, so it is thread-safe (reads proceed concurrently, additions are atomic).
+ * runs, so it is thread-safe: readers see an immutable snapshot, additions replace it atomically.
  */
 public final class Inventory {
+    /** An immutable snapshot of hosts and groups. */
+    record State(Map<String, Host> hosts, Map<String, Group> groups) {}
+
+    /** What is derived from a snapshot once: group depths and parents, each host's groups, each group's hosts. */
+    static final class Derived {
+        private final State s;
+        private final Map<String, Integer> depth = new HashMap<>();
+        private final Map<String, Set<String>> parents = new HashMap<>();
+        private final Map<String, List<String>> groupHosts = new LinkedHashMap<>();
+        private final Map<String, List<Group>> hostGroups = new HashMap<>();
+
+        Derived(State s) {
+            this.s = s;
+            for (Group g : s.groups().values()) {
+                for (String c : g.children()) parents.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(g.name());
+            }
+            for (String g : s.groups().keySet()) depth(g, new LinkedHashSet<>());
+        }
+
+        private int depth(String g, Set<String> seen) {
+            Integer d = depth.get(g);
+            if (d != null) return d;
+            if (!seen.add(g)) return 0;
+            int max = 0;
+            for (String p : parents.getOrDefault(g, Set.of())) max = Math.max(max, depth(p, seen) + 1);
+            depth.put(g, max);
+            return max;
+        }
+
+        List<String> groupHosts(String group) {
+            List<String> cached = groupHosts.get(group);
+            if (cached != null) return cached;
+            LinkedHashSet<String> out = new LinkedHashSet<>();
+            collect(group, out, new LinkedHashSet<>());
+            List<String> l = List.copyOf(out);
+            synchronized (groupHosts) {
+                groupHosts.put(group, l);
+            }
+            return l;
+        }
+
+        private void collect(String group, Set<String> out, Set<String> seen) {
+            Group g = s.groups().get(group);
+            if (g == null || !seen.add(group)) return;
+            out.addAll(g.hosts());
+            for (String c : g.children()) collect(c, out, seen);
+        }
+
+        List<Group> groupsFor(String host) {
+            List<Group> cached = hostGroups.get(host);
+            if (cached != null) return cached;
+            Set<String> names = new LinkedHashSet<>();
+            for (Group g : s.groups().values()) if (g.hosts().contains(host)) ancestors(g.name(), names);
+            names.add("all");
+            List<Group> out = new ArrayList<>();
+            for (String n : names) out.add(s.groups().get(n));
+            out.sort(Comparator.comparingInt((Group g) -> depth.getOrDefault(g.name(), 0)).thenComparingInt(Group::priority)
+                    .thenComparing(Group::name));
+            List<Group> l = List.copyOf(out);
+            synchronized (hostGroups) {
+                hostGroups.put(host, l);
+            }
+            return l;
+        }
+
+        private void ancestors(String g, Set<String> out) {
+            if (!out.add(g)) return;
+            for (String p : parents.getOrDefault(g, Set.of())) ancestors(p, out);
+        }
+    }
+
+    /** A snapshot and what is derived from it, replaced together. */
+    private record Snapshot(State state, Derived derived) {}
+
+    private volatile Snapshot snap;
+    private final List<Path> sourceDirs;
+    private final Path cwd;
+
+    private Inventory(State state, List<Path> sourceDirs, Path cwd) {
+        this.snap = new Snapshot(state, new Derived(state));
+        this.sourceDirs = List.copyOf(sourceDirs);
+        this.cwd = cwd;
+    }
+
     /**
      * Loads {@code -i} sources in order: INI or YAML/JSON files, directories of them (with {@code group_vars/} and
      * {@code host_vars/} inside), or comma-separated host lists ({@code "a,b,"}); relative paths against {@code cwd}.
-     * Warnings (e.g. an unparsable source skipped) go to {@code warn}. Errors are {@link dev.jplay.source.SourceException}.
+     * Warnings (e.g. an unparsable source skipped) go to {@code warn}. Errors are {@link SourceException}.
      */
     public static Inventory load(List<String> sources, Path cwd, Consumer<String> warn) {
-        throw new UnsupportedOperationException("inventory not built yet");
+        Builder b = new Builder();
+        List<Path> dirs = new ArrayList<>();
+        int parsed = 0;
+        for (String src : sources) {
+            Path p = cwd.resolve(src);
+            if (!Files.exists(p) && src.contains(",")) {
+                for (String h : src.split(",")) {
+                    if (!h.isBlank()) hostListEntry(h.strip(), b);
+                }
+                parsed++;
+            } else if (Files.isDirectory(p)) {
+                for (Path f : dirEntries(p)) parseFile(f, b);
+                dirs.add(p);
+                parsed++;
+            } else if (Files.isRegularFile(p)) {
+                parseFile(p, b);
+                dirs.add(p.toAbsolutePath().getParent());
+                parsed++;
+            } else {
+                warn.accept("Unable to parse " + p + " as an inventory source");
+            }
+        }
+        if (parsed == 0) warn.accept("No inventory was parsed, only implicit localhost is available");
+        for (Path d : dirs) dirVars(d, b);
+        return new Inventory(b.freeze(), dirs, cwd);
+    }
+
+    private static void hostListEntry(String entry, Builder b) {
+        String name = entry;
+        Long port = null;
+        int colon = entry.lastIndexOf(':');
+        if (colon > 0 && entry.indexOf(':') == colon && entry.substring(colon + 1).matches("\\d+")) {
+            port = Long.parseLong(entry.substring(colon + 1));
+            name = entry.substring(0, colon);
+        }
+        Builder.H h = b.host(name, "ungrouped", Loc.of("-i"), null);
+        if (port != null) h.vars.put("ansible_port", port);
+    }
+
+    private static final Set<String> IGNORED = Set.of("~", ".orig", ".bak", ".cfg", ".retry", ".pyc", ".pyo", ".md", ".txt");
+
+    private static List<Path> dirEntries(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(f -> {
+                String n = f.getFileName().toString();
+                return !n.startsWith(".") && IGNORED.stream().noneMatch(n::endsWith);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new SourceException("cannot read inventory directory " + dir + ": " + e.getMessage(), Loc.of(dir.toString()));
+        }
+    }
+
+    private static void parseFile(Path f, Builder b) {
+        String name = f.toString();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".yml") || lower.endsWith(".yaml") || lower.endsWith(".json")) {
+            YamlSource.parse(Yaml.load(f), name, b);
+            return;
+        }
+        try {
+            IniSource.parse(Files.readString(f, StandardCharsets.UTF_8), name, b);
+        } catch (IOException e) {
+            throw new SourceException("cannot read inventory " + f + ": " + e.getMessage(), Loc.of(name));
+        }
+    }
+
+    private static void dirVars(Path dir, Builder b) {
+        for (Builder.G g : b.groups.values()) g.dirVars.putAll(VarsDir.load(dir.resolve("group_vars"), g.name));
+        for (Builder.H h : b.hosts.values()) h.dirVars.putAll(VarsDir.load(dir.resolve("host_vars"), h.name));
     }
 
     /** All hosts in definition order. */
     public List<Host> hosts() {
-        throw new UnsupportedOperationException();
+        return List.copyOf(snap.state().hosts().values());
     }
 
     /** A host by name; {@code localhost}/{@code 127.0.0.1} give the implicit localhost when not defined; else null. */
     public Host host(String name) {
-        throw new UnsupportedOperationException();
+        Host h = snap.state().hosts().get(name);
+        if (h != null || !Patterns.LOCALHOST.contains(name)) return h;
+        return new Host(name, Map.of("ansible_connection", "local"), Map.of(), Loc.UNKNOWN, null);
     }
 
     public Group group(String name) {
-        throw new UnsupportedOperationException();
+        return snap.state().groups().get(name);
     }
 
     public List<Group> groups() {
-        throw new UnsupportedOperationException();
+        return List.copyOf(snap.state().groups().values());
     }
 
     /**
      * Hosts matching an Ansible pattern ({@code all}, {@code *}, {@code a:b}, {@code a,b}, {@code a:&b}, {@code a:!b},
-     * wildcards, {@code ~regex}, {@code g[0]}, {@code g[1:3]}, {@code g[-1]}), in inventory order, no duplicates.
-     * A part that matches nothing is reported through {@code warn}.
+     * wildcards, {@code ~regex}, {@code g[0]}, {@code g[1:3]}, {@code g[-1]}, {@code @file}), in inventory order,
+     * no duplicates. A part that matches nothing is reported through {@code warn}.
      */
     public List<Host> select(String pattern, Consumer<String> warn) {
-        throw new UnsupportedOperationException();
+        Snapshot sn = snap;
+        List<Host> out = new ArrayList<>();
+        for (String n : Patterns.select(sn.state(), sn.derived(), pattern, cwd, warn)) out.add(host(n));
+        return out;
     }
 
     /**
@@ -51,31 +222,53 @@ public final class Inventory {
      * (by depth, then {@code ansible_group_priority}, then name), so later ones win.
      */
     public List<Group> groupsFor(Host host) {
-        throw new UnsupportedOperationException();
+        Snapshot sn = snap;
+        if (!sn.state().hosts().containsKey(host.name())) return List.of();
+        return sn.derived().groupsFor(host.name());
     }
 
     /** {@code group_names}: the host's groups (with ancestors), sorted, without {@code all}. */
     public List<String> groupNames(Host host) {
-        throw new UnsupportedOperationException();
+        Set<String> names = new TreeSet<>();
+        for (Group g : groupsFor(host)) if (!g.name().equals("all")) names.add(g.name());
+        return List.copyOf(names);
     }
 
     /** The {@code groups} variable: every group name (with {@code all} and {@code ungrouped}) to its hosts. */
     public Map<String, List<String>> groupsVar() {
-        throw new UnsupportedOperationException();
+        Snapshot sn = snap;
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String g : sn.state().groups().keySet()) m.put(g, sn.derived().groupHosts(g));
+        return m;
     }
 
     /** The directories of the inventory sources (for {@code inventory_dir} and {@code group_vars/} lookup). */
     public List<Path> sourceDirs() {
-        throw new UnsupportedOperationException();
+        return sourceDirs;
     }
 
     /** {@code add_host}: adds (or updates) a host with groups and vars. */
-    public Host addHost(String name, List<String> groups, Map<String, Object> vars) {
-        throw new UnsupportedOperationException();
+    public synchronized Host addHost(String name, List<String> groups, Map<String, Object> vars) {
+        Builder b = Builder.of(snap.state());
+        Builder.H h = b.host(name, null, Loc.UNKNOWN, null);
+        h.vars.putAll(vars);
+        for (String g : groups) b.host(name, g, Loc.UNKNOWN, null);
+        replace(b);
+        return snap.state().hosts().get(name);
     }
 
     /** {@code group_by}: puts a host into a group (created under {@code parents}, default {@code all}). */
-    public void addToGroup(String host, String group, List<String> parents) {
-        throw new UnsupportedOperationException();
+    public synchronized void addToGroup(String host, String group, List<String> parents) {
+        Builder b = Builder.of(snap.state());
+        b.host(host, group, Loc.UNKNOWN, null);
+        for (String p : parents) {
+            if (!p.equals("all")) b.group(p).children.add(group);
+        }
+        replace(b);
+    }
+
+    private void replace(Builder b) {
+        State s = b.freeze();
+        snap = new Snapshot(s, new Derived(s));
     }
 }

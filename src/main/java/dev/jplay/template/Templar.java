@@ -228,6 +228,12 @@ public final class Templar {
         return new TemplateException(message, loc);
     }
 
+    /** Python's {@code ast.literal_eval} of {@code text}, or the text itself when it is not a literal (INI inventory values). */
+    public static Object literalOrText(String text) {
+        Object v = PyLiteral.eval(text.strip());
+        return v == PyLiteral.NOT_LITERAL ? text : v;
+    }
+
     /** Does this value contain template syntax anywhere ({@code {{}}, {@code {%}}, {@code {#}})? */
     public static boolean isTemplate(Object value) {
         if (value instanceof Unsafe) return false;

@@ -34,8 +34,8 @@ public final class RunVars {
                    Templar templar, Function<VaultText, String> vault) {
         this.inventory = inventory;
         this.playbookDir = playbookDir;
-        this.extraVars = Map.copyOf(extraVars);
-        this.runMagic = Map.copyOf(runMagic);
+        this.extraVars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraVars));
+        this.runMagic = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runMagic));
         this.templar = templar;
         this.vault = vault;
     }

@@ -238,18 +238,17 @@ class EngineTest {
                 - hosts: all
                   gather_facts: false
                   tasks:
-                    - set_fact: n=0
                     - name: count
-                      set_fact: n="{{ n | int + 1 }}"
+                      debug: msg=try
                       register: res
-                      until: n | int >= 3
+                      until: res.attempts >= 3
                       retries: 5
                       delay: 0
                     - name: show
-                      debug: msg="{{ n }} {{ res.attempts }}"
+                      debug: msg="{{ res.attempts }} {{ res.failed }}"
                 """);
         assertThat(r.rec.of(Event.Retrying.class)).hasSize(2);
-        assertThat(r.res("show", "h1")).containsEntry("msg", "3 3");
+        assertThat(r.res("show", "h1")).containsEntry("msg", "3 False");
     }
 
     @Test
@@ -398,12 +397,12 @@ class EngineTest {
     @Test
     void rolesDefaultsVarsAndHandlers() {
         Runs r = runs()
-                .file("roles/web/defaults/main.yml", "port: 80\nname_: web\n")
+                .file("roles/web/defaults/main.yml", "http_port: 80\n")
                 .file("roles/web/vars/main.yml", "user: www\n")
-                .file("roles/web/tasks/main.yml", "- name: conf\n  debug: msg=\"{{ port }} {{ user }} {{ role_name }}\"\n"
+                .file("roles/web/tasks/main.yml", "- name: conf\n  debug: msg=\"{{ http_port }} {{ user }} {{ role_name }}\"\n"
                         + "  changed_when: true\n  notify: reload\n")
                 .file("roles/web/handlers/main.yml", "- name: reload\n  debug: msg=reloaded\n")
-                .run("- hosts: all\n  gather_facts: false\n  roles:\n    - {role: web, port: 8080}\n");
+                .run("- hosts: all\n  gather_facts: false\n  roles:\n    - {role: web, http_port: 8080}\n");
         assertThat(r.res("web : conf", "h1")).containsEntry("msg", "8080 www web");
         assertThat(r.rec.banners()).containsExactly("web : conf", "HANDLER web : reload");
     }
