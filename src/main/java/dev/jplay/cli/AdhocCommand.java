@@ -61,7 +61,7 @@ public final class AdhocCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Playbook pb = w.loader().adhoc(pattern, module, args, cwd);
-            return w.runner(w.options(Set.of("all"), Set.of(), null, false, false)).run(pb, w.loader()).exitCode();
+            return w.runner(w.options(Set.of("all"), Set.of(), null, false, false, cwd)).run(pb, w.loader()).exitCode();
         } catch (SourceException e) {
             System.err.println(e.render());
             return ExitCodes.UNREACHABLE_OR_PARSE;

@@ -10,6 +10,7 @@ final class Cli {
     static int run(String[] args) {
         CommandLine cl = new CommandLine(new PlaybookCommand());
         cl.addSubcommand("adhoc", new AdhocCommand());
+        cl.addSubcommand("config", new ConfigCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof PlaybookCommand.UsageError u) {
                 cmd.getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + u.getMessage());

@@ -103,7 +103,7 @@ public final class PlaybookCommand implements Callable<Integer> {
             }
             int code = ExitCodes.OK;
             for (Playbook pb : loaded) {
-                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers));
+                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers, pb.file().getParent()));
                 RunResult r = runner.run(pb, loader);
                 code = r.exitCode();
                 if (code != 0) break;

@@ -1,62 +1,40 @@
 package dev.jplay.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration values a run needs, typed: what ansible.cfg and the {@code ANSIBLE_*} environment variables say,
- * with Ansible's defaults. Command-line flags override these in {@link Wiring}.
+ * The configuration values a run needs, typed, from {@link AnsibleConfig} (ansible.cfg and {@code ANSIBLE_*}),
+ * plus the colour decision. Command-line flags override these in {@link Wiring}.
  */
 record Settings(List<String> inventory, int forks, String remoteUser, String privateKeyFile, boolean hostKeyChecking,
-                List<Path> rolesPath, List<Path> library, int timeout, boolean become, String becomeMethod, String becomeUser,
-                String becomeFlags, boolean becomeAskPass, String stdoutCallback, List<String> callbacksEnabled,
-                boolean retryFilesEnabled, Path retryFilesSavePath, String sshArgs, String gathering, List<String> gatherSubset,
-                String strategy, boolean anyErrorsFatal, Path vaultPasswordFile, Boolean color, Path configFile) {
+                List<Path> rolesPath, List<Path> library, int timeout, int taskTimeout, boolean become, String becomeMethod,
+                String becomeUser, String becomeFlags, boolean becomeAskPass, boolean askPass, String stdoutCallback,
+                List<String> callbacksEnabled, boolean retryFilesEnabled, Path retryFilesSavePath, String sshArgs, String gathering,
+                List<String> gatherSubset, String strategy, boolean anyErrorsFatal, Path vaultPasswordFile, Boolean color,
+                boolean displaySkipped, boolean displayOk, Path configFile) {
 
-    /** Reads the environment ({@code ANSIBLE_*}); the configuration file is read by {@link AnsibleConfigSettings}. */
-    static Settings fromEnv(Map<String, String> env) {
-        return new Settings(list(env.get("ANSIBLE_INVENTORY"), "/etc/ansible/hosts"), integer(env.get("ANSIBLE_FORKS"), 5),
-                env.get("ANSIBLE_REMOTE_USER"), env.get("ANSIBLE_PRIVATE_KEY_FILE"), bool(env.get("ANSIBLE_HOST_KEY_CHECKING"), true),
-                paths(env.get("ANSIBLE_ROLES_PATH")), paths(env.get("ANSIBLE_LIBRARY")), integer(env.get("ANSIBLE_TIMEOUT"), 10),
-                bool(env.get("ANSIBLE_BECOME"), false), env.get("ANSIBLE_BECOME_METHOD"), env.get("ANSIBLE_BECOME_USER"),
-                env.get("ANSIBLE_BECOME_FLAGS"), bool(env.get("ANSIBLE_BECOME_ASK_PASS"), false),
-                env.getOrDefault("ANSIBLE_STDOUT_CALLBACK", "default"), list(env.get("ANSIBLE_CALLBACKS_ENABLED"), null),
-                bool(env.get("ANSIBLE_RETRY_FILES_ENABLED"), false),
-                env.get("ANSIBLE_RETRY_FILES_SAVE_PATH") == null ? null : Path.of(env.get("ANSIBLE_RETRY_FILES_SAVE_PATH")),
-                env.get("ANSIBLE_SSH_ARGS"), env.getOrDefault("ANSIBLE_GATHERING", "implicit"),
-                list(env.get("ANSIBLE_GATHER_SUBSET"), "all"), env.getOrDefault("ANSIBLE_STRATEGY", "linear"),
-                bool(env.get("ANSIBLE_ANY_ERRORS_FATAL"), false),
-                env.get("ANSIBLE_VAULT_PASSWORD_FILE") == null ? null : Path.of(env.get("ANSIBLE_VAULT_PASSWORD_FILE")),
-                color(env), null);
+    static Settings load(Map<String, String> env, Path cwd) {
+        AnsibleConfig c = AnsibleConfig.load(env, cwd, Path.of(System.getProperty("user.home")));
+        Boolean color = null;
+        if (env.containsKey("NO_COLOR") || c.bool("ANSIBLE_NOCOLOR")) color = false;
+        else if (c.bool("ANSIBLE_FORCE_COLOR")) color = true;
+        return new Settings(c.list("DEFAULT_HOST_LIST"), c.integer("DEFAULT_FORKS"), c.string("DEFAULT_REMOTE_USER"),
+                c.string("DEFAULT_PRIVATE_KEY_FILE"), c.bool("HOST_KEY_CHECKING"), paths(c.list("DEFAULT_ROLES_PATH")),
+                paths(c.list("DEFAULT_MODULE_PATH")), c.integer("DEFAULT_TIMEOUT"), c.integer("TASK_TIMEOUT"), c.bool("DEFAULT_BECOME"),
+                c.string("DEFAULT_BECOME_METHOD"), c.string("DEFAULT_BECOME_USER"), c.string("DEFAULT_BECOME_FLAGS"),
+                c.bool("DEFAULT_BECOME_ASK_PASS"), c.bool("DEFAULT_ASK_PASS"), c.string("DEFAULT_STDOUT_CALLBACK"),
+                c.list("CALLBACKS_ENABLED"), c.bool("RETRY_FILES_ENABLED"),
+                c.string("RETRY_FILES_SAVE_PATH") == null ? null : Path.of(c.string("RETRY_FILES_SAVE_PATH")),
+                c.string("ANSIBLE_SSH_ARGS"), c.string("DEFAULT_GATHERING"),
+                c.get("DEFAULT_GATHER_SUBSET") == null ? List.of("all") : c.list("DEFAULT_GATHER_SUBSET"), c.string("DEFAULT_STRATEGY"),
+                c.bool("ANY_ERRORS_FATAL"),
+                c.string("DEFAULT_VAULT_PASSWORD_FILE") == null ? null : Path.of(c.string("DEFAULT_VAULT_PASSWORD_FILE")), color,
+                c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file());
     }
 
-    private static Boolean color(Map<String, String> env) {
-        if (env.containsKey("NO_COLOR") || bool(env.get("ANSIBLE_NOCOLOR"), false)) return false;
-        if (bool(env.get("ANSIBLE_FORCE_COLOR"), false)) return true;
-        return null;
-    }
-
-    private static List<String> list(String v, String def) {
-        if (v == null || v.isBlank()) return def == null ? List.of() : List.of(def);
-        return Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static List<Path> paths(String v) {
-        if (v == null || v.isBlank()) return List.of();
-        return Arrays.stream(v.split(":")).filter(s -> !s.isBlank()).map(Path::of).toList();
-    }
-
-    private static int integer(String v, int def) {
-        return v == null || v.isBlank() ? def : Integer.parseInt(v.strip());
-    }
-
-    private static boolean bool(String v, boolean def) {
-        if (v == null || v.isBlank()) return def;
-        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "1", "yes", "true", "on", "y", "t" -> true;
-            default -> false;
-        };
+    private static List<Path> paths(List<String> l) {
+        return l.stream().map(Path::of).toList();
     }
 }

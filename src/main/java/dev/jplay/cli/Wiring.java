@@ -12,6 +12,7 @@ import dev.jplay.inventory.Inventory;
 import dev.jplay.modules.BuiltinModules;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.output.Event;
+import dev.jplay.output.Callbacks;
 import dev.jplay.output.Output;
 import dev.jplay.playbook.ImportRenderer;
 import dev.jplay.playbook.PlaybookLoader;
@@ -60,15 +61,33 @@ final class Wiring implements AutoCloseable {
         this.registry = new ModuleRegistry(BuiltinModules.all());
         this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn);
         this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");
-        this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass, "SSH password: ");
+        this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass || settings.askPass(), "SSH password: ");
     }
 
     /** Which stdout callback a command wants: {@code callback} null means the configured one. */
     record OutputMode(String callback, boolean profile) {}
 
     static Wiring create(ConnectionOptions conn, Path cwd, OutputMode mode) {
-        Settings s = Settings.fromEnv(System.getenv());
-        return new Wiring(conn, s, cwd, new Output(List.of()));
+        Settings s = Settings.load(System.getenv(), cwd);
+        boolean tty = System.console() != null;
+        boolean color = s.color() != null ? s.color() : tty;
+        int columns = columns();
+        List<String> enabled = new ArrayList<>(s.callbacksEnabled());
+        if (mode.profile()) enabled.add("profile_tasks");
+        String stdout = mode.callback() != null ? mode.callback() : s.stdoutCallback();
+        Output out = Callbacks.create(new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
+                s.displayOk(), System.out, System.err));
+        return new Wiring(conn, s, cwd, out);
+    }
+
+    /** The terminal width ({@code COLUMNS}), else 80 as Ansible uses without a terminal. */
+    private static int columns() {
+        try {
+            String c = System.getenv("COLUMNS");
+            return c == null ? 80 : Math.max(20, Integer.parseInt(c.strip()));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     private static Secret password(Path file, boolean ask, String prompt) {
@@ -112,7 +131,7 @@ final class Wiring implements AutoCloseable {
         }
     }
 
-    RunOptions options(Set<String> tags, Set<String> skipTags, String startAt, boolean step, boolean forceHandlers) {
+    RunOptions options(Set<String> tags, Set<String> skipTags, String startAt, boolean step, boolean forceHandlers, Path playbookDir) {
         List<String> sshArgs = new ArrayList<>();
         if (settings.sshArgs() != null) sshArgs.addAll(ShellWords.split(settings.sshArgs()));
         if (conn.sshCommonArgs != null) sshArgs.addAll(ShellWords.split(conn.sshCommonArgs));
@@ -123,14 +142,15 @@ final class Wiring implements AutoCloseable {
         Target.HostKeyPolicy hostKeys = conn.acceptNewHostKeys ? Target.HostKeyPolicy.ACCEPT_NEW
                 : settings.hostKeyChecking() ? Target.HostKeyPolicy.STRICT : Target.HostKeyPolicy.OFF;
         Path retryDir = !settings.retryFilesEnabled() ? null
-                : settings.retryFilesSavePath() != null ? settings.retryFilesSavePath() : null;
+                : settings.retryFilesSavePath() != null ? settings.retryFilesSavePath() : playbookDir;
         return new RunOptions(conn.forks != null ? conn.forks : settings.forks(), conn.check, conn.diff, conn.verbosity(), tags,
                 skipTags, conn.limit, startAt, step, forceHandlers, extraVars, conn.become || settings.become() ? Boolean.TRUE : null,
                 conn.becomeMethod != null ? conn.becomeMethod : settings.becomeMethod(),
                 conn.becomeUser != null ? conn.becomeUser : settings.becomeUser(), settings.becomeFlags(), becomePassword,
                 conn.user != null ? conn.user : settings.remoteUser(), keys, connectionPassword,
                 Duration.ofSeconds(conn.timeout != null ? conn.timeout : settings.timeout()), sshArgs, hostKeys, conn.connection,
-                settings.strategy(), settings.anyErrorsFatal(), settings.gathering(), settings.gatherSubset(), null, retryDir, cwd);
+                settings.strategy(), settings.anyErrorsFatal(), settings.gathering(), settings.gatherSubset(),
+                settings.taskTimeout() > 0 ? Duration.ofSeconds(settings.taskTimeout()) : null, retryDir, cwd);
     }
 
     PlaybookRunner runner(RunOptions o) {

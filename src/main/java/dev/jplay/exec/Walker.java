@@ -191,7 +191,7 @@ final class Walker {
     TaskInfo info(Task t) {
         String name = t.name() == null ? "" : play.displayName(t.name());
         boolean noLog = Boolean.TRUE.equals(t.keywords().get("no_log"));
-        return new TaskInfo(t.id(), name, t.role() == null ? null : t.role().name(), t.action(), t.loc(), t.handler(), noLog);
+        return new TaskInfo(t.id(), name, t.role() == null ? null : t.role().name(), t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
     }
 
     private boolean startAt(Task t, TaskInfo info) {

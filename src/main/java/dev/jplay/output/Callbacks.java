@@ -1,0 +1,42 @@
+package dev.jplay.output;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a run's {@link Output} from the chosen stdout callback and the enabled extra callbacks. */
+public final class Callbacks {
+    private Callbacks() {}
+
+    /**
+     * @param stdout   {@code default}, {@code minimal}, {@code oneline} or {@code jsonl} (also {@code json}/{@code ansible.posix.jsonl})
+     * @param enabled  extra callbacks: {@code profile_tasks}, {@code timer} (collection prefixes accepted)
+     * @param color    ANSI colours on stdout/stderr
+     * @param columns  terminal width for banners and wrapping
+     */
+    public record Options(String stdout, List<String> enabled, int verbosity, boolean color, int columns, boolean showSkipped,
+                          boolean showOk, PrintStream out, PrintStream err) {}
+
+    public static Output create(Options o) {
+        Display d = new Display(o.out(), o.err(), o.color(), o.columns());
+        List<Callback> all = new ArrayList<>();
+        String name = o.stdout() == null ? "default" : o.stdout().replace("ansible.builtin.", "").replace("ansible.posix.", "")
+                .replace("community.general.", "");
+        switch (name) {
+            case "minimal" -> all.add(new AdhocCallback(d, o.verbosity(), false));
+            case "oneline" -> all.add(new AdhocCallback(d, o.verbosity(), true));
+            case "json", "jsonl" -> all.add(new JsonLinesCallback(o.out()));
+            case "default", "yaml", "debug" -> all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk()));
+            default -> {
+                d.warning("Invalid callback for stdout specified: " + o.stdout() + "; using the default callback");
+                all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk()));
+            }
+        }
+        for (String extra : o.enabled()) {
+            String n = extra.strip().replace("ansible.posix.", "").replace("community.general.", "");
+            if (n.equals("profile_tasks")) all.add(new ProfileTasks(d, o.columns(), false));
+            else if (n.equals("timer")) all.add(new ProfileTasks(d, o.columns(), true));
+        }
+        return new Output(all);
+    }
+}

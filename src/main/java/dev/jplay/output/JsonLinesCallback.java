@@ -1,0 +1,81 @@
+package dev.jplay.output;
+
+import dev.jplay.data.Json;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One JSON object per event per line ({@code --json}), for CI and tools. The schema is in docs/events.md. */
+public final class JsonLinesCallback implements Callback {
+    private final PrintStream out;
+
+    public JsonLinesCallback(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void on(Event e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", Instant.now().toString());
+        if (e instanceof Event.PlaybookStarted p) {
+            put(m, "playbook_start", "path", p.path(), "check", p.check(), "diff", p.diff());
+        } else if (e instanceof Event.PlayStarted p) {
+            put(m, "play_start", "name", p.name(), "pattern", p.pattern(), "hosts", p.hosts());
+        } else if (e instanceof Event.NoHostsMatched p) {
+            put(m, "no_hosts_matched", "pattern", p.pattern());
+        } else if (e instanceof Event.TaskStarted t) {
+            put(m, "task_start", "task", task(t.task()));
+        } else if (e instanceof Event.HostResult r) {
+            put(m, "host_result", "host", r.host(), "task", task(r.task()), "status", r.status().name().toLowerCase(),
+                    "delegated_to", r.delegatedTo(), "ignored", r.ignored(), "result", Results.strip(Results.displayCopy(r.result())));
+        } else if (e instanceof Event.ItemResult r) {
+            put(m, "item_result", "host", r.host(), "task", task(r.task()), "status", r.status().name().toLowerCase(),
+                    "item", Results.itemLabel(r.result()), "result", Results.strip(Results.displayCopy(r.result())));
+        } else if (e instanceof Event.Retrying r) {
+            put(m, "retrying", "host", r.host(), "task", task(r.task()), "retries_left", r.retriesLeft());
+        } else if (e instanceof Event.Included i) {
+            put(m, "included", "file", i.file(), "hosts", i.hosts());
+        } else if (e instanceof Event.Warning w) {
+            put(m, "warning", "message", w.message());
+        } else if (e instanceof Event.Deprecation w) {
+            put(m, "deprecation", "message", w.message());
+        } else if (e instanceof Event.NoMoreHosts) {
+            put(m, "no_more_hosts");
+        } else if (e instanceof Event.Recap r) {
+            Map<String, Object> stats = new LinkedHashMap<>();
+            r.stats().forEach((h, s) -> stats.put(h, Map.of("ok", s.ok(), "changed", s.changed(), "unreachable", s.unreachable(),
+                    "failed", s.failed(), "skipped", s.skipped(), "rescued", s.rescued(), "ignored", s.ignored())));
+            put(m, "recap", "stats", stats);
+        } else if (e instanceof Event.PlaybookEnded p) {
+            put(m, "playbook_end", "elapsed_ms", p.elapsed().toMillis(), "exit_code", p.exitCode());
+        } else if (e instanceof Event.Error err) {
+            put(m, "error", "message", err.message());
+        } else {
+            return;
+        }
+        out.println(Json.write(m));
+        out.flush();
+    }
+
+    private static void put(Map<String, Object> m, String event, Object... kv) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        copy.put("event", event);
+        copy.putAll(m);
+        for (int i = 0; i < kv.length; i += 2) copy.put((String) kv[i], kv[i + 1]);
+        m.clear();
+        m.putAll(copy);
+    }
+
+    private static Map<String, Object> task(TaskInfo t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("name", t.banner());
+        m.put("action", t.action());
+        m.put("role", t.role());
+        m.put("file", t.loc().file());
+        m.put("line", t.loc().line());
+        m.put("handler", t.handler());
+        return m;
+    }
+}
