@@ -9,6 +9,7 @@ public final class Main {
             System.out.println(Version.text());
             return;
         }
+        Logging.configure(args);
         System.exit(Cli.run(args));
     }
 }

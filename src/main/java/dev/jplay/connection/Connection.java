@@ -13,6 +13,11 @@ public interface Connection extends AutoCloseable {
     /** True for the controller itself ({@code ansible_connection=local}). */
     boolean isLocal();
 
+    /** False once the connection is known to be dead (the next task reconnects). */
+    default boolean alive() {
+        return true;
+    }
+
     /** Runs a command and waits for it; stdout and stderr are drained concurrently. */
     ExecResult exec(ExecRequest req) throws ConnectionException;
 

@@ -1,39 +1,73 @@
 package dev.jplay.connection;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run's connections: one per target, opened on first use and kept for the whole run (a ControlMaster
- * equivalent), reopened once when it died. Thread-safe. Closing closes them all.
+ * equivalent), reopened when it died. Thread-safe: two tasks asking for the same host at once share one
+ * connect. Closing closes them all.
  */
 public final class Connections implements AutoCloseable {
     private final Map<Target, Connection> open = new ConcurrentHashMap<>();
+    private final Map<Target, Object> locks = new ConcurrentHashMap<>();
+    private final SshTransport ssh;
 
-    public Connections() {}
+    public Connections() {
+        this(Path.of(System.getProperty("user.home")));
+    }
+
+    /** Connections that read {@code home}/.ssh for keys, known_hosts and ssh_config. */
+    public Connections(Path home) {
+        this.ssh = new SshTransport(home);
+    }
 
     /** Starts expensive one-time initialisation (crypto providers) in the background, so the first connect is quick. */
     public void warmUp() {
-        // the SSH transport adds its warm-up here
+        ssh.warmUp();
     }
 
     /** The open connection for {@code t}, connecting first if needed. */
     public Connection get(Target t) throws ConnectionException {
-        if (t.isLocal()) return open.computeIfAbsent(t, k -> new LocalConnection(k.name()));
-        throw new ConnectionException(ConnectionException.Kind.UNREACHABLE, "ssh connections are not built yet");
+        Connection c = open.get(t);
+        if (c != null && c.alive()) return c;
+        synchronized (locks.computeIfAbsent(t, k -> new Object())) {
+            c = open.get(t);
+            if (c != null && c.alive()) return c;
+            if (c != null) c.close();
+            c = t.isLocal() ? new LocalConnection(t.name()) : ssh.open(t);
+            open.put(t, c);
+            return c;
+        }
     }
 
     /** Drops the connection for {@code t} and connects again, retrying until {@code within} has passed. */
     public Connection reconnect(Target t, Duration within) throws ConnectionException {
         Connection old = open.remove(t);
         if (old != null) old.close();
-        return get(t);
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            try {
+                return get(t);
+            } catch (ConnectionException e) {
+                if (Instant.now().isAfter(deadline)) throw e;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
     public void close() {
         open.values().forEach(Connection::close);
         open.clear();
+        ssh.close();
     }
 }

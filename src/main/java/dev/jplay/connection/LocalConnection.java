@@ -96,8 +96,7 @@ public final class LocalConnection implements Connection {
     }
 
     private void viaShell(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
-        ExecResult r = exec(new ExecRequest(ShellTransfer.atomicWriteScript(path, attrs), data, null, null, become, null, null));
-        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + r.err().strip());
+        ShellTransfer.write(this, data, path, attrs, become);
     }
 
     private interface Writer {
@@ -135,9 +134,7 @@ public final class LocalConnection implements Connection {
                 throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + e.getMessage(), e);
             }
         }
-        ExecResult r = exec(ExecRequest.of("cat " + ShellCommand.quote(path)).withBecome(become));
-        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + r.err().strip());
-        return r.stdout();
+        return ShellTransfer.read(this, path, become);
     }
 
     @Override

@@ -22,6 +22,19 @@ public final class ShellTransfer {
         return sb.toString();
     }
 
+    /** Writes {@code data} to {@code path} on {@code c} with a shell command (used with become). */
+    static void write(Connection c, byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
+        ExecResult r = c.exec(new ExecRequest(atomicWriteScript(path, attrs), data, null, null, become, null, null));
+        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + r.err().strip());
+    }
+
+    /** Reads {@code path} on {@code c} with {@code cat} (used with become). */
+    static byte[] read(Connection c, String path, Become become) throws ConnectionException {
+        ExecResult r = c.exec(ExecRequest.of("cat " + quote(path)).withBecome(become));
+        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + r.err().strip());
+        return r.stdout();
+    }
+
     /**
      * chmod/chown commands for a temp file: the requested mode, else the mode of the file it replaces, else 0644
      * (what a fresh file gets under the usual umask 022).

@@ -1,0 +1,120 @@
+package dev.jplay.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.EnumSet;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.RenameFlags;
+import net.schmizz.sshj.sftp.SFTPClient;
+
+/**
+ * The SFTP side of one SSH connection, opened on first use. A write goes to {@code .NAME.jplay-TOKEN} in the
+ * target's directory, gets the requested mode (or the replaced file's mode and owner), and is renamed over the
+ * target with {@code posix-rename@openssh.com}, so no reader ever sees half a file. A host without the SFTP
+ * subsystem falls back to shell transfers.
+ */
+final class SshFiles implements AutoCloseable {
+    /** Streams the content of a file being written. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final SSHClient client;
+    private final Connection shell;
+    private SFTPClient sftp;
+    private boolean unavailable;
+
+    SshFiles(SSHClient client, Connection shell) {
+        this.client = client;
+        this.shell = shell;
+    }
+
+    synchronized boolean available() {
+        if (sftp == null && !unavailable) {
+            try {
+                sftp = client.newSFTPClient();
+            } catch (IOException e) {
+                unavailable = true;
+            }
+        }
+        return sftp != null;
+    }
+
+    synchronized void write(String path, FileAttrs attrs, Content content) throws ConnectionException {
+        String dir = ShellTransfer.parent(path);
+        String tmp = (dir.endsWith("/") ? dir : dir + "/") + "." + path.substring(path.lastIndexOf('/') + 1) + ".jplay-" + ShellCommand.token();
+        try {
+            FileAttributes old = sftp.statExistence(path);
+            try (RemoteFile f = sftp.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
+                    new FileAttributes.Builder().withPermissions(0600).build());
+                 OutputStream out = f.new RemoteFileOutputStream(0, 16)) {
+                content.writeTo(out);
+            }
+            applyAttrs(tmp, path, attrs, old);
+            sftp.rename(tmp, path, EnumSet.of(RenameFlags.OVERWRITE));
+        } catch (IOException e) {
+            removeQuietly(tmp);
+            if (e instanceof ConnectionException ce) throw ce;
+            throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The requested mode, else the replaced file's mode and owner, else 0644; names and symbolic modes via the shell. */
+    private void applyAttrs(String tmp, String path, FileAttrs attrs, FileAttributes old) throws IOException {
+        boolean octal = attrs.mode() != null && attrs.mode().matches("0?[0-7]{3,4}");
+        boolean names = attrs.owner() != null || attrs.group() != null;
+        if (octal || attrs.mode() == null) {
+            int mode = octal ? Integer.parseInt(attrs.mode(), 8) : old != null ? old.getMode().getPermissionsMask() : 0644;
+            sftp.chmod(tmp, mode);
+        }
+        if (!names && old != null) {
+            try {
+                sftp.setattr(tmp, new FileAttributes.Builder().withUIDGID(old.getUID(), old.getGID()).build());
+            } catch (IOException ignored) {
+                // only root may give a file away; the login user keeps it, as cp would
+            }
+        }
+        if (names || !octal && attrs.mode() != null) {
+            String cmd = ShellTransfer.attrCommands(ShellCommand.quote(tmp), path, attrs) + "true";
+            ExecResult r = shell.exec(ExecRequest.of(cmd));
+            if (!r.ok()) throw new IOException(r.err().strip());
+        }
+    }
+
+    synchronized byte[] read(String path) throws ConnectionException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        copyTo(path, out);
+        return out.toByteArray();
+    }
+
+    synchronized void copyTo(String path, OutputStream out) throws ConnectionException {
+        try (RemoteFile f = sftp.open(path, EnumSet.of(OpenMode.READ));
+             InputStream in = f.new ReadAheadRemoteFileInputStream(16)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void removeQuietly(String tmp) {
+        try {
+            sftp.rm(tmp);
+        } catch (IOException ignored) {
+            // it may never have been created
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sftp == null) return;
+        try {
+            sftp.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

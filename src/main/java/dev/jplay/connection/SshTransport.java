@@ -1,0 +1,218 @@
+package dev.jplay.connection;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.SecurityUtils;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+
+/**
+ * Opens SSH connections for a run: one shared sshj configuration (expensive to build, so built once, in the
+ * background from {@link #warmUp}), TCP_NODELAY sockets, at most {@value #HANDSHAKES} handshakes in flight (OpenSSH's
+ * {@code MaxStartups} drops the rest) with retries for connections the server dropped during the handshake,
+ * ProxyJump chains, key and password authentication, and OpenSSH-style messages when any of it fails.
+ */
+public final class SshTransport implements AutoCloseable {
+    static final int HANDSHAKES = 8;
+    private static final int ATTEMPTS = 4;
+    private final Path home;
+    private final Semaphore handshakes = new Semaphore(HANDSHAKES);
+    private final ExecutorService io = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ssh-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Watchdog.timer();
+    private final SshAuth auth = new SshAuth();
+    private volatile CompletableFuture<Config> config;
+
+    public SshTransport(Path home) {
+        this.home = home;
+    }
+
+    /** Starts building the sshj configuration on a background thread. */
+    public void warmUp() {
+        config();
+    }
+
+    private synchronized CompletableFuture<Config> config() {
+        if (config == null) {
+            config = CompletableFuture.supplyAsync(() -> {
+                // BouncyCastle as a JCE provider costs ~450 ms at start and is not needed for ed25519/RSA/ECDSA keys,
+                // curve25519 key exchange or AES ciphers, which the JDK provides.
+                SecurityUtils.setRegisterBouncyCastle(false);
+                DefaultConfig c = new DefaultConfig();
+                c.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+                return c;
+            }, io);
+        }
+        return config;
+    }
+
+    /** Connects and authenticates to {@code t}. */
+    public Connection open(Target t) throws ConnectionException {
+        SshOptions o;
+        try {
+            o = SshOptions.resolve(t, home);
+        } catch (IOException | RuntimeException e) {
+            throw unreachable("cannot read the ssh configuration: " + e.getMessage(), e);
+        }
+        if (!o.ignored().isEmpty()) {
+            throw unreachable(String.join(", ", o.ignored()) + " is not supported; use ProxyJump (-J) instead", null);
+        }
+        List<SSHClient> jumps = new ArrayList<>();
+        try {
+            SSHClient via = null;
+            if (o.proxyJump() != null) {
+                for (String hop : o.proxyJump().split(",")) {
+                    via = connect(hopOptions(hop.strip(), t), via, null);
+                    jumps.add(via);
+                }
+            }
+            SSHClient c = connect(o, via, t.password());
+            return new SshConnection(t.name(), c, jumps, io, timer);
+        } catch (ConnectionException e) {
+            jumps.forEach(SshTransport::closeQuietly);
+            throw e;
+        }
+    }
+
+    private SshOptions hopOptions(String hop, Target t) throws ConnectionException {
+        String user = null;
+        String host = hop;
+        int at = host.lastIndexOf('@');
+        if (at >= 0) {
+            user = host.substring(0, at);
+            host = host.substring(at + 1);
+        }
+        int port = 0;
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && !host.endsWith("]")) {
+            port = Integer.parseInt(host.substring(colon + 1));
+            host = host.substring(0, colon);
+        }
+        Target jump = new Target(host, "ssh", host, port, user, List.of(), null, configOnly(t.sshArgs()), t.connectTimeout(), t.hostKeys());
+        try {
+            SshOptions o = SshOptions.resolve(jump, home);
+            return new SshOptions(o.host(), o.port(), o.user(), o.identityFiles(), o.explicitIdentities(), o.knownHosts(),
+                    o.hostKeys(), null, o.connectTimeout(), o.aliveInterval(), o.aliveCountMax(), o.ignored());
+        } catch (IOException e) {
+            throw unreachable("cannot read the ssh configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** Only the options that apply to every hop: the config file, known hosts, strictness. */
+    private static List<String> configOnly(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            String a = args.get(i);
+            String v = args.get(i + 1);
+            if (a.equals("-F") || a.equals("-o") && v.matches("(?i)(UserKnownHostsFile|StrictHostKeyChecking|GlobalKnownHostsFile|IdentityFile)[ =].*")) {
+                out.add(a);
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private SSHClient connect(SshOptions o, SSHClient via, Secret password) throws ConnectionException {
+        Config cfg = config().join();
+        for (int attempt = 1; ; attempt++) {
+            SSHClient c = new SSHClient(cfg);
+            SshHostKeys keys;
+            try {
+                keys = new SshHostKeys(o.knownHosts(), o.hostKeys());
+            } catch (IOException e) {
+                throw unreachable("cannot read known_hosts: " + e.getMessage(), e);
+            }
+            c.addHostKeyVerifier(keys);
+            c.setSocketFactory(new NoDelaySocketFactory());
+            c.setConnectTimeout((int) o.connectTimeout().toMillis());
+            boolean acquired = false;
+            try {
+                handshakes.acquire();
+                acquired = true;
+                if (via != null) c.connectVia(via.newDirectConnection(o.host(), o.port()));
+                else c.connect(o.host(), o.port());
+                c.getConnection().getKeepAlive().setKeepAliveInterval(o.aliveInterval());
+                auth.authenticate(c, o, password);
+                return c;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closeQuietly(c);
+                throw unreachable("interrupted", e);
+            } catch (IOException e) {
+                closeQuietly(c);
+                if (attempt < ATTEMPTS && droppedDuringHandshake(e)) {
+                    sleep(100L << attempt);
+                    continue;
+                }
+                throw unreachable(describe(e, o, keys), e);
+            } finally {
+                if (acquired) handshakes.release();
+            }
+        }
+    }
+
+    /** OpenSSH's {@code MaxStartups} closes surplus connections right after accept. */
+    private static boolean droppedDuringHandshake(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return e instanceof TransportException && (m.contains("identification") || m.contains("Broken transport"))
+                || e instanceof SocketException && m.contains("reset");
+    }
+
+    private static String describe(IOException e, SshOptions o, SshHostKeys keys) {
+        if (keys.refusal() != null) return keys.refusal();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String where = "connect to host " + o.host() + " port " + o.port() + ": ";
+        if (e instanceof UserAuthException) return e.getMessage();
+        if (root instanceof UnknownHostException) return "Could not resolve hostname " + o.host() + ": Name or service not known";
+        if (root instanceof ConnectException) return where + "Connection refused";
+        if (root instanceof NoRouteToHostException) return where + "No route to host";
+        if (root instanceof SocketTimeoutException) return where + "Connection timed out";
+        return where + root.getMessage();
+    }
+
+    private static ConnectionException unreachable(String msg, Throwable cause) {
+        return new ConnectionException(ConnectionException.Kind.UNREACHABLE, "Failed to connect to the host via ssh: " + msg, cause);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void closeQuietly(SSHClient c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        io.shutdownNow();
+    }
+}
