@@ -1,0 +1,109 @@
+package dev.jplay.lab;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jplay.connection.Secret;
+import dev.jplay.connection.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The project's lab ({@code lab/lab}) for integration tests: real OpenSSH sshd hosts in network namespaces, each
+ * with its own overlay root. Every test class gets its own lab (own address range and state dir under
+ * {@code target/}) and removes it afterwards. Needs root; skips with the reason otherwise, except in CI.
+ */
+public final class Lab implements AutoCloseable {
+    private final Path dir;
+    private final String net;
+    private final List<String> names;
+
+    private Lab(Path dir, String net, List<String> names) {
+        this.dir = dir;
+        this.net = net;
+        this.names = names;
+    }
+
+    /** Starts {@code n} hosts named lab01..labNN on {@code net} (e.g. "10.240"), optionally with a profile. */
+    public static Lab up(String net, int n, String profile) throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(root, "lab tests need root (network namespaces, overlay mounts); CI runs them as root");
+        }
+        Path dir = Path.of("target", "lab-" + net.replace('.', '-')).toAbsolutePath();
+        Lab lab = new Lab(dir, net, new ArrayList<>());
+        List<String> cmd = new ArrayList<>(List.of("lab/lab", "up", String.valueOf(n)));
+        if (profile != null) cmd.addAll(List.of("--profile", profile));
+        lab.run(cmd);
+        for (int i = 1; i <= n; i++) lab.names.add(String.format("lab%02d", i));
+        return lab;
+    }
+
+    private String run(List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("JPLAY_LAB_DIR", dir.toString());
+        pb.environment().put("JPLAY_LAB_NET", net);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + new String(out));
+        }
+        return new String(out);
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public Path inventory() {
+        return dir.resolve("inventory");
+    }
+
+    public Path key() {
+        return dir.resolve("id_ed25519");
+    }
+
+    public Path knownHosts() {
+        return dir.resolve("known_hosts");
+    }
+
+    public Secret becomePassword() throws IOException {
+        return Secret.of(Files.readString(dir.resolve("become_password")).strip());
+    }
+
+    public String address(int i) {
+        return net + ".0." + (i + 10);
+    }
+
+    /** A target for host {@code i} (1-based) logging in as {@code user}. */
+    public Target target(int i, String user) {
+        return new Target(names.get(i - 1), "ssh", address(i), 22, user, List.of(key().toString()), null,
+                List.of("-F", "none", "-o", "UserKnownHostsFile=" + knownHosts()), null, Target.HostKeyPolicy.STRICT);
+    }
+
+    /** Stops or starts one host's sshd (to test unreachable hosts and reconnects). */
+    public void stop(String name) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "stop", name));
+    }
+
+    public void start(String name) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "start", name));
+    }
+
+    /** Files a run changed on a host (its overlay upper dir). */
+    public String diff(String name) throws IOException, InterruptedException {
+        return run(List.of("lab/lab", "diff", name));
+    }
+
+    public Path root(String name) {
+        return dir.resolve("hosts").resolve(name).resolve("root");
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run(List.of("lab/lab", "down"));
+    }
+}
