@@ -43,7 +43,8 @@ final class Wiring implements AutoCloseable {
     private final ModuleRegistry registry;
     private final Templar templar = new Templar();
     private final PlaybookLoader loader;
-    private final Connections connections = new Connections();
+    private final Connections connections = new Connections(Path.of(System.getProperty("user.home")), System.getenv("SSH_AUTH_SOCK"),
+            key -> System.console() == null ? null : Secrets.ask("Enter passphrase for key '" + key + "': "));
     private final Map<String, Object> extraVars;
     private final Secret becomePassword;
     private final Secret connectionPassword;

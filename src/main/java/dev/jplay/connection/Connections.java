@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The run's connections: one per target, opened on first use and kept for the whole run (a ControlMaster
@@ -17,12 +18,17 @@ public final class Connections implements AutoCloseable {
     private final SshTransport ssh;
 
     public Connections() {
-        this(Path.of(System.getProperty("user.home")));
+        this(Path.of(System.getProperty("user.home")), System.getenv("SSH_AUTH_SOCK"), null);
     }
 
-    /** Connections that read {@code home}/.ssh for keys, known_hosts and ssh_config. */
+    /** Connections that read {@code home}/.ssh for keys, known_hosts and ssh_config, without an agent. */
     public Connections(Path home) {
-        this.ssh = new SshTransport(home);
+        this(home, null, null);
+    }
+
+    /** See {@link SshTransport#SshTransport(Path, String, Function)}. */
+    public Connections(Path home, String agentSocket, Function<Path, Secret> passphrases) {
+        this.ssh = new SshTransport(home, agentSocket, passphrases);
     }
 
     /** Starts expensive one-time initialisation (crypto providers) in the background, so the first connect is quick. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -19,15 +20,26 @@ import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 
 /**
- * Logs in: the identity files first (each parsed once per run and shared by every connection), then the password
+ * Logs in as OpenSSH does: the keys in ssh-agent ({@code SSH_AUTH_SOCK}) first, then the identity files (each parsed once per run and shared by every connection), then the password
  * ({@code ansible_password}, {@code -k}) as password and keyboard-interactive authentication. A key that cannot be
  * used (missing, passphrase-protected) is skipped and named in the message if nothing else works.
  */
 final class SshAuth {
     private final Map<Path, Object> keys = new ConcurrentHashMap<>();
+    private final SshAgent agent;
+    private final Function<Path, Secret> passphrases;
+    private List<SshAgent.Identity> agentKeys;
+    private String agentProblem;
+
+    /** {@code agent} may be null; {@code passphrases} asks for the passphrase of an encrypted key (null: none). */
+    SshAuth(SshAgent agent, Function<Path, Secret> passphrases) {
+        this.agent = agent;
+        this.passphrases = passphrases;
+    }
 
     void authenticate(SSHClient c, SshOptions o, Secret password) throws IOException {
         List<AuthMethod> methods = new ArrayList<>();
+        for (SshAgent.Identity id : agentKeys()) methods.add(new SshAgentAuth(agent, id));
         for (Path id : o.identityFiles()) {
             Object k = keys.computeIfAbsent(id, p -> load(c, p));
             if (k instanceof KeyProvider kp) methods.add(new AuthPublickey(kp));
@@ -54,16 +66,38 @@ final class SshAuth {
         }
     }
 
+    /** The agent's keys, listed once per run. */
+    private synchronized List<SshAgent.Identity> agentKeys() {
+        if (agentKeys == null) {
+            agentKeys = List.of();
+            if (agent != null) {
+                try {
+                    agentKeys = agent.identities();
+                } catch (IOException e) {
+                    agentProblem = "ssh-agent (SSH_AUTH_SOCK) cannot be used: " + e.getMessage();
+                }
+            }
+        }
+        return agentKeys;
+    }
+
     /** A key provider, or a sentence saying why the key cannot be used. */
-    private static Object load(SSHClient c, Path p) {
+    private Object load(SSHClient c, Path p) {
         if (!Files.isReadable(p)) return "identity file " + p + " not accessible";
         try {
             KeyProvider kp = c.loadKeys(p.toString());
             kp.getPrivate();
             return kp;
         } catch (IOException | RuntimeException e) {
-            return "identity file " + p + " cannot be used (passphrase-protected keys need ssh-agent, which jplay does not use yet): "
-                    + e.getMessage();
+            Secret phrase = passphrases == null ? null : passphrases.apply(p);
+            if (phrase == null) return "identity file " + p + " is passphrase-protected; add it to ssh-agent or run interactively";
+            try {
+                KeyProvider kp = c.loadKeys(p.toString(), phrase.chars());
+                kp.getPrivate();
+                return kp;
+            } catch (IOException | RuntimeException again) {
+                return "identity file " + p + " cannot be used: " + again.getMessage();
+            }
         }
     }
 
@@ -74,6 +108,7 @@ final class SshAuth {
         for (Path id : o.identityFiles()) {
             if (keys.get(id) instanceof String problem) sb.append(' ').append(problem).append('.');
         }
+        if (agentProblem != null) sb.append(' ').append(agentProblem).append('.');
         return sb.toString();
     }
 }

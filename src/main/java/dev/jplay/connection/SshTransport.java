@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
@@ -39,11 +40,16 @@ public final class SshTransport implements AutoCloseable {
         return t;
     });
     private final ScheduledExecutorService timer = Watchdog.timer();
-    private final SshAuth auth = new SshAuth();
+    private final SshAuth auth;
     private volatile CompletableFuture<Config> config;
 
-    public SshTransport(Path home) {
+    /**
+     * Reads keys, known_hosts and ssh_config under {@code home}; uses the ssh-agent at {@code agentSocket} (null: none);
+     * {@code passphrases} asks for the passphrase of an encrypted key (null: never ask).
+     */
+    public SshTransport(Path home, String agentSocket, Function<Path, Secret> passphrases) {
         this.home = home;
+        this.auth = new SshAuth(SshAgent.fromEnvironment(agentSocket), passphrases);
     }
 
     /** Starts building the sshj configuration on a background thread. */
