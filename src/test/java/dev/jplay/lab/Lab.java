@@ -98,8 +98,9 @@ public final class Lab implements AutoCloseable {
         return run(List.of("lab/lab", "diff", name));
     }
 
-    public Path root(String name) {
-        return dir.resolve("hosts").resolve(name).resolve("root");
+    /** The host's overlay upper dir: every file the host created or changed, at its path below this. */
+    public Path changes(String name) {
+        return dir.resolve("hosts").resolve(name).resolve("upper");
     }
 
     @Override
