@@ -93,6 +93,7 @@ final class Walker {
         TaskInfo info = info(t);
         if (!implicit && (!startAt(t, info) || !step(info))) return;
         if (t.action().equals("meta")) {
+            if (!implicit) announceMeta(t, info, hosts);
             meta(t, hosts);
             return;
         }
@@ -167,6 +168,14 @@ final class Walker {
             hosts.forEach(h -> e.stats().add(h.name, Stats.Counter.OK));
             walk(tasks, hosts.stream().filter(HostRun::active).toList());
         });
+    }
+
+    /** Ansible 2.14's linear strategy prints a meta task's banner once per host for the per-host actions. */
+    private void announceMeta(Task t, TaskInfo info, List<HostRun> hosts) {
+        String action = Py.str(t.args().get("_raw_params")).strip();
+        boolean perHost = !free && java.util.Set.of("noop", "reset_connection", "end_host", "role_complete", "flush_handlers").contains(action);
+        int times = perHost ? hosts.size() : 1;
+        for (int i = 0; i < times; i++) e.output().on(new Event.TaskStarted(info));
     }
 
     private void meta(Task t, List<HostRun> hosts) {

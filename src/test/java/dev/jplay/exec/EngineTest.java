@@ -174,7 +174,7 @@ class EngineTest {
                     - name: h
                       debug: msg=h
                 """);
-        assertThat(r.rec.banners()).containsExactly("change", "HANDLER h", "after flush");
+        assertThat(r.rec.banners()).containsExactly("change", "meta", "HANDLER h", "after flush");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jplay.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.testing.JplayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,7 @@ class LabPlaybookTest {
     @Test
     void changesEveryHostOnceThenNothingAndCountsAStoppedHostAsUnreachable() throws Exception {
         String inv = lab.inventory().toString();
-        Jplay.Run first = Jplay.run(dir, "-i", inv, "site.yml", "-f", "10");
+        JplayProcess.Run first = JplayProcess.run(dir, "-i", inv, "site.yml", "-f", "10");
         assertThat(first.exit()).as(first.out()).isZero();
         for (String h : lab.names()) {
             assertThat(first.recap(h)).contains("ok=3", "changed=1", "failed=0");
@@ -54,13 +55,13 @@ class LabPlaybookTest {
         }
         assertThat(Files.exists(Path.of("/var/tmp/jplay-mark"))).as("the lab host's writes stay in its overlay").isFalse();
 
-        Jplay.Run second = Jplay.run(dir, "-i", inv, "site.yml", "-f", "10");
+        JplayProcess.Run second = JplayProcess.run(dir, "-i", inv, "site.yml", "-f", "10");
         assertThat(second.exit()).isZero();
         for (String h : lab.names()) assertThat(second.recap(h)).contains("ok=3", "changed=0");
 
         lab.stop("lab03");
         try {
-            Jplay.Run third = Jplay.run(dir, "-i", inv, "site.yml", "-f", "10");
+            JplayProcess.Run third = JplayProcess.run(dir, "-i", inv, "site.yml", "-f", "10");
             assertThat(third.exit()).as(third.out()).isEqualTo(4);
             assertThat(third.out()).contains("fatal: [lab03]: UNREACHABLE! => {\"changed\": false, \"msg\": \"Failed to connect to the host via ssh: "
                     + "connect to host " + lab.address(3) + " port 22: Connection refused\", \"unreachable\": true}");
@@ -76,7 +77,7 @@ class LabPlaybookTest {
         Path kh = dir.resolve("known_hosts_changed");
         String other = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC9yoQYlRZKv6pJg4tnsoW7bl7rFxr6bqh0tAhjcUm7s";
         Files.writeString(kh, lab.address(1) + " " + other + "\n");
-        Jplay.Run r = Jplay.run(dir, "-i", lab.inventory().toString(), "site.yml", "-l", "lab01",
+        JplayProcess.Run r = JplayProcess.run(dir, "-i", lab.inventory().toString(), "site.yml", "-l", "lab01",
                 "-e", "ansible_ssh_common_args='-o UserKnownHostsFile=" + kh + "'");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.out()).contains("REMOTE HOST IDENTIFICATION HAS CHANGED for " + lab.address(1));

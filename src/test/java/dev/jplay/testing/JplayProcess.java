@@ -1,4 +1,4 @@
-package dev.jplay.lab;
+package dev.jplay.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the jplay command line in a child JVM (the test class path), as a user would run it. */
-final class Jplay {
-    private Jplay() {}
+public final class JplayProcess {
+    private JplayProcess() {}
 
     /** What a run left: exit code and output (stdout then stderr). */
-    record Run(int exit, String out) {
+    public record Run(int exit, String out) {
         /** The PLAY RECAP line of {@code host}. */
-        String recap(String host) {
+        public String recap(String host) {
             return out.lines().filter(l -> l.startsWith(host + " ") && l.contains(" : ok=")).findFirst().orElse("(no recap for " + host + ")");
         }
     }
 
-    static Run run(Path cwd, String... args) throws IOException, InterruptedException {
+    public static Run run(Path cwd, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.jplay.cli.Main"));
         cmd.addAll(List.of(args));

@@ -1,0 +1,76 @@
+package dev.jplay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jplay.testing.JplayProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * jplay against recorded ansible-playbook output: each case in {@code compat/cases} runs with jplay (local
+ * connection) and must print what ansible-playbook 2.14 printed for it ({@code compat/expected/ID.txt}, made by
+ * {@code compat/record}) and exit the same way. Host lines within one task may come in any order (hosts run in
+ * parallel), so each section's lines are compared as a sorted list.
+ */
+class CompatTest {
+    static final Path DIR = Path.of("src/test/resources/compat").toAbsolutePath();
+
+    record Case(String id, String playbook, List<String> flags) {
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    static Stream<Case> cases() throws IOException {
+        List<Case> out = new ArrayList<>();
+        for (String line : Files.readAllLines(DIR.resolve("cases"))) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\\|", -1);
+            List<String> flags = f.length > 3 && !f[3].isBlank() ? Arrays.asList(f[3].strip().split("\\s+")) : List.of();
+            out.add(new Case(f[0].strip(), f[1].strip(), flags));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void printsWhatAnsiblePrints(Case c) throws Exception {
+        List<String> expected = Files.readAllLines(DIR.resolve("expected/" + c.id() + ".txt"));
+        List<String> args = new ArrayList<>(List.of("-i", "hosts", c.playbook()));
+        args.addAll(c.flags());
+        JplayProcess.Run run = JplayProcess.run(DIR, args.toArray(String[]::new));
+        assertThat("exit: " + run.exit()).as(run.out()).isEqualTo(expected.get(0));
+        assertThat(normalize(run.out().lines().toList())).isEqualTo(normalize(expected.subList(1, expected.size())));
+    }
+
+    /** Sections (a header line and what follows it) with their lines sorted; blank lines dropped. */
+    static String normalize(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        List<String> section = new ArrayList<>();
+        for (String l : lines) {
+            if (l.isBlank()) continue;
+            if (l.matches("^(PLAY|TASK|RUNNING HANDLER|PLAY RECAP|playbook:|  play #).*")) {
+                flush(out, section);
+                out.append(l).append('\n');
+            } else {
+                section.add(l);
+            }
+        }
+        flush(out, section);
+        return out.toString();
+    }
+
+    private static void flush(StringBuilder out, List<String> section) {
+        section.sort(null);
+        section.forEach(s -> out.append(s).append('\n'));
+        section.clear();
+    }
+}
