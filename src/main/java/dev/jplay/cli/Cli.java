@@ -11,6 +11,7 @@ final class Cli {
         CommandLine cl = new CommandLine(new PlaybookCommand());
         cl.addSubcommand("adhoc", new AdhocCommand());
         cl.addSubcommand("config", new ConfigCommand());
+        cl.addSubcommand("inventory", new InventoryCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof PlaybookCommand.UsageError u) {
                 cmd.getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + u.getMessage());

@@ -1,0 +1,178 @@
+package dev.jplay.cli;
+
+import dev.jplay.data.Json;
+import dev.jplay.inventory.Group;
+import dev.jplay.inventory.Host;
+import dev.jplay.inventory.Inventory;
+import dev.jplay.vars.RunVars;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jplay inventory --list | --graph [GROUP] | --host HOST}: the inventory as ansible-inventory shows it. */
+@Command(name = "inventory", sortOptions = false, description = "Show the inventory as jplay reads it (like 'ansible-inventory').")
+public final class InventoryCommand implements Callable<Integer> {
+    @Option(names = {"-i", "--inventory", "--inventory-file"}, paramLabel = "INVENTORY", description = "Inventory source (repeatable).")
+    List<String> inventory = new ArrayList<>();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "SUBSET", description = "Only hosts matching this pattern.")
+    String limit;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    static final class Action {
+        @Option(names = "--list", description = "All groups and hosts with their variables (JSON).")
+        boolean list;
+
+        @Option(names = "--graph", description = "The group tree.")
+        boolean graph;
+
+        @Option(names = "--host", paramLabel = "HOST", description = "The variables of one host.")
+        String host;
+    }
+
+    @Parameters(arity = "0..1", paramLabel = "GROUP", description = "With --graph: the group to start from (default all).")
+    String group;
+
+    @Option(names = "--vars", description = "With --graph: show variables too.")
+    boolean vars;
+
+    @Option(names = {"-y", "--yaml"}, description = "YAML instead of JSON.")
+    boolean yaml;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    private Inventory inv;
+    private RunVars runVars;
+    private Set<String> shown;
+
+    @Override
+    public Integer call() {
+        Path cwd = Path.of("").toAbsolutePath();
+        Settings s = Settings.load(System.getenv(), cwd);
+        inv = Inventory.load(inventory.isEmpty() ? s.inventory() : inventory, cwd, w -> System.err.println("[WARNING]: " + w));
+        runVars = new RunVars(inv, null, Map.of(), Map.of(), null, null);
+        shown = new LinkedHashSet<>();
+        for (Host h : limit == null ? inv.hosts() : inv.select(limit, w -> { })) shown.add(h.name());
+        if (action.host != null) {
+            if (inv.host(action.host) == null) {
+                System.err.println("ERROR! You must pass a single valid host to --host parameter");
+                return ExitCodes.FAILED;
+            }
+            System.out.println(dump(sorted(runVars.inventoryVars(action.host))));
+            return ExitCodes.OK;
+        }
+        if (action.graph) {
+            String start = group == null ? "all" : group;
+            if (inv.group(start) == null) {
+                System.err.println("ERROR! Either group does not exist or you have passed an invalid option: " + start);
+                return ExitCodes.FAILED;
+            }
+            StringBuilder sb = new StringBuilder();
+            graph(inv.group(start), 0, sb);
+            System.out.print(sb);
+            return ExitCodes.OK;
+        }
+        System.out.println(yaml ? yamlTree() : Json.write(listing(), Json.Style.RESULT_INDENTED));
+        return ExitCodes.OK;
+    }
+
+    private String dump(Object v) {
+        return yaml ? yamlText(v).stripTrailing() : Json.write(v, Json.Style.RESULT_INDENTED);
+    }
+
+    /** The {@code --list} JSON: {@code _meta.hostvars}, then each group with its child groups and direct hosts. */
+    private Map<String, Object> listing() {
+        Map<String, Object> hostvars = new TreeMap<>();
+        for (String h : shown) hostvars.put(h, sorted(runVars.inventoryVars(h)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("_meta", Map.of("hostvars", hostvars));
+        for (Group g : inv.groups()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            List<String> kids = children(g);
+            List<String> hosts = g.hosts().stream().filter(shown::contains).toList();
+            if (!kids.isEmpty()) entry.put("children", kids);
+            if (!hosts.isEmpty()) entry.put("hosts", hosts);
+            if (!entry.isEmpty()) out.put(g.name(), entry);
+        }
+        return out;
+    }
+
+    /** Child groups in Ansible's order: for {@code all}, {@code ungrouped} first. */
+    private List<String> children(Group g) {
+        List<String> kids = new ArrayList<>(g.children());
+        if (g.name().equals("all") && kids.remove("ungrouped")) kids.add(0, "ungrouped");
+        kids.removeIf(k -> !hasHosts(inv.group(k)));
+        return kids;
+    }
+
+    private boolean hasHosts(Group g) {
+        if (g == null) return false;
+        if (g.hosts().stream().anyMatch(shown::contains)) return true;
+        return g.children().stream().anyMatch(k -> hasHosts(inv.group(k)));
+    }
+
+    private void graph(Group g, int depth, StringBuilder sb) {
+        line(sb, depth, "@" + g.name() + ":");
+        for (String k : children(g)) graph(inv.group(k), depth + 1, sb);
+        for (String h : g.hosts()) {
+            if (!shown.contains(h)) continue;
+            line(sb, depth + 1, h);
+            if (vars) sorted(runVars.inventoryVars(h)).forEach((k, v) -> line(sb, depth + 2, "{" + k + " = " + v + "}"));
+        }
+        if (vars) sorted(g.vars()).forEach((k, v) -> line(sb, depth + 1, "{" + k + " = " + v + "}"));
+        if (vars) sorted(g.dirVars()).forEach((k, v) -> line(sb, depth + 1, "{" + k + " = " + v + "}"));
+    }
+
+    private static void line(StringBuilder sb, int depth, String text) {
+        if (depth > 0) sb.append("  |".repeat(depth)).append("--");
+        sb.append(text).append('\n');
+    }
+
+    /** The {@code --list --yaml} tree: groups nested under {@code all.children}, each host's vars at its first appearance. */
+    private String yamlTree() {
+        Set<String> seen = new LinkedHashSet<>();
+        return yamlText(Map.of("all", yamlGroup(inv.group("all"), seen))).stripTrailing();
+    }
+
+    private Map<String, Object> yamlGroup(Group g, Set<String> seen) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> kids = new TreeMap<>();
+        for (String k : children(g)) kids.put(k, yamlGroup(inv.group(k), seen));
+        if (!kids.isEmpty()) out.put("children", kids);
+        Map<String, Object> hosts = new TreeMap<>();
+        for (String h : g.hosts()) {
+            if (!shown.contains(h)) continue;
+            hosts.put(h, seen.add(h) ? sorted(runVars.inventoryVars(h)) : Map.of());
+        }
+        if (!hosts.isEmpty()) out.put("hosts", hosts);
+        return out;
+    }
+
+    private static Map<String, Object> sorted(Map<String, Object> m) {
+        return new TreeMap<>(m);
+    }
+
+    private static String yamlText(Object v) {
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setIndent(2);
+        o.setAllowUnicode(true);
+        String text = new Yaml(o).dump(v);
+        return text.replace(": {}\n", ":\n");
+    }
+}
