@@ -12,6 +12,7 @@ final class Cli {
         cl.addSubcommand("adhoc", new AdhocCommand());
         cl.addSubcommand("config", new ConfigCommand());
         cl.addSubcommand("inventory", new InventoryCommand());
+        cl.addSubcommand("doc", new DocCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof PlaybookCommand.UsageError u) {
                 cmd.getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + u.getMessage());

@@ -1,0 +1,118 @@
+package dev.jplay.cli;
+
+import dev.jplay.data.Py;
+import dev.jplay.modules.BuiltinModules;
+import dev.jplay.modules.Module;
+import dev.jplay.modules.ModuleRegistry;
+import dev.jplay.modules.ModuleSpec;
+import dev.jplay.modules.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jplay doc MODULE} / {@code jplay doc -l}: module documentation laid out like ansible-doc's. */
+@Command(name = "doc", sortOptions = false, description = "Show the documentation of modules (like 'ansible-doc').")
+public final class DocCommand implements Callable<Integer> {
+    private static final int WIDTH = 70;
+
+    @Parameters(arity = "0..*", paramLabel = "MODULE", description = "Module names (short or FQCN).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = {"-l", "--list"}, description = "List the available modules.")
+    boolean list;
+
+    @Option(names = {"-s", "--snippet"}, description = "Show a playbook snippet for the module.")
+    boolean snippet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        ModuleRegistry registry = new ModuleRegistry(BuiltinModules.all());
+        if (list || names.isEmpty()) {
+            for (Module m : registry.modules()) {
+                System.out.printf("%-40s %s%n", "ansible.builtin." + m.spec().name(), m.spec().shortDescription());
+            }
+            return ExitCodes.OK;
+        }
+        int rc = ExitCodes.OK;
+        for (String name : names) {
+            Module m = registry.find(name);
+            if (m == null) {
+                List<String> close = registry.suggest(name);
+                System.err.println("ERROR! module " + name + " not found" + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?"));
+                rc = ExitCodes.ERROR;
+                continue;
+            }
+            System.out.print(snippet ? snippet(m.spec()) : page(m.spec()));
+        }
+        return rc;
+    }
+
+    static String page(ModuleSpec s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("> ").append(("ansible.builtin." + s.name()).toUpperCase(Locale.ROOT)).append("\n\n");
+        wrap(sb, s.description().isEmpty() ? s.shortDescription() : s.description(), "        ");
+        if (!s.aliases().isEmpty()) sb.append("\nALIASES: ").append(String.join(", ", s.aliases())).append('\n');
+        sb.append("\nOPTIONS (= is mandatory):\n");
+        for (Param p : s.params()) {
+            if (p.name().startsWith("_")) continue;
+            sb.append('\n').append(p.required() ? "= " : "- ").append(p.name()).append('\n');
+            wrap(sb, p.description(), "        ");
+            if (!p.aliases().isEmpty()) sb.append("        aliases: [").append(String.join(", ", p.aliases())).append("]\n");
+            if (!p.choices().isEmpty()) sb.append("        choices: ").append(Py.str(p.choices())).append('\n');
+            if (p.defaultValue() != null) sb.append("        default: ").append(Py.str(p.defaultValue())).append('\n');
+            if (p.elements() != null) sb.append("        elements: ").append(p.elements().ansibleName()).append('\n');
+            sb.append("        type: ").append(p.type().ansibleName()).append('\n');
+        }
+        sb.append("\nATTRIBUTES:\n\n");
+        sb.append("        check_mode:\n          support: ").append(s.checkMode() ? "full" : "none").append('\n');
+        sb.append("        diff_mode:\n          support: ").append(s.diff() ? "full" : "none").append('\n');
+        if (s.performance() != null) sb.append("\nPERFORMANCE: ").append(s.performance()).append('\n');
+        if (s.example() != null) sb.append("\nEXAMPLES:\n\n").append(s.example().strip()).append("\n");
+        if (!s.returns().isEmpty()) {
+            sb.append("\nRETURN VALUES:\n");
+            for (ModuleSpec.ReturnValue r : s.returns()) {
+                sb.append("- ").append(r.name()).append('\n');
+                wrap(sb, r.description(), "        ");
+                sb.append("        returned: ").append(r.returned()).append("\n\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    static String snippet(ModuleSpec s) {
+        StringBuilder sb = new StringBuilder("- name: ").append(s.shortDescription()).append('\n');
+        sb.append("  ansible.builtin.").append(s.name()).append(":\n");
+        for (Param p : s.params()) {
+            if (p.name().startsWith("_")) continue;
+            String doc = p.description().isEmpty() ? "" : "   # " + (p.required() ? "(required) " : "") + firstSentence(p.description());
+            sb.append("      ").append(p.name()).append(":").append(doc).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String firstSentence(String s) {
+        int i = s.indexOf(". ");
+        return i < 0 ? s : s.substring(0, i + 1);
+    }
+
+    private static void wrap(StringBuilder sb, String text, String indent) {
+        StringBuilder line = new StringBuilder();
+        for (String w : text.split("\\s+")) {
+            if (w.isEmpty()) continue;
+            if (line.length() > 0 && indent.length() + line.length() + 1 + w.length() > WIDTH) {
+                sb.append(indent).append(line).append('\n');
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(w);
+        }
+        if (line.length() > 0) sb.append(indent).append(line).append('\n');
+    }
+}
