@@ -13,6 +13,7 @@ final class Cli {
         cl.addSubcommand("config", new ConfigCommand());
         cl.addSubcommand("inventory", new InventoryCommand());
         cl.addSubcommand("doc", new DocCommand());
+        cl.addSubcommand("console", new ConsoleCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof PlaybookCommand.UsageError u) {
                 cmd.getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + u.getMessage());

@@ -35,6 +35,9 @@ public final class ConnectionOptions {
     @Option(names = {"-T", "--timeout"}, paramLabel = "TIMEOUT", description = "Connection timeout in seconds (default 10).")
     public Integer timeout;
 
+    @Option(names = "--task-timeout", paramLabel = "TASK_TIMEOUT", description = "Time limit for each task in seconds (0: none).")
+    public Integer taskTimeout;
+
     @Option(names = "--ssh-common-args", paramLabel = "ARGS", description = "Extra OpenSSH options (e.g. -o ProxyJump=bastion).")
     public String sshCommonArgs;
 

@@ -49,8 +49,12 @@ final class Wiring implements AutoCloseable {
     private final Secret becomePassword;
     private final Secret connectionPassword;
 
-    private Wiring(ConnectionOptions conn, Settings settings, Path cwd, Output output) {
+    private final Callbacks.Options outputOptions;
+
+    private Wiring(ConnectionOptions conn, Settings settings, Path cwd, Callbacks.Options outputOptions) {
         this.conn = conn;
+        this.outputOptions = outputOptions;
+        Output output = Callbacks.create(outputOptions);
         this.settings = settings;
         this.cwd = cwd;
         this.output = output;
@@ -76,9 +80,8 @@ final class Wiring implements AutoCloseable {
         List<String> enabled = new ArrayList<>(s.callbacksEnabled());
         if (mode.profile()) enabled.add("profile_tasks");
         String stdout = mode.callback() != null ? mode.callback() : s.stdoutCallback();
-        Output out = Callbacks.create(new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
+        return new Wiring(conn, s, cwd, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
                 s.displayOk(), System.out, System.err));
-        return new Wiring(conn, s, cwd, out);
     }
 
     /** The terminal width ({@code COLUMNS}), else 80 as Ansible uses without a terminal. */
@@ -151,11 +154,36 @@ final class Wiring implements AutoCloseable {
                 conn.user != null ? conn.user : settings.remoteUser(), keys, connectionPassword,
                 Duration.ofSeconds(conn.timeout != null ? conn.timeout : settings.timeout()), sshArgs, hostKeys, conn.connection,
                 settings.strategy(), settings.anyErrorsFatal(), settings.gathering(), settings.gatherSubset(),
-                settings.taskTimeout() > 0 ? Duration.ofSeconds(settings.taskTimeout()) : null, retryDir, cwd);
+                taskTimeout(), retryDir, cwd);
+    }
+
+    private Duration taskTimeout() {
+        int t = conn.taskTimeout != null ? conn.taskTimeout : settings.taskTimeout();
+        return t > 0 ? Duration.ofSeconds(t) : null;
     }
 
     PlaybookRunner runner(RunOptions o) {
-        return new PlaybookRunner(o, inventory, output, connections, registry, templar, Prompter.NONE, v -> {
+        return runner(o, output);
+    }
+
+    /** A fresh output like the configured one with another verbosity (the console changes it between commands). */
+    Output newOutput(int verbosity) {
+        Callbacks.Options o = outputOptions;
+        return Callbacks.create(new Callbacks.Options(o.stdout(), o.enabled(), verbosity, o.color(), o.columns(), o.showSkipped(),
+                o.showOk(), o.out(), o.err()));
+    }
+
+    /** Closes every open connection (they reopen on next use); the console's Ctrl-C. */
+    void dropConnections() {
+        connections.dropAll();
+    }
+
+    ModuleRegistry registry() {
+        return registry;
+    }
+
+    PlaybookRunner runner(RunOptions o, Output out) {
+        return new PlaybookRunner(o, inventory, out, connections, registry, templar, Prompter.NONE, v -> {
             throw new SourceException("Attempting to decrypt but no vault secrets found", v.loc());
         });
     }

@@ -70,10 +70,15 @@ public final class Connections implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Closes every connection; the next {@link #get} connects again. Commands running on them fail. */
+    public void dropAll() {
         open.values().forEach(Connection::close);
         open.clear();
+    }
+
+    @Override
+    public void close() {
+        dropAll();
         ssh.close();
     }
 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Drives a program through a real pseudo-terminal, like a person at a keyboard (the console tests use it).
+
+    pty_drive.py STEPS_JSON -- COMMAND...
+
+STEPS_JSON is a list of ["send", TEXT] (keys, e.g. "pin\\t" or "\\u0003" for Ctrl-C),
+["expect", TEXT, SECONDS] (wait until TEXT appears in the output after the last match) and ["sleep", SECONDS].
+Exits 0 when every step passed, 1 otherwise; prints the whole transcript (ANSI escapes removed) either way.
+"""
+import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
+
+def main():
+    steps = json.loads(sys.argv[1])
+    cmd = sys.argv[sys.argv.index('--') + 1:]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ['TERM'] = 'xterm'
+        os.environ['COLUMNS'] = '120'
+        os.execvp(cmd[0], cmd)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 120, 0, 0))
+    out, pos, ok, failed = '', 0, True, None
+    def read(timeout):
+        nonlocal out
+        r, _, _ = select.select([fd], [], [], timeout)
+        if r:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                return False
+            out += re.sub(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\r', '', data.decode('utf-8', 'replace'))
+        return True
+    for step in steps:
+        if step[0] == 'send':
+            os.write(fd, step[1].encode())
+            read(0.05)
+        elif step[0] == 'sleep':
+            end = time.time() + step[1]
+            while time.time() < end:
+                read(0.05)
+        else:
+            text, deadline = step[1], time.time() + step[2]
+            while text not in out[pos:] and time.time() < deadline:
+                if not read(0.05):
+                    break
+            i = out.find(text, pos)
+            if i < 0:
+                ok, failed = False, step
+                break
+            pos = i + len(text)
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    print(out)
+    if not ok:
+        print('\n--- step failed: %r' % (failed,))
+    sys.exit(0 if ok else 1)
+
+main()
