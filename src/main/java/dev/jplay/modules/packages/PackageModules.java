@@ -8,6 +8,6 @@ public final class PackageModules {
     private PackageModules() {}
 
     public static List<Module> all() {
-        return List.of();
+        return List.of(new Apt());
     }
 }
