@@ -45,7 +45,9 @@ class AptRepositoryTest {
         assertThat(Files.readString(f)).isEqualTo(DOCKER + "\n");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r--r--");
         @SuppressWarnings("unchecked")
-        Map<String, Object> diff = (Map<String, Object>) r.get("diff");
+        List<Map<String, Object>> diffs = (List<Map<String, Object>>) r.get("diff");
+        assertThat(diffs).hasSize(2); // Ansible lists every sources file
+        Map<String, Object> diff = diffs.stream().filter(d -> d.get("after_header").equals(f.toString())).findFirst().orElseThrow();
         assertThat(diff).containsEntry("before", "").containsEntry("before_header", "/dev/null").containsEntry("after", DOCKER + "\n");
         assertThat(host.calls()).contains("apt-get update -q");
         host.clear();
