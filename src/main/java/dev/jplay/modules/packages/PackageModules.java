@@ -8,6 +8,7 @@ public final class PackageModules {
     private PackageModules() {}
 
     public static List<Module> all() {
-        return List.of();
+        Apt apt = new Apt();
+        return List.of(apt, new Package(apt), new DpkgSelections(), new AptRepository(), new Deb822Repository());
     }
 }

@@ -8,6 +8,7 @@ public final class SystemModules {
     private SystemModules() {}
 
     public static List<Module> all() {
-        return List.of();
+        Systemd systemd = new Systemd();
+        return List.of(systemd, new Service(systemd), new Sysctl(), new User(), new Group(), new Cron());
     }
 }
