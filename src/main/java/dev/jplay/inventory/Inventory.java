@@ -132,7 +132,8 @@ public final class Inventory {
                 parseFile(p, b);
                 dirs.add(p.toAbsolutePath().getParent());
                 parsed++;
-            } else {
+            } else if (!p.equals(Path.of("/etc/ansible/hosts"))) {
+                // like Ansible: the default inventory may be missing without a word
                 warn.accept("Unable to parse " + p + " as an inventory source");
             }
         }

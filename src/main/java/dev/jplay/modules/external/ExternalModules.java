@@ -1,0 +1,41 @@
+package dev.jplay.modules.external;
+
+import dev.jplay.modules.Module;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds drop-in modules in module directories; the first directory that has a name wins, as in Ansible. */
+public final class ExternalModules {
+    private ExternalModules() {}
+
+    public static List<Module> scan(List<Path> dirs) {
+        Map<String, Module> found = new LinkedHashMap<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.sorted().toList()) {
+                    if (!Files.isRegularFile(f) || f.getFileName().toString().startsWith(".")) continue;
+                    String name = moduleName(f);
+                    if (name != null) found.putIfAbsent(name, ExternalModule.load(name, f));
+                }
+            } catch (IOException e) {
+                // an unreadable directory contributes nothing, as in Ansible
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** The module name of a file ({@code motd.sh} → {@code motd}); null for documentation and data files. */
+    static String moduleName(Path f) {
+        String n = f.getFileName().toString();
+        if (n.endsWith(".md") || n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".txt") || n.endsWith(".pyc")) return null;
+        int dot = n.indexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jplay.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jplay.modules.external.ExternalModules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drop-in modules: the example motd module, a WANT_JSON module, and a module that prints garbage. */
+class ExternalModuleTest {
+    @TempDir
+    Path dir;
+
+    private Module module(String name) {
+        return new ModuleRegistry(ExternalModules.scan(List.of(Path.of("modules").toAbsolutePath(), dir))).find(name);
+    }
+
+    private ModuleResult run(TestContext ctx, Module m, Map<String, Object> args) throws Exception {
+        return m.run(new ModuleArgs(args), ctx);
+    }
+
+    @Test
+    void theExampleModuleIsIdempotentAndHonoursCheckAndDiff() throws Exception {
+        Module motd = module("motd");
+        assertThat(motd.spec().shortDescription()).isEqualTo("Set the message of the day (/etc/motd)");
+        Path f = dir.resolve("motd");
+        Map<String, Object> args = Map.of("text", "it's \"quoted\" $HOME", "path", f.toString());
+        ModuleResult checked = run(TestContext.local().check(true), motd, args);
+        assertThat(checked.isChanged()).isTrue();
+        assertThat(f).doesNotExist();
+        ModuleResult first = run(TestContext.local().diff(true), motd, args);
+        assertThat(first.isChanged()).isTrue();
+        assertThat(Files.readString(f)).isEqualTo("it's \"quoted\" $HOME\n");
+        assertThat(first.toMap().get("diff")).isEqualTo(Map.of("before", "", "after", "it's \"quoted\" $HOME\n",
+                "before_header", f.toString(), "after_header", f.toString()));
+        assertThat(run(TestContext.local(), motd, args).isChanged()).isFalse();
+    }
+
+    @Test
+    void wantJsonModulesGetJsonArguments() throws Exception {
+        Path m = Files.writeString(dir.resolve("echoargs.py"), "#!/usr/bin/env python3\n# WANT_JSON\nimport json, sys\n"
+                + "a = json.load(open(sys.argv[1]))\nprint(json.dumps({'changed': False, 'got': a['items'], 'check': a['_ansible_check_mode']}))\n");
+        m.toFile().setExecutable(true);
+        ModuleResult r = run(TestContext.local().check(true), module("echoargs"), Map.of("items", List.of(1, "two")));
+        assertThat(r.toMap()).containsEntry("got", List.of(1L, "two")).containsEntry("check", true).containsEntry("changed", false);
+    }
+
+    @Test
+    void aModuleThatDoesNotAnswerJsonFailsLikeAnsible() throws Exception {
+        Path m = Files.writeString(dir.resolve("broken"), "#!/bin/sh\necho not json; echo oops >&2; exit 3\n");
+        m.toFile().setExecutable(true);
+        ModuleResult r = run(TestContext.local(), module("broken"), Map.of());
+        assertThat(r.isFailed()).isTrue();
+        assertThat(r.toMap()).containsEntry("msg", "MODULE FAILURE\nSee stdout/stderr for the exact error")
+                .containsEntry("module_stdout", "not json\n").containsEntry("module_stderr", "oops\n").containsEntry("rc", 3);
+    }
+}
