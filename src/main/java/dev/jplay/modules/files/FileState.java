@@ -4,10 +4,10 @@ import dev.jplay.modules.ModuleResult;
 
 /**
  * What a path is on the host, from one {@link Probe}: its type (from {@code lstat}), permission bits, owner,
- * size, mtime, a symlink's target and followed type, and the sha1 of a regular file when asked for.
+ * size, mtime, inode and link count, a symlink's target and followed type, and the sha1 of a regular file when asked for.
  */
 record FileState(String path, Type type, int mode, long uid, long gid, String owner, String group, long size,
-                 long mtime, String linkTarget, Type followedType, String checksum) {
+                 long mtime, long inode, long nlink, String linkTarget, Type followedType, String checksum) {
 
     /** File types as Ansible's file module names its states. */
     enum Type {
@@ -20,7 +20,7 @@ record FileState(String path, Type type, int mode, long uid, long gid, String ow
     }
 
     static FileState absent(String path) {
-        return new FileState(path, Type.ABSENT, -1, -1, -1, null, null, 0, 0, null, Type.ABSENT, null);
+        return new FileState(path, Type.ABSENT, -1, -1, -1, null, null, 0, 0, 0, 0, null, Type.ABSENT, null);
     }
 
     boolean exists() {
@@ -44,6 +44,11 @@ record FileState(String path, Type type, int mode, long uid, long gid, String ow
         return isLink() ? followedType : type;
     }
 
+    /** Ansible's prev_state: absent, file, directory, link, or hard (a file with several links). */
+    String stateWord() {
+        return isFile() && nlink > 1 ? "hard" : type.word();
+    }
+
     String modeString() {
         return mode < 0 ? null : Modes.octal(mode);
     }
@@ -60,6 +65,6 @@ record FileState(String path, Type type, int mode, long uid, long gid, String ow
     /** The same path with other attributes (what a change would leave, for check mode results). */
     FileState withAttrs(int newMode, String newOwner, String newGroup) {
         return new FileState(path, type, newMode, uid, gid, newOwner == null ? owner : newOwner,
-                newGroup == null ? group : newGroup, size, mtime, linkTarget, followedType, checksum);
+                newGroup == null ? group : newGroup, size, mtime, inode, nlink, linkTarget, followedType, checksum);
     }
 }

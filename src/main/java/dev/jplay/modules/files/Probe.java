@@ -20,7 +20,7 @@ import java.util.Map;
 final class Probe {
     /** The shell function: prints one block per path; {@code $2} holds flags (c: checksum, b: content). */
     static final String FUNCTION = "jp_() { printf 'P\\n'; if [ ! -e \"$1\" ] && [ ! -L \"$1\" ]; then return; fi; "
-            + "stat -c 'T %f %u %g %s %Y %U %G' -- \"$1\"; "
+            + "stat -c 'T %f %u %g %s %Y %i %h %U %G' -- \"$1\"; "
             + "if [ -L \"$1\" ]; then printf 'L %s\\n' \"$(readlink -- \"$1\")\"; stat -L -c 'F %f' -- \"$1\" 2>/dev/null; fi; "
             + "case $2 in *c*) [ -f \"$1\" ] && [ -r \"$1\" ] && printf 'C %s\\n' \"$(sha1sum < \"$1\" | cut -c1-40)\";; esac; "
             + "case $2 in *b*) [ -f \"$1\" ] && [ -r \"$1\" ] && { printf 'B %s\\n' \"$(wc -c < \"$1\")\"; cat -- \"$1\"; };; esac; "
@@ -47,6 +47,13 @@ final class Probe {
     /** The call for {@code path} inside a larger script. */
     static String call(String path, String flags) {
         return "jp_ " + quote(path) + " '" + flags + "'; ";
+    }
+
+    /** Runs {@code commands} (failing with their stderr), then probes {@code path}: a change and its result in one trip. */
+    static FileState afterChange(ModuleContext ctx, String commands, String path) throws ConnectionException {
+        ExecResult r = ctx.sh(FUNCTION + "{ " + commands + "\n} || exit $?; " + call(path, "c") + "printf 'E\\n'");
+        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, r.err().strip());
+        return parse(List.of(path), r).state(0);
     }
 
     /** Probes {@code paths} with {@code flags}, then runs {@code after} (shell) in the same command. */
@@ -106,7 +113,7 @@ final class Probe {
         }
 
         void line(String line) {
-            if (line.startsWith("T ")) t = line.split(" ", 8);
+            if (line.startsWith("T ")) t = line.split(" ", 10);
             else if (line.startsWith("L ")) link = line.substring(2);
             else if (line.startsWith("F ")) followed = type(Integer.parseInt(line.substring(2).strip(), 16));
             else if (line.startsWith("C ")) sum = line.substring(2).strip();
@@ -116,8 +123,9 @@ final class Probe {
             if (t == null) return FileState.absent(path);
             int raw = Integer.parseInt(t[1], 16);
             FileState.Type type = type(raw);
-            return new FileState(path, type, raw & 07777, Long.parseLong(t[2]), Long.parseLong(t[3]), t[6], t[7],
-                    Long.parseLong(t[4]), Long.parseLong(t[5]), link, type == FileState.Type.LINK ? followed : type, sum);
+            return new FileState(path, type, raw & 07777, Long.parseLong(t[2]), Long.parseLong(t[3]), t[8], t[9],
+                    Long.parseLong(t[4]), Long.parseLong(t[5]), Long.parseLong(t[6]), Long.parseLong(t[7]), link,
+                    type == FileState.Type.LINK ? followed : type, sum);
         }
 
         static FileState.Type type(int raw) {
