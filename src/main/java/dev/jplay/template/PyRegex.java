@@ -2,11 +2,11 @@ package dev.jplay.template;
 
 import java.util.regex.Pattern;
 
-/** Python regular expressions and replacement strings in Java's dialect. */
-final class PyRegex {
+/** Python regular expressions and replacement strings in Java's dialect (also used by the file modules). A bad pattern throws a RuntimeException with Python-like text. */
+public final class PyRegex {
     private PyRegex() {}
 
-    static Pattern compile(String pyPattern, boolean ignoreCase, boolean multiline) {
+    public static Pattern compile(String pyPattern, boolean ignoreCase, boolean multiline) {
         String p = pyPattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>");
         int flags = (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | (multiline ? Pattern.MULTILINE : 0);
         try {
@@ -17,7 +17,7 @@ final class PyRegex {
     }
 
     /** A Python {@code re.sub} replacement ({@code \1}, {@code \g<1>}, {@code \g<name>}) for {@code Matcher.replaceAll}. */
-    static String replacement(String py) {
+    public static String replacement(String py) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < py.length(); i++) {
             char c = py.charAt(i);

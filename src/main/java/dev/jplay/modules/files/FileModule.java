@@ -1,0 +1,98 @@
+package dev.jplay.modules.files;
+
+import static dev.jplay.connection.ShellCommand.quote;
+
+import dev.jplay.connection.ConnectionException;
+import dev.jplay.modules.Diff;
+import dev.jplay.modules.Module;
+import dev.jplay.modules.ModuleArgs;
+import dev.jplay.modules.ModuleContext;
+import dev.jplay.modules.ModuleResult;
+import dev.jplay.modules.ModuleSpec;
+import dev.jplay.modules.Param;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code file}: make a path absent, a directory, a symlink, a hard link, touch it, or set attributes of an existing
+ * file. One probe reads the path (and the link source); one command applies the change and reads the result.
+ */
+public final class FileModule implements Module {
+    private final ModuleSpec spec = Attrs.params(ModuleSpec.builder("file")
+            .doc("Manage files and file properties",
+                    "Sets attributes of files, directories and symlinks, or creates/removes them (state absent, directory, "
+                    + "file, hard, link, touch).")
+            .diff(true)
+            .param(Param.of("path").path().required().aliases("dest", "name").doc("Path to manage."))
+            .param(Param.of("state").str().choices("absent", "directory", "file", "hard", "link", "touch")
+                    .doc("What the path should be (default: its current kind, or file)."))
+            .param(Param.of("src").path().doc("Target of the link (state link or hard)."))
+            .param(Param.of("recurse").bool().def(false).doc("Set attributes recursively (state directory)."))
+            .param(Param.of("force").bool().def(false).doc("Replace a file or an empty directory with a link; link to a missing src."))
+            .param(Param.of("follow").bool().def(true).doc("Follow symlinks when setting attributes."))
+            .param(Param.of("access_time").str().doc("Accepted; not supported yet."))
+            .param(Param.of("modification_time").str().doc("Accepted; not supported yet."))
+            .param(Param.of("access_time_format").str().def("%Y%m%d%H%M.%S").doc("Accepted; not supported yet."))
+            .param(Param.of("modification_time_format").str().def("%Y%m%d%H%M.%S").doc("Accepted; not supported yet."))
+            .param(Param.of("_diff_peek").str().doc("Internal.")))
+            .returns("path", "the path", "state not link/hard").returns("dest", "the link path", "state link or hard")
+            .returns("state", "the resulting kind", "success").returns("mode", "permissions, e.g. '0755'", "success")
+            .performance("1 round trip when nothing changes, 2 when something does")
+            .example("- ansible.builtin.file:\n    path: /srv/app\n    state: directory\n    owner: app\n    mode: '0755'")
+            .build();
+
+    @Override
+    public ModuleSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        String path = ShellDirs.trimSlash(a.str("path"));
+        String src = a.str("src");
+        boolean recurse = a.bool("recurse");
+        String after = recurse ? "find " + quote(path) + " -mindepth 1 ! -type l -printf '%y %m %u %g %U %G\\n' 2>/dev/null" : "";
+        List<String> paths = src == null ? List.of(path) : List.of(path, linkSource(path, src));
+        Probe.Result pr = Probe.run(ctx, paths, "", after);
+        FileState st = pr.state(0);
+        String state = a.str("state");
+        if (state == null) state = st.exists() ? st.stateWord() : recurse ? "directory" : src != null ? "link" : "file";
+        if (recurse && !state.equals("directory")) return ModuleResult.failed("recurse option requires state to be 'directory'");
+        Attrs attrs = Attrs.of(a);
+        return switch (state) {
+            case "absent" -> absent(ctx, path, st);
+            case "directory" -> FileStates.directory(ctx, path, st, attrs, recurse ? pr.tail() : null);
+            case "touch" -> FileStates.touch(ctx, path, st, attrs);
+            case "link", "hard" -> FileLinks.link(ctx, a, state.equals("hard"), path, st, pr.states().size() > 1 ? pr.state(1) : null);
+            default -> FileStates.file(ctx, path, st, attrs, a.bool("follow"));
+        };
+    }
+
+    /** Where a relative link source is looked up: beside the link (inside it when it is a directory). */
+    static String linkSource(String path, String src) {
+        return src.startsWith("/") ? src : ShellDirs.join(ShellDirs.parent(path), src);
+    }
+
+    private static ModuleResult absent(ModuleContext ctx, String path, FileState st) throws ConnectionException {
+        if (!st.exists()) return ModuleResult.ok().put("path", path).put("state", "absent");
+        if (!ctx.check()) FileOps.run(ctx, "rm -rf -- " + quote(path));
+        return ModuleResult.changed(true).put("path", path).diff(stateDiff(path, st.stateWord(), "absent", Map.of(), Map.of()))
+                .put("state", "absent");
+    }
+
+    /** Ansible's file diff: {@code {path, state}} when the kind changes, plus changed attributes. */
+    static Diff stateDiff(String path, String before, String after, Map<String, Object> attrsBefore, Map<String, Object> attrsAfter) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        Map<String, Object> af = new LinkedHashMap<>();
+        b.put("path", path);
+        af.put("path", path);
+        if (!before.equals(after)) {
+            b.put("state", before);
+            af.put("state", after);
+        }
+        b.putAll(attrsBefore);
+        af.putAll(attrsAfter);
+        return new Diff(b, af, null, null);
+    }
+}
