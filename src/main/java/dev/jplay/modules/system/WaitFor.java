@@ -71,9 +71,27 @@ public final class WaitFor implements Module {
         int eol = out.indexOf('\n', ok);
         long elapsed = Long.parseLong(out.substring(ok + OK.length(), eol < 0 ? out.length() : eol).strip());
         String text = eol < 0 ? "" : out.substring(eol + 1);
+        String[] stat = null;
+        if (a.has("path") && !state.equals("absent")) {
+            int nl = text.indexOf('\n');
+            stat = (nl < 0 ? text : text.substring(0, nl)).split(" ", 7);
+            text = nl < 0 ? "" : text.substring(nl + 1);
+        }
         ModuleResult res = ModuleResult.ok().put("state", state).put("port", a.get("port")).put("search_regex", a.str("search_regex"));
         groups(res, regex, a.str("search_regex"), text);
-        return res.put("path", a.str("path")).put("elapsed", elapsed);
+        res.put("path", a.str("path")).put("elapsed", elapsed);
+        return stat != null && stat.length == 7 ? pathInfo(res, stat) : res;
+    }
+
+    /** The file details Ansible adds to any result with an existing {@code path}; its {@code state} replaces ours. */
+    private static ModuleResult pathInfo(ModuleResult res, String[] s) {
+        String kind = switch (s[6]) {
+            case "directory" -> "directory";
+            case "symbolic link" -> "link";
+            default -> "file";
+        };
+        return res.put("uid", Long.parseLong(s[0])).put("gid", Long.parseLong(s[1])).put("owner", s[2]).put("group", s[3])
+                .put("mode", String.format("%04o", Integer.parseInt(s[4], 8))).put("size", Long.parseLong(s[5])).put("state", kind);
     }
 
     private static String validate(ModuleArgs a, String state) {

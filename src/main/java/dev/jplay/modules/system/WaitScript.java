@@ -29,17 +29,18 @@ final class WaitScript {
             if (a.has("search_regex")) show = "printf '%s' \"$d\"";
         } else if (a.has("path")) {
             String p = ShellCommand.quote(a.str("path"));
+            show = "stat -c '%u %g %U %G %a %s %F' " + p;
             if (state.equals("absent")) check = "[ ! -e " + p + " ]";
             else if (a.has("search_regex")) {
                 check = "[ -f " + p + " ] && grep -qP " + ShellCommand.quote(a.str("search_regex")) + " " + p;
-                show = "cat " + p;
+                show = show + "; cat " + p;
             } else check = "[ -e " + p + " ]";
         } else {
             return "start=$(date +%s); sleep " + (a.integer("delay", 0) + timeout) + "; echo \"" + WaitFor.OK + "$(( $(date +%s) - start ))\"";
         }
-        return "start=$(date +%s); end=$((start + " + timeout + ")); sleep " + a.integer("delay", 0) + "; "
-                + "while :; do if " + check + "; then echo \"" + WaitFor.OK + "$(( $(date +%s) - start ))\"; " + show + "; exit 0; fi; "
-                + "[ $(date +%s) -ge $end ] && { echo \"" + WaitFor.TIMEOUT + "$(( $(date +%s) - start ))\"; exit 1; }; "
+        return "start=$(date +%s%N); end=$((start / 1000000000 + " + timeout + ")); sleep " + a.integer("delay", 0) + "; "
+                + "while :; do if " + check + "; then echo \"" + WaitFor.OK + "$(( ($(date +%s%N) - start) / 1000000000 ))\"; " + show + "; exit 0; fi; "
+                + "[ $(date +%s) -ge $end ] && { echo \"" + WaitFor.TIMEOUT + "$(( ($(date +%s%N) - start) / 1000000000 ))\"; exit 1; }; "
                 + "sleep " + a.integer("sleep", 1) + "; done";
     }
 }

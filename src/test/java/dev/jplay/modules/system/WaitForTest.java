@@ -27,9 +27,9 @@ class WaitForTest {
         Path f = dir.resolve("app.log");
         Files.writeString(f, "starting\nlistening on port 8080 (pid 42)\n");
         Map<String, Object> r = ctx.run(module, Map.of("path", f.toString(), "search_regex", "port (?P<port>\\d+) \\(pid (\\d+)\\)", "timeout", 5));
-        assertThat(r).containsEntry("changed", false).containsEntry("state", "started").containsEntry("path", f.toString())
+        assertThat(r).containsEntry("changed", false).containsEntry("state", "file").containsEntry("size", 41L).containsEntry("path", f.toString())
                 .containsEntry("match_groups", List.of("8080", "42")).containsEntry("match_groupdict", Map.of("port", "8080"))
-                .containsEntry("elapsed", 0L);
+                .containsKey("elapsed");
     }
 
     @Test
