@@ -8,6 +8,6 @@ public final class FileModules {
     private FileModules() {}
 
     public static List<Module> all() {
-        return List.of(new Copy(), new Template(), new FileModule(), new Stat(), new LineInFile(), new BlockInFile());
+        return List.of(new Copy(), new Template(), new FileModule(), new Stat(), new LineInFile(), new BlockInFile(), new Replace());
     }
 }
