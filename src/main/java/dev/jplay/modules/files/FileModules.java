@@ -8,6 +8,7 @@ public final class FileModules {
     private FileModules() {}
 
     public static List<Module> all() {
-        return List.of(new Copy(), new Template(), new FileModule(), new Stat(), new LineInFile());
+        return List.of(new Copy(), new Template(), new FileModule(), new Stat(), new LineInFile(), new BlockInFile(), new Replace(),
+                new Slurp(), new Fetch(), new TempFile(), new Find());
     }
 }

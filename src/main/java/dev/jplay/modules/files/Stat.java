@@ -111,7 +111,8 @@ public final class Stat implements Module {
         }
     }
 
-    private static void permissionBits(Map<String, Object> st, int mode) {
+    /** The rusr..xoth, isuid, isgid keys of a stat dict. */
+    static void permissionBits(Map<String, Object> st, int mode) {
         String[] names = {"xoth", "woth", "roth", "xgrp", "wgrp", "rgrp", "xusr", "wusr", "rusr"};
         for (int i = names.length - 1; i >= 0; i--) st.put(names[i], (mode & (1 << i)) != 0);
         st.put("isuid", (mode & 04000) != 0);

@@ -28,7 +28,10 @@ final class TextEdit {
         return new Read(pr.state(0), b == null ? "" : Texts.utf8(b));
     }
 
-    /** How a module reports: the diff header word ("content") and the key of the backup path. */
+    /**
+     * How a module reports: the diff header word ("content": a content diff and a file attributes diff; null: one
+     * diff headed by the path) and the key of the backup path.
+     */
     record Style(String header, String backupKey) {}
 
     /** Writes {@code after} when {@code contentChanged}, fixes attributes, and builds the result with {@code msg}. */
@@ -51,7 +54,9 @@ final class TextEdit {
         if (attrsChanged) text = (text.isEmpty() ? "" : text + " and ") + "ownership, perms or SE linux context changed";
         ModuleResult r = ModuleResult.changed(contentChanged || attrsChanged).msg(text);
         if (style.backupKey().equals("backup") || !backup.isEmpty()) r.put(style.backupKey(), backup);
-        if (ctx.diff()) {
+        if (ctx.diff() && header == null) {
+            if (contentChanged) r.diff(Diff.text(path, read.text(), after));
+        } else if (ctx.diff()) {
             r.diff(new Diff(read.text(), after, path + " (" + header + ")", path + " (" + header + ")"));
             r.diff(new Diff(plan == null ? java.util.Map.of() : plan.before(), plan == null ? java.util.Map.of() : plan.after(),
                     path + " (file attributes)", path + " (file attributes)"));

@@ -58,6 +58,9 @@ public final class Cron implements Module {
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String error = validate(a);
         if (error != null) return ModuleResult.failed(error);
+        if (a.has("job") && a.str("job").replaceAll("^[\r\n]+|[\r\n]+$", "").matches("(?s).*[\r\n].*")) {
+            ctx.warn("Job should not contain line breaks");
+        }
         String file = a.has("cron_file") ? (a.str("cron_file").startsWith("/") ? a.str("cron_file") : cronDir + "/" + a.str("cron_file")) : null;
         String user = a.str("user");
         Probe.Part read = Probe.run(ctx, file != null ? HostFiles.cat(file) : "crontab" + userFlag(user) + " -l 2>/dev/null").get(0);
@@ -73,7 +76,7 @@ public final class Cron implements Module {
             return r;
         }
         if (!changed && !tab.existing.isEmpty() && !tab.existing.endsWith("\n")) changed = true;
-        ModuleResult r = ModuleResult.changed(changed).put("jobs", tab.jobNames()).put("envs", tab.envNames()).put("warnings", List.of());
+        ModuleResult r = ModuleResult.changed(changed).put("jobs", tab.jobNames()).put("envs", tab.envNames());
         if (changed && !ctx.check()) {
             ModuleResult failed = write(ctx, file, user, tab.render());
             if (failed != null) return failed;

@@ -41,7 +41,9 @@ public final class Mount implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
-        Map<String, Object> args = args(a);
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> args = args(a, warnings);
+        warnings.forEach(ctx::warn);
         String name = a.str("path");
         String fstab = (String) args.get("fstab");
         String state = a.str("state");
@@ -100,11 +102,10 @@ public final class Mount implements Module {
     }
 
     /** The result keys, in Ansible's order, with the defaults filled in. */
-    private static Map<String, Object> args(ModuleArgs a) {
+    private static Map<String, Object> args(ModuleArgs a, List<String> warnings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.str("path"));
         String opts = a.str("opts", "defaults");
-        List<String> warnings = new ArrayList<>();
         boolean boot = a.bool("boot");
         if (!boot) {
             List<String> o = new ArrayList<>(List.of(opts.split(",")));
@@ -117,7 +118,6 @@ public final class Mount implements Module {
         m.put("passno", a.str("passno"));
         m.put("fstab", a.str("fstab", "/etc/fstab"));
         m.put("boot", boot ? "yes" : "no");
-        m.put("warnings", warnings);
         m.put("backup_file", "");
         if (a.has("src")) m.put("src", a.str("src"));
         if (a.has("fstype")) m.put("fstype", a.str("fstype"));
