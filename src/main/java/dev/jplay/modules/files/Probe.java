@@ -51,9 +51,14 @@ final class Probe {
 
     /** Runs {@code commands} (failing with their stderr), then probes {@code path}: a change and its result in one trip. */
     static FileState afterChange(ModuleContext ctx, String commands, String path) throws ConnectionException {
+        return change(ctx, commands, path).state(0);
+    }
+
+    /** Like {@link #afterChange}, keeping what the commands printed ({@link Result#exec}). */
+    static Result change(ModuleContext ctx, String commands, String path) throws ConnectionException {
         ExecResult r = ctx.sh(FUNCTION + "{ " + commands + "\n} || exit $?; " + call(path, "c") + "printf 'E\\n'");
         if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, r.err().strip());
-        return parse(List.of(path), r).state(0);
+        return parse(List.of(path), r);
     }
 
     /** Probes {@code paths} with {@code flags}, then runs {@code after} (shell) in the same command. */
