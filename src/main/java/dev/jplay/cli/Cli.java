@@ -9,6 +9,7 @@ final class Cli {
 
     static int run(String[] args) {
         CommandLine cl = new CommandLine(new PlaybookCommand());
+        cl.setExpandAtFiles(false); // -e @vars.yml and -l @retry_file are Ansible's, not picocli argument files
         cl.addSubcommand("adhoc", new AdhocCommand());
         cl.addSubcommand("config", new ConfigCommand());
         cl.addSubcommand("inventory", new InventoryCommand());

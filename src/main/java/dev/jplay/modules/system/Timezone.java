@@ -51,9 +51,13 @@ public final class Timezone implements Module {
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String name = a.str("name");
-        List<Probe.Part> p = Probe.run(ctx, "LANG=C timedatectl status",
+        List<Probe.Part> p = Probe.run(ctx, "if [ -d /run/systemd/system ] && command -v timedatectl >/dev/null; then LANG=C timedatectl status; "
+                        + "else echo 'no systemd'; cat /etc/timezone 2>/dev/null || readlink /etc/localtime | sed 's|.*/zoneinfo/||'; fi",
                 name == null ? "true" : "[ -f " + ShellCommand.quote(zoneinfo + "/" + name) + " ]");
         if (!p.get(1).ok()) return ModuleResult.failed("Error message:\ngiven timezone \"" + name + "\" is not available");
+        String status = p.get(0).out();
+        boolean files = status.startsWith("no systemd");
+        if (files && a.has("hwclock")) return ModuleResult.failed("Error message:\nhwclock can only be set on hosts running systemd");
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();
         StringBuilder cmd = new StringBuilder();
@@ -65,10 +69,18 @@ public final class Timezone implements Module {
             if (!now.equals(a.str("hwclock"))) cmd.append("timedatectl set-local-rtc ").append(a.str("hwclock").equals("local") ? "yes" : "no").append(" && ");
         }
         if (name != null) {
-            String now = find(ZONE, p.get(0).out());
+            String now = files ? status.lines().skip(1).findFirst().orElse("").strip() : find(ZONE, status);
             before.put("name", now);
             after.put("name", name);
-            if (!name.equals(now)) cmd.append("timedatectl set-timezone ").append(ShellCommand.quote(name)).append(" && ");
+            if (name.equals(now)) {
+                // nothing to do
+            } else if (files) {
+                // like Ansible on hosts without systemd (Debian family): /etc/timezone and the /etc/localtime link
+                cmd.append("echo ").append(ShellCommand.quote(name)).append(" > /etc/timezone && ln -sf ")
+                   .append(ShellCommand.quote(zoneinfo + "/" + name)).append(" /etc/localtime && ");
+            } else {
+                cmd.append("timedatectl set-timezone ").append(ShellCommand.quote(name)).append(" && ");
+            }
         }
         boolean changed = !before.equals(after);
         ModuleResult r = ModuleResult.changed(changed).diff(new Diff(before, after, null, null));
