@@ -128,6 +128,15 @@ class AptTest {
     }
 
     @Test
+    void diffShowsAptGetsPlan() throws Exception {
+        Map<String, Object> r = host.context().diff(true).run(apt, Map.of("name", "curl"));
+        assertThat(r).containsEntry("diff", Map.of("prepared", "Setting up curl (7.81) ...\n")).containsEntry("changed", true);
+        assertThat(Apt.prepared("Reading package lists...\nReading state information...\nThe following NEW packages will be installed:\n"
+                + "  curl\n1 upgraded, 1 newly installed, 0 to remove\nSetting up curl\n"))
+                .isEqualTo("The following NEW packages will be installed:\n  curl\n1 upgraded, 1 newly installed, 0 to remove");
+    }
+
+    @Test
     void badSpecIsRefused() throws Exception {
         assertThat(host.context().run(apt, Map.of("name", "a=1=2"))).containsEntry("msg", "invalid package spec: a=1=2");
     }
