@@ -34,7 +34,7 @@ class AptTest {
                 + "-o Dpkg::Options::=--force-confold install nginx curl"));
         assertThat(host.calls()).contains("apt-mark manual nginx curl");
         host.clear();
-        Map<String, Object> again = host.context().run(apt, Map.of("name", "nginx,curl"));
+        Map<String, Object> again = host.context().run(apt, Map.of("name", "nginx:amd64,curl"));
         assertThat(again).containsEntry("changed", false);
         assertThat(host.calls()).noneMatch(c -> c.startsWith("apt-get"));
     }
