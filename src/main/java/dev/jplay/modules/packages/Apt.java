@@ -13,6 +13,7 @@ import dev.jplay.modules.ParamType;
 import dev.jplay.modules.system.Probe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code apt}: installs, upgrades and removes Debian packages with {@code apt-get}, reading the state with one
@@ -68,6 +69,7 @@ public final class Apt implements Module {
                 .param(Param.of("policy_rc_d").integer().doc("Accepted for compatibility."))
                 .requiredOneOf("name", "upgrade", "update_cache", "deb", "autoremove", "autoclean")
                 .mutuallyExclusive("deb", "name", "upgrade")
+                .diff(true)
                 .returns("cache_updated", "whether the cache was updated", "success")
                 .returns("cache_update_time", "time of the last cache update (epoch)", "success")
                 .returns("stdout", "apt-get output", "when something ran").returns("stderr", "apt-get errors", "when something ran")
@@ -127,7 +129,27 @@ public final class Apt implements Module {
         if (!ctx.check()) cmd = markManual(cmd, names);
         ExecResult r = ctx.sh(cmd);
         if (!r.ok()) return failed(cmd, r, words);
-        return cacheKeys(ModuleResult.changed(true).put("stdout", r.out()).put("stderr", r.err()), q);
+        return cacheKeys(ran(ctx, r, true), q);
+    }
+
+    /** The keys of a run apt-get: stdout, stderr and, with --diff, Ansible's {@code prepared} excerpt. */
+    private static ModuleResult ran(ModuleContext ctx, ExecResult r, boolean changed) {
+        ModuleResult res = ModuleResult.changed(changed).put("stdout", r.out()).put("stderr", r.err());
+        return ctx.diff() ? res.put("diff", Map.of("prepared", prepared(r.out()))) : res;
+    }
+
+    /** apt-get's output from after "Reading state information..." to the "N upgraded" line, as Ansible shows it. */
+    static String prepared(String out) {
+        List<String> lines = List.of(out.split("\n", -1));
+        int start = lines.indexOf("Reading state information...") + 1;
+        int end = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("[0-9]+ (packages )?upgraded.*")) {
+                end = i + 1;
+                break;
+            }
+        }
+        return String.join("\n", lines.subList(Math.min(start, end), end));
     }
 
     private static String markManual(String cmd, List<String> names) {
@@ -149,17 +171,21 @@ public final class Apt implements Module {
             return ModuleResult.failed("'apt-get remove " + String.join(" ", words) + "' failed: " + r.err())
                     .put("stdout", r.out()).put("stderr", r.err()).put("rc", (long) r.rc());
         }
-        return ModuleResult.changed(true).put("stdout", r.out()).put("stderr", r.err());
+        return ran(ctx, r, true);
     }
 
     private ModuleResult installDeb(ModuleArgs a, ModuleContext ctx, AptQuery q) throws ConnectionException {
         AptQuery.Deb deb = q.deb();
         if (deb == null) return ModuleResult.failed("Unable to install package: cannot read " + a.str("deb"));
-        if (q.dpkg().installed(deb.name(), deb.version()) && !a.bool("force")) return cacheKeys(ModuleResult.ok(), q);
+        if (q.dpkg().installed(deb.name(), deb.version()) && !a.bool("force")) {
+            if (a.str("deb").contains("://")) ctx.sh("rm -f " + ShellCommand.quote(deb.file()));
+            return cacheKeys(ModuleResult.ok(), q);
+        }
         String cmd = AptGet.command(a, ctx.check(), "install", List.of(deb.file()));
-        ExecResult r = ctx.sh(cmd);
+        boolean fetched = a.str("deb").contains("://");
+        ExecResult r = ctx.sh(fetched ? cmd + "; rc=$?; rm -f " + ShellCommand.quote(deb.file()) + "; exit $rc" : cmd);
         if (!r.ok()) return failed(cmd, r, List.of(deb.file()));
-        return cacheKeys(ModuleResult.changed(true).put("stdout", r.out()).put("stderr", r.err()), q);
+        return cacheKeys(ran(ctx, r, true), q);
     }
 
     /** Runs an apt-get verb whose effect is only known from its output (upgrade, build-dep, autoremove, autoclean). */
@@ -172,7 +198,7 @@ public final class Apt implements Module {
                     .put("rc", (long) r.rc());
         }
         boolean changed = !r.out().contains(AptGet.ZERO) && !r.out().startsWith(AptGet.ZERO.substring(1));
-        ModuleResult res = ModuleResult.changed(changed).put("msg", r.out()).put("stdout", r.out()).put("stderr", r.err());
+        ModuleResult res = ran(ctx, r, changed).put("msg", r.out());
         return verb.equals("build-dep") ? cacheKeys(res, q) : res;
     }
 

@@ -13,6 +13,7 @@ import dev.jplay.modules.Param;
 import dev.jplay.modules.system.HostFiles;
 import dev.jplay.modules.system.Probe;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,12 +59,16 @@ public final class AptRepository implements Module {
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String repo = a.str("repo");
-        if (repo.startsWith("ppa:")) return ModuleResult.failed("ppa: repositories are not supported by jplay; give the deb line and key");
-        SourcesList.Line line = SourcesList.Line.parse(repo);
+        boolean ppa = repo.startsWith("ppa:");
+        List<Probe.Part> p = Probe.run(ctx, SourcesList.readScript(mainFile, dir),
+                a.has("codename") || !ppa ? "true" : ". /etc/os-release && echo \"${UBUNTU_CODENAME:-$VERSION_CODENAME}\"");
+        String codename = a.has("codename") ? a.str("codename") : p.get(1).out().strip();
+        Ppa launchpad = ppa ? Ppa.parse(repo, codename) : null;
+        SourcesList.Line line = SourcesList.Line.parse(ppa ? launchpad.source() : repo);
         if (!line.valid() || !line.enabled()) return ModuleResult.failed("Invalid repository string: " + repo.strip());
-        SourcesList before = SourcesList.parse(Probe.run(ctx, SourcesList.readScript(mainFile, dir)).get(0).out());
+        SourcesList before = SourcesList.parse(p.get(0).out());
         SourcesList after = before.copy();
-        String name = a.has("filename") ? a.str("filename") : SourcesList.suggestName(line.source());
+        String name = a.has("filename") ? a.str("filename") : SourcesList.suggestName(ppa ? repo + "_" + codename : line.source());
         String file = dir + "/" + name + ".list";
         if (a.str("state").equals("present")) after.add(line.source(), file);
         else after.remove(line.source());
@@ -80,6 +85,10 @@ public final class AptRepository implements Module {
             }
         }
         if (!changed || ctx.check()) return r;
+        if (ppa && a.str("state").equals("present")) {
+            ExecResult k = ctx.sh(launchpad.keyScript());
+            if (!k.ok()) return r.fail("failed to fetch PPA information, error was: " + k.out().strip());
+        }
         for (String f : names) {
             if (!c.containsKey(f)) ctx.sh("rm -f " + ShellCommand.quote(f));
             else if (!c.get(f).equals(b.get(f))) HostFiles.write(ctx, f, c.get(f), b.containsKey(f) ? null : mode(a));

@@ -39,19 +39,21 @@ record DpkgStatus(Map<String, Entry> packages) {
         return new DpkgStatus(m);
     }
 
+    /** The entry for a name; an architecture-qualified name ({@code libc6:amd64}) finds the plain entry. */
     Entry get(String name) {
-        return packages.get(name);
+        Entry e = packages.get(name);
+        return e != null || !name.contains(":") ? e : packages.get(name.substring(0, name.indexOf(':')));
     }
 
     boolean installed(String name) {
-        Entry e = packages.get(name);
+        Entry e = get(name);
         return e != null && e.installed();
     }
 
     /** Whether {@code name} is installed with a version matching {@code versionGlob} (null: any version). */
     boolean installed(String name, String versionGlob) {
         if (!installed(name)) return false;
-        return versionGlob == null || glob(versionGlob).matcher(packages.get(name).version()).matches();
+        return versionGlob == null || glob(versionGlob).matcher(get(name).version()).matches();
     }
 
     /** An fnmatch-style glob ({@code * ? [..]}) as a regex. */

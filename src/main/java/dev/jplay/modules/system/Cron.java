@@ -78,7 +78,7 @@ public final class Cron implements Module {
         if (!changed && !tab.existing.isEmpty() && !tab.existing.endsWith("\n")) changed = true;
         ModuleResult r = ModuleResult.changed(changed).put("jobs", tab.jobNames()).put("envs", tab.envNames());
         if (changed && !ctx.check()) {
-            ModuleResult failed = write(ctx, file, user, tab.render());
+            ModuleResult failed = write(ctx, file, user, tab.render(), read.ok());
             if (failed != null) return failed;
         }
         if (changed && ctx.diff()) r.diff(new Diff(tab.existing, tab.render(), header, header));
@@ -146,9 +146,10 @@ public final class Cron implements Module {
         return user == null ? "" : " -u " + ShellCommand.quote(user);
     }
 
-    private static ModuleResult write(ModuleContext ctx, String file, String user, String text) throws ConnectionException {
+    private static ModuleResult write(ModuleContext ctx, String file, String user, String text, boolean existed)
+            throws ConnectionException {
         if (file != null) {
-            HostFiles.write(ctx, file, text, "0644");
+            HostFiles.write(ctx, file, text, existed ? null : "0644");
             return null;
         }
         ExecResult r = ctx.exec(ExecRequest.of("crontab" + userFlag(user) + " -").withStdin(text.getBytes(StandardCharsets.UTF_8)));

@@ -22,11 +22,21 @@ public final class HostFiles {
         return "[ -f " + p + " ] && cat " + p;
     }
 
-    /** Writes {@code content} atomically (keeping the replaced file's mode), creating the directory when needed. */
-    public static void write(ModuleContext ctx, String path, String content, String newMode) throws ConnectionException {
-        int slash = path.lastIndexOf('/');
-        if (slash > 0) ctx.sh("mkdir -p " + ShellCommand.quote(path.substring(0, slash)));
-        ctx.put(content.getBytes(StandardCharsets.UTF_8), path, new FileAttrs(newMode, null, null));
+    /**
+     * Writes {@code content} atomically with mode {@code mode} (null keeps the replaced file's mode); when the
+     * directory is missing it is created and the write retried, so the usual case costs one transfer.
+     */
+    public static void write(ModuleContext ctx, String path, String content, String mode) throws ConnectionException {
+        byte[] data = content.getBytes(StandardCharsets.UTF_8);
+        FileAttrs attrs = new FileAttrs(mode, null, null);
+        try {
+            ctx.put(data, path, attrs);
+        } catch (ConnectionException e) {
+            int slash = path.lastIndexOf('/');
+            if (e.kind() != ConnectionException.Kind.TRANSFER || slash <= 0) throw e;
+            ctx.sh("mkdir -p " + ShellCommand.quote(path.substring(0, slash)));
+            ctx.put(data, path, attrs);
+        }
     }
 
     /** Adds a before/after diff of the file to {@code r} when the task runs with --diff. */

@@ -88,7 +88,8 @@ public final class Mount implements Module {
         ModuleResult r = ModuleResult.changed(changed);
         args.forEach(r::put);
         if (ctx.check() || !changed) return r;
-        if (edit != null && edit.changed()) HostFiles.write(ctx, fstab, edit.text(), "0644");
+        String mode = p.get(0).ok() ? null : "0644";
+        if (edit != null && edit.changed()) HostFiles.write(ctx, fstab, edit.text(), mode);
         if (cmds.isEmpty()) return r;
         ExecResult res = ctx.sh(String.join(" && ", cmds) + " 2>&1");
         if (res.ok()) return r;
@@ -97,7 +98,7 @@ public final class Mount implements Module {
             case "remounted" -> "remounting";
             default -> "mounting";
         };
-        if (edit != null && edit.changed() && state.equals("mounted")) HostFiles.write(ctx, fstab, before, "0644");
+        if (edit != null && edit.changed() && state.equals("mounted")) HostFiles.write(ctx, fstab, before, mode);
         return ModuleResult.failed("Error " + verb + " " + name + ": " + res.out());
     }
 

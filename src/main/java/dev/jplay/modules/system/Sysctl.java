@@ -70,7 +70,7 @@ public final class Sysctl implements Module {
         }
         ModuleResult r = HostFiles.diff(ctx, ModuleResult.changed(changed), file, before, f.text());
         if (ctx.check() || !changed) return r;
-        if (f.changed()) HostFiles.write(ctx, file, f.text(), "0644");
+        if (f.changed()) HostFiles.write(ctx, file, f.text(), parts.get(1).ok() ? null : "0644");
         return apply(a, ctx, name, value, setProc, r);
     }
 

@@ -82,8 +82,9 @@ public final class Systemd implements Module {
     }
 
     static String systemctl(ModuleArgs a) {
-        StringBuilder sb = new StringBuilder("systemctl");
-        if (!"system".equals(a.str("scope", "system"))) sb.append(" --").append(a.str("scope"));
+        boolean system = "system".equals(a.str("scope", "system"));
+        StringBuilder sb = new StringBuilder(system ? "systemctl" : "XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/run/user/$(id -u)} systemctl");
+        if (!system) sb.append(" --").append(a.str("scope"));
         if (a.bool("no_block")) sb.append(" --no-block");
         if (a.bool("force")) sb.append(" --force");
         return sb.toString();

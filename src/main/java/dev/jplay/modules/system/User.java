@@ -35,6 +35,13 @@ public final class User implements Module {
             .param(Param.of("system").bool().def(false))
             .param(Param.of("remove").bool().def(false)).param(Param.of("force").bool().def(false))
             .param(Param.of("local").bool().doc("Accepted; the local tools are always used."))
+            .param(Param.of("generate_ssh_key").bool().doc("Generate an SSH key pair for the user."))
+            .param(Param.of("ssh_key_type").str().def("rsa")).param(Param.of("ssh_key_bits").integer().def(0L))
+            .param(Param.of("ssh_key_file").path().doc("Default .ssh/id_TYPE in the home."))
+            .param(Param.of("ssh_key_comment").str().doc("Default 'ansible-generated on HOSTNAME'."))
+            .param(Param.of("ssh_key_passphrase").str().noLog().doc("Not supported: it would reach ssh-keygen's argv."))
+            .param(Param.of("password_lock").bool().doc("Lock (true) or unlock (false) the password."))
+            .param(Param.of("expires").type(ParamType.FLOAT).doc("Account expiry as epoch seconds; negative removes it."))
             .returns("uid", "user id", "when present").returns("group", "primary group id", "when present")
             .returns("home", "home directory", "when present").returns("shell", "login shell", "when present")
             .returns("comment", "GECOS", "when present").returns("groups", "groups asked for", "when groups is set")
@@ -65,9 +72,11 @@ public final class User implements Module {
         boolean create = cur.passwd() == null;
         if (create && ctx.check()) return ModuleResult.changed(true);
         List<String> change = create ? UserCommands.useradd(a) : UserCommands.usermod(a, cur);
-        boolean password = a.has("password") && (create || a.str("update_password").equals("always") && !a.str("password").equals(cur.hash()));
+        boolean password = a.has("password") && (create || passwordChanges(a, cur));
+        boolean lockNew = create && a.bool("password_lock") && !a.has("password");
         boolean home = !create && a.bool("create_home") && !cur.homeExists();
         boolean changed = !change.isEmpty() || password || home;
+        if (lockNew) change = List.of(String.join(" ", change), "&& usermod -L " + UserState.q(name));
         if (create) r.put("system", a.bool("system")).put("create_home", a.bool("create_home"));
         else r.put("append", a.bool("append")).put("move_home", a.bool("move_home"));
         if (a.has("password")) r.put("password", "NOT_LOGGING_PASSWORD");
@@ -84,7 +93,18 @@ public final class User implements Module {
                     .put("home", info[5]).put("shell", info[6]);
         }
         if (a.has("groups")) r.put("groups", String.join(",", a.strings("groups")));
+        if (a.bool("generate_ssh_key") && info != null) return UserSshKey.apply(a, ctx, info, r);
         return r;
+    }
+
+    /** Whether the managed hash differs from the shadow one (lock marks ignored, as Ansible compares). */
+    static boolean passwordChanges(ModuleArgs a, UserState cur) {
+        return a.has("password") && a.str("update_password").equals("always")
+                && !stripLock(a.str("password")).equals(stripLock(cur.hash()));
+    }
+
+    private static String stripLock(String hash) {
+        return hash == null ? "" : hash.replaceFirst("^!+", "");
     }
 
     private static ExecResult apply(ModuleArgs a, ModuleContext ctx, List<String> change, boolean password, UserState missingHome)
@@ -95,7 +115,8 @@ public final class User implements Module {
         if (password) sb.append("chpasswd -e; ");
         sb.append("getent passwd ").append(UserState.q(a.str("name")));
         ExecRequest req = ExecRequest.of(sb.toString());
-        if (password) req = req.withStdin((a.str("name") + ":" + a.str("password") + "\n").getBytes(StandardCharsets.UTF_8));
+        String hash = (a.bool("password_lock") ? "!" : "") + stripLock(a.str("password"));
+        if (password) req = req.withStdin((a.str("name") + ":" + hash + "\n").getBytes(StandardCharsets.UTF_8));
         return ctx.exec(req);
     }
 }

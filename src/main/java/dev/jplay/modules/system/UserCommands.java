@@ -20,6 +20,7 @@ final class UserCommands {
         if (a.has("home")) c.addAll(List.of("-d", UserState.q(a.str("home"))));
         if (a.has("shell")) c.addAll(List.of("-s", UserState.q(a.str("shell"))));
         if (a.has("skeleton")) c.addAll(List.of("-k", UserState.q(a.str("skeleton"))));
+        if (a.has("expires")) c.addAll(List.of("-e", UserState.q(expiryDate(a.number("expires")))));
         if (a.bool("system")) c.add("-r");
         c.add(a.bool("create_home") ? "-m" : "-M");
         c.add(UserState.q(a.str("name")));
@@ -41,6 +42,10 @@ final class UserCommands {
             if (a.bool("move_home")) c.add("-m");
         }
         if (a.has("shell") && !a.str("shell").equals(p[6])) c.addAll(List.of("-s", UserState.q(a.str("shell"))));
+        expires(a, cur, c);
+        Boolean lock = a.boolOrNull("password_lock");
+        boolean locked = cur.hash().startsWith("!");
+        if (lock != null && lock != locked && !User.passwordChanges(a, cur)) c.add(lock ? "-L" : "-U");
         if (c.isEmpty()) return c;
         c.add(0, "usermod");
         c.add(UserState.q(a.str("name")));
@@ -56,6 +61,25 @@ final class UserCommands {
         if (!differs) return;
         if (a.bool("append")) c.add("-a");
         c.addAll(List.of("-G", UserState.q(String.join(",", wanted))));
+    }
+
+    private static void expires(ModuleArgs a, UserState cur, List<String> c) {
+        if (!a.has("expires")) return;
+        double want = a.number("expires");
+        if (want < 0) {
+            if (cur.expires() >= 0) c.addAll(List.of("-e", "''"));
+            return;
+        }
+        String date = expiryDate(want);
+        if (cur.expires() < 0 || !java.time.LocalDate.ofEpochDay(cur.expires()).toString().equals(date)) {
+            c.addAll(List.of("-e", UserState.q(date)));
+        }
+    }
+
+    /** An epoch time as the YYYY-MM-DD useradd wants (empty for a negative time: never). */
+    static String expiryDate(double epoch) {
+        if (epoch < 0) return "";
+        return java.time.LocalDate.ofEpochDay((long) Math.floor(epoch / 86400)).toString();
     }
 
     /** Creates a missing home from the skeleton and gives it to the user. */

@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * An account as the host reports it in one round trip: the passwd entry, the names of its groups
- * ({@code id -Gn}), the shadow hash (only read when a password is managed), whether the home exists, and the
- * gid of each group the task names (null when the group does not exist).
+ * ({@code id -Gn}), the shadow hash and expiry day (only read when password, lock or expiry are managed),
+ * whether the home exists, and the gid of each group the task names (null when the group does not exist).
  */
-record UserState(String[] passwd, List<String> groups, String hash, boolean homeExists, Map<String, String> gids) {
+record UserState(String[] passwd, List<String> groups, String hash, long expires, boolean homeExists, Map<String, String> gids) {
 
     static String q(String s) {
         return ShellCommand.quote(s);
@@ -26,7 +26,7 @@ record UserState(String[] passwd, List<String> groups, String hash, boolean home
         if (a.has("group")) named.add(0, a.str("group"));
         String home = a.has("home") ? q(a.str("home")) : "\"$(getent passwd " + n + " | cut -d: -f6)\"";
         List<String> snippets = new ArrayList<>(List.of("getent passwd " + n, "id -Gn " + n + " 2>/dev/null",
-                a.has("password") ? "getent shadow " + n + " | cut -d: -f2" : "true", "h=" + home + "; [ -n \"$h\" ] && [ -d \"$h\" ]"));
+                a.has("password") || a.has("password_lock") || a.has("expires") ? "getent shadow " + n : "true", "h=" + home + "; [ -n \"$h\" ] && [ -d \"$h\" ]"));
         for (String g : named) snippets.add("getent group " + q(g) + " | cut -d: -f3");
         List<Probe.Part> parts = Probe.run(ctx, snippets.toArray(String[]::new));
         Map<String, String> gids = new LinkedHashMap<>();
@@ -35,7 +35,10 @@ record UserState(String[] passwd, List<String> groups, String hash, boolean home
             gids.put(named.get(i), gid.isEmpty() ? null : gid);
         }
         List<String> groups = List.of(parts.get(1).out().strip().split("\\s+"));
-        return new UserState(passwdLine(parts.get(0).out()), groups, parts.get(2).out().strip(), parts.get(3).ok(), gids);
+        String[] shadow = parts.get(2).out().strip().split(":", -1);
+        String hash = shadow.length > 1 ? shadow[1] : "";
+        long expires = shadow.length > 7 && shadow[7].matches("-?\\d+") ? Long.parseLong(shadow[7]) : -1;
+        return new UserState(passwdLine(parts.get(0).out()), groups, hash, expires, parts.get(3).ok(), gids);
     }
 
     /** The fields of the last passwd line in {@code out}, or null. */

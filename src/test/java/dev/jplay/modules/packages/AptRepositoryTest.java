@@ -68,6 +68,21 @@ class AptRepositoryTest {
     }
 
     @Test
+    void ppaExpandsAndReceivesItsKey() throws Exception {
+        host.tool("curl", "echo '{\"name\": \"ppa\", \"signing_key_fingerprint\": \"14AA40EC0831756756D7F66C4F4EA0AAE5267A6C\"}'");
+        host.tool("apt-key", "[ \"$1\" = export ] && { echo 'gpg: WARNING: nothing exported' >&2; exit 0; }; echo ok");
+        Map<String, Object> args = Map.of("repo", "ppa:ondrej/php", "codename", "jammy", "update_cache", false);
+        Map<String, Object> r = host.context().run(module, args);
+        assertThat(r).containsEntry("changed", true);
+        assertThat(listD.resolve("ppa_ondrej_php_jammy.list")).hasContent("deb http://ppa.launchpad.net/ondrej/php/ubuntu jammy main");
+        assertThat(host.calls()).contains("apt-key adv --recv-keys --no-tty --keyserver hkp://keyserver.ubuntu.com:80 "
+                + "14AA40EC0831756756D7F66C4F4EA0AAE5267A6C");
+        host.clear();
+        assertThat(host.context().run(module, args)).containsEntry("changed", false);
+        assertThat(host.calls()).isEmpty();
+    }
+
+    @Test
     void removesSourceAndEmptyFile() throws Exception {
         Files.writeString(listD.resolve("x.list"), "deb http://x.org/d stable main\n");
         Map<String, Object> r = host.context().diff(true).run(module, Map.of("repo", "deb  http://x.org/d stable main",

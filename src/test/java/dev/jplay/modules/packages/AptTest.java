@@ -34,7 +34,7 @@ class AptTest {
                 + "-o Dpkg::Options::=--force-confold install nginx curl"));
         assertThat(host.calls()).contains("apt-mark manual nginx curl");
         host.clear();
-        Map<String, Object> again = host.context().run(apt, Map.of("name", "nginx,curl"));
+        Map<String, Object> again = host.context().run(apt, Map.of("name", "nginx:amd64,curl"));
         assertThat(again).containsEntry("changed", false);
         assertThat(host.calls()).noneMatch(c -> c.startsWith("apt-get"));
     }
@@ -125,6 +125,15 @@ class AptTest {
         assertThat(host.context().run(apt, Map.of("deb", deb.toString()))).containsEntry("changed", false);
         assertThat(host.context().run(apt, Map.of("deb", deb.toString(), "state", "absent")))
                 .containsEntry("msg", "deb only supports state=present");
+    }
+
+    @Test
+    void diffShowsAptGetsPlan() throws Exception {
+        Map<String, Object> r = host.context().diff(true).run(apt, Map.of("name", "curl"));
+        assertThat(r).containsEntry("diff", Map.of("prepared", "Setting up curl (7.81) ...\n")).containsEntry("changed", true);
+        assertThat(Apt.prepared("Reading package lists...\nReading state information...\nThe following NEW packages will be installed:\n"
+                + "  curl\n1 upgraded, 1 newly installed, 0 to remove\nSetting up curl\n"))
+                .isEqualTo("The following NEW packages will be installed:\n  curl\n1 upgraded, 1 newly installed, 0 to remove");
     }
 
     @Test

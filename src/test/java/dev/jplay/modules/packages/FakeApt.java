@@ -14,7 +14,7 @@ final class FakeApt {
         FakeHost h = new FakeHost(dir);
         h.file("dpkg", "").file("avail", "");
         h.tool("dpkg-query", """
-                for p in "$@"; do case "$p" in -*) continue;; esac
+                for p in "$@"; do case "$p" in -*) continue;; esac; p=${p%%:*}
                   while read -r n rest; do case "$n" in $p) echo "$n $rest";; esac; done < $S/dpkg
                 done""");
         h.tool("apt-mark", "true");

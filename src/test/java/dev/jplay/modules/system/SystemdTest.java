@@ -79,6 +79,14 @@ class SystemdTest {
     }
 
     @Test
+    void userScopeGetsARuntimeDir() throws Exception {
+        host.tool("systemctl", "echo \"$XDG_RUNTIME_DIR $*\" >> " + host.state().resolve("user.log") + "; echo ActiveState=active; echo LoadState=loaded");
+        Map<String, Object> r = host.context().run(systemd, Map.of("name", "app", "state", "started", "scope", "user"));
+        assertThat(r).containsEntry("changed", false);
+        assertThat(host.read("user.log")).matches("(?s)/\\S+ --user show app\n.*");
+    }
+
+    @Test
     void serviceDelegatesToSystemd() throws Exception {
         Service service = new Service(systemd);
         Map<String, Object> r = host.context().run(service, Map.of("name", "ssh", "enabled", false));

@@ -85,6 +85,7 @@ class UriTest {
         assertThat(r).containsEntry("failed", true).containsEntry("status", 404L)
                 .containsEntry("msg", "Status code was 404 and not [200]: HTTP Error 404: Not Found");
         assertThat(ctx.run(module, Map.of("url", base + "/missing", "status_code", List.of(200, 404)))).doesNotContainKey("failed");
+        assertThat(ctx.run(module, Map.of("url", base + "/missing", "status_code", 404))).doesNotContainKey("failed");
         assertThat(ctx.run(module, Map.of("url", base + "/health", "creates", dir.toString())))
                 .containsEntry("stdout", "skipped, since '" + dir + "' exists");
         server.stop(0);

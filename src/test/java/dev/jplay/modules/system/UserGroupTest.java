@@ -81,6 +81,27 @@ class UserGroupTest {
     }
 
     @Test
+    void lockExpiryAndSshKey() throws Exception {
+        String home = dir.resolve("home/ops").toString();
+        Map<String, Object> args = Map.of("name", "ops", "home", home, "password_lock", true, "expires", 1893456000,
+                "generate_ssh_key", true, "ssh_key_type", "ed25519", "ssh_key_comment", "ops@jplay");
+        Map<String, Object> r = host.context().run(user, args);
+        assertThat(r).containsEntry("changed", true).containsEntry("ssh_key_file", home + "/.ssh/id_ed25519")
+                .containsEntry("ssh_public_key", "ssh-ed25519 AAAAfake ops@jplay")
+                .containsEntry("ssh_fingerprint", "256 SHA256:fakeprint ops@jplay (ED25519)");
+        assertThat(host.calls()).anyMatch(c -> c.startsWith("useradd -d " + home + " -e 2030-01-01 -m ops"));
+        assertThat(host.read("shadow")).contains("ops:!:19000:::::21915:");
+        host.clear();
+        Map<String, Object> again = host.context().run(user, args);
+        assertThat(again).containsEntry("changed", false);
+        assertThat(host.calls()).noneMatch(c -> c.startsWith("usermod") || c.startsWith("ssh-keygen -q"));
+        Map<String, Object> unlock = host.context().run(user, Map.of("name", "ops", "password_lock", false, "expires", -1));
+        assertThat(unlock).containsEntry("changed", true);
+        assertThat(host.calls()).contains("usermod -e  -U ops");
+        assertThat(host.read("shadow")).contains("ops::19000::::::");
+    }
+
+    @Test
     void groupLifecycle() throws Exception {
         assertThat(host.context().check(true).run(group, Map.of("name", "web", "gid", 3000))).containsEntry("changed", true);
         assertThat(host.read("group")).doesNotContain("web");
