@@ -111,9 +111,14 @@ final class PlayRun {
 
     /** The task name as banners show it: templated with play-level variables; unresolvable parts stay as written. */
     String displayName(String raw) {
+        return displayName(raw, pv.playScope());
+    }
+
+    /** A task or handler name templated with {@code scope}; left as written when something in it is undefined. */
+    String displayName(String raw, dev.jplay.vars.VarScope scope) {
         if (!dev.jplay.template.Templar.isTemplate(raw)) return raw;
         try {
-            return Py.str(e.templar().template(raw, pv.playScope().context()));
+            return Py.str(e.templar().template(raw, scope.context()));
         } catch (SourceException ex) {
             return raw;
         }

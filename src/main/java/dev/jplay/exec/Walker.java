@@ -90,7 +90,7 @@ final class Walker {
     void task(Task t, List<HostRun> hosts) {
         boolean implicit = t.handler() || t.id().startsWith("gather-");
         if (!t.handler() && !e.tags().shouldRun(t.tags())) return;
-        TaskInfo info = info(t);
+        TaskInfo info = info(t, hosts);
         if (!implicit && (!startAt(t, info) || !step(info))) return;
         if (t.action().equals("meta")) {
             if (!implicit) announceMeta(t, info, hosts);
@@ -198,7 +198,13 @@ final class Walker {
     }
 
     TaskInfo info(Task t) {
-        String name = t.name() == null ? "" : play.displayName(t.name());
+        return info(t, List.of());
+    }
+
+    /** The task's banner data; its name templated like Ansible does, with the first host's variables. */
+    TaskInfo info(Task t, List<HostRun> hosts) {
+        String name = t.name() == null ? "" : hosts.isEmpty() ? play.displayName(t.name())
+                : play.displayName(t.name(), runner.scope(t, hosts.get(0).name));
         boolean noLog = Boolean.TRUE.equals(t.keywords().get("no_log"));
         return new TaskInfo(t.id(), name, t.role() == null ? null : t.role().name(), t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
     }

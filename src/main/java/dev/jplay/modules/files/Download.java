@@ -54,7 +54,7 @@ final class Download {
 
     static ModuleResult fetch(ModuleContext ctx, ModuleArgs a, ModuleResult r, String dest, FileState st, String algorithm,
                               String expected) throws ConnectionException {
-        ExecResult d = ctx.exec(ExecRequest.of(script(a, dest, algorithm)).withStdin(curlConfig(a)));
+        ExecResult d = ctx.exec(ExecRequest.of(script(a, dest, algorithm, ctx.check())).withStdin(curlConfig(a)));
         Map<String, String> out = lines(d.out());
         if (d.out().contains("NOTOOL")) return r.fail("Neither curl nor wget is installed on the host");
         String code = out.getOrDefault("H", "");
@@ -97,13 +97,15 @@ final class Download {
         return sb.append(" && mv -f -- ").append(quote(tmp)).append(' ').append(quote(dest)).toString();
     }
 
-    private static String script(ModuleArgs a, String dest, String algorithm) {
+    /** In check mode the download goes to the host's temp dir: nothing may change beside dest, not even its directory. */
+    private static String script(ModuleArgs a, String dest, String algorithm, boolean check) {
         String url = quote(a.str("url"));
         long timeout = a.integer("timeout", 10);
         String insecure = a.bool("validate_certs") ? "" : " --insecure";
         String wgetInsecure = a.bool("validate_certs") ? "" : " --no-check-certificate";
         StringBuilder sb = new StringBuilder();
-        sb.append("t=$(mktemp ").append(quote(ShellDirs.parent(dest) + "/.jplay-get.XXXXXX")).append(") || exit 1; ");
+        String template = check ? "\"${TMPDIR:-/tmp}/.jplay-get.XXXXXX\"" : quote(ShellDirs.parent(dest) + "/.jplay-get.XXXXXX");
+        sb.append("t=$(mktemp ").append(template).append(") || exit 1; ");
         sb.append("if command -v curl >/dev/null 2>&1; then code=$(curl -sSL -K - -o \"$t\" -w '%{http_code}' --max-time ")
           .append(timeout).append(insecure).append(" ").append(url).append("); rc=$?; ");
         sb.append("elif command -v wget >/dev/null 2>&1; then wget -q -T ").append(timeout).append(wgetInsecure)
