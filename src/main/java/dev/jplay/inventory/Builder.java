@@ -59,9 +59,14 @@ final class Builder {
     /** Ansible's reconcile: groups without a parent hang under all; hosts in no group are ungrouped. */
     Inventory.State freeze() {
         Set<String> parented = new LinkedHashSet<>();
-        for (G g : groups.values()) parented.addAll(g.children);
+        for (G g : groups.values()) if (!g.name.equals("all")) parented.addAll(g.children);
         G all = groups.get("all");
+        // as Ansible: ungrouped first, then groups a source put under all explicitly, then the unparented ones
+        Set<String> explicit = new LinkedHashSet<>(all.children);
         all.children.clear();
+        all.children.add("ungrouped");
+        all.children.addAll(explicit);
+        all.children.remove("all");
         for (G g : groups.values()) {
             if (!g.name.equals("all") && !parented.contains(g.name)) all.children.add(g.name);
         }
