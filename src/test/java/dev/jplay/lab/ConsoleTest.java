@@ -51,7 +51,7 @@ class ConsoleTest {
                  ["expect", "$ ", 10], ["send", "command ch\\t"], ["expect", "chdir=", 5], ["send", "/tmp pwd\\r"],
                  ["expect", "/tmp", 20], ["expect", "$ ", 10],
                  ["send", "cd master\\r"], ["expect", "root@master (1)[f:5]$ ", 10],
-                 ["send", "hostname\\r"], ["expect", "lab01 | CHANGED | rc=0 >>", 20], ["expect", "$ ", 10],
+                 ["send", "uname -n\\r"], ["expect", "lab01 | CHANGED | rc=0 >>", 20], ["expect", "$ ", 10],
                  ["send", "become on\\r"], ["expect", "root@master (1)[f:5]# ", 10],
                  ["send", "check on\\r"], ["send", "command touch /var/tmp/console-check\\r"], ["expect", "# ", 20],
                  ["send", "check off\\r"], ["send", "sleep 30\\r"], ["sleep", 2], ["send", "\\u0003"],

@@ -51,7 +51,7 @@ public final class Timezone implements Module {
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String name = a.str("name");
-        List<Probe.Part> p = Probe.run(ctx, "if [ -d /run/systemd/system ] && command -v timedatectl >/dev/null; then LANG=C timedatectl status; "
+        List<Probe.Part> p = Probe.run(ctx, "if command -v timedatectl >/dev/null 2>&1 && s=$(LANG=C timedatectl status 2>/dev/null); then printf '%s\\n' \"$s\"; "
                         + "else echo 'no systemd'; cat /etc/timezone 2>/dev/null || readlink /etc/localtime | sed 's|.*/zoneinfo/||'; fi",
                 name == null ? "true" : "[ -f " + ShellCommand.quote(zoneinfo + "/" + name) + " ]");
         if (!p.get(1).ok()) return ModuleResult.failed("Error message:\ngiven timezone \"" + name + "\" is not available");
