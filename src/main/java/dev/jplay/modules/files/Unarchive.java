@@ -53,6 +53,8 @@ public final class Unarchive implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult invalid = Attrs.invalid(a);
+        if (invalid != null) return invalid;
         String src = a.str("src");
         String dest = a.str("dest");
         boolean remote = a.bool("remote_src") || !a.bool("copy");
