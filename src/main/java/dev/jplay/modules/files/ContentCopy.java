@@ -78,7 +78,9 @@ final class ContentCopy {
             r = result(true, dest, src, sum, Probe.one(ctx, dest, false, false).state(0));
             if (w.backup() != null) r.put("backup_file", w.backup());
         }
-        if (ctx.diff()) r.diff(Texts.diff(dest, src.label() == null ? dest : src.label(), st.exists() ? before : null, src.data()));
+        if (ctx.diff()) {
+            r.diff(Texts.diff(st.exists() ? dest : null, src.label() == null ? dest : src.label(), st.exists() ? before : null, src.data()));
+        }
         return r;
     }
 
