@@ -58,6 +58,10 @@ final class ContentCopy {
     private static ModuleResult place(ModuleContext ctx, ModuleArgs a, Source src, String dest, FileState st, byte[] before)
             throws ConnectionException {
         String sum = Texts.sha1(src.data());
+        if (a.has("checksum") && !a.str("checksum").equalsIgnoreCase(sum)) {
+            return ModuleResult.failed("Copied file does not match the expected checksum. Transfer failed.").put("checksum", sum)
+                    .put("expected_checksum", a.str("checksum"));
+        }
         Attrs attrs = attrsFor(a, src);
         if (st.exists() && !a.bool("force")) {
             return ModuleResult.ok().msg("file already exists").put("src", src.label()).put("dest", dest);
