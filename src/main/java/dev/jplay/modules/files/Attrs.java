@@ -4,6 +4,7 @@ import static dev.jplay.connection.ShellCommand.quote;
 
 import dev.jplay.connection.FileAttrs;
 import dev.jplay.modules.ModuleArgs;
+import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
 import java.util.LinkedHashMap;
@@ -29,6 +30,18 @@ record Attrs(Object mode, String owner, String group) {
             b.param(Param.of(n).str().doc("Accepted for compatibility; ignored."));
         }
         return b.param(Param.of("unsafe_writes").bool().def(false).doc("Accepted for compatibility; writes are always atomic."));
+    }
+
+    /** Ansible's failure for a mode that is neither octal nor symbolic, else null. */
+    static ModuleResult invalid(ModuleArgs a) {
+        Object m = a.get("mode");
+        if (!Modes.given(m)) return null;
+        try {
+            Modes.resolve(m, 0644, false);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return ModuleResult.failed(e.getMessage()).put("details", String.valueOf(m));
+        }
     }
 
     /** What changing {@code st}'s attributes takes. */

@@ -47,6 +47,8 @@ public final class BlockInFile implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult invalid = Attrs.invalid(a);
+        if (invalid != null) return invalid;
         String path = a.str("path");
         ModuleResult bad = Writer.checkValidate(a.str("validate"));
         if (bad != null) return bad;

@@ -58,6 +58,10 @@ final class ContentCopy {
     private static ModuleResult place(ModuleContext ctx, ModuleArgs a, Source src, String dest, FileState st, byte[] before)
             throws ConnectionException {
         String sum = Texts.sha1(src.data());
+        if (a.has("checksum") && !a.str("checksum").equalsIgnoreCase(sum)) {
+            return ModuleResult.failed("Copied file does not match the expected checksum. Transfer failed.").put("checksum", sum)
+                    .put("expected_checksum", a.str("checksum"));
+        }
         Attrs attrs = attrsFor(a, src);
         if (st.exists() && !a.bool("force")) {
             return ModuleResult.ok().msg("file already exists").put("src", src.label()).put("dest", dest);
@@ -78,7 +82,9 @@ final class ContentCopy {
             r = result(true, dest, src, sum, Probe.one(ctx, dest, false, false).state(0));
             if (w.backup() != null) r.put("backup_file", w.backup());
         }
-        if (ctx.diff()) r.diff(Texts.diff(dest, src.label() == null ? dest : src.label(), st.exists() ? before : null, src.data()));
+        if (ctx.diff()) {
+            r.diff(Texts.diff(st.exists() ? dest : null, src.label() == null ? dest : src.label(), st.exists() ? before : null, src.data()));
+        }
         return r;
     }
 

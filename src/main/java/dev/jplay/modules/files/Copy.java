@@ -48,6 +48,8 @@ public final class Copy implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult invalid = Attrs.invalid(a);
+        if (invalid != null) return invalid;
         String dest = a.str("dest");
         if (a.has("content")) {
             if (dest.endsWith("/")) return ModuleResult.failed("can not use content with a dir as dest");

@@ -49,6 +49,8 @@ public final class FileModule implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult invalid = Attrs.invalid(a);
+        if (invalid != null) return invalid;
         String path = ShellDirs.trimSlash(a.str("path"));
         String src = a.str("src");
         boolean recurse = a.bool("recurse");

@@ -48,6 +48,8 @@ public final class GetUrl implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult invalid = Attrs.invalid(a);
+        if (invalid != null) return invalid;
         String url = a.str("url");
         String checksum = a.str("checksum");
         if (checksum.isEmpty() && !a.str("sha256sum").isEmpty()) checksum = "sha256:" + a.str("sha256sum");

@@ -45,6 +45,8 @@ public final class LineInFile implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult invalid = Attrs.invalid(a);
+        if (invalid != null) return invalid;
         String path = a.str("path");
         if (a.bool("backrefs") && !a.has("regexp")) return ModuleResult.failed("regexp is required with backrefs=true");
         boolean present = a.str("state").equals("present");

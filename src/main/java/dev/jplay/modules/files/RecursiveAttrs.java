@@ -24,8 +24,12 @@ final class RecursiveAttrs {
     }
 
     static String commands(String path, Attrs attrs) {
+        return commandsFor(quote(path), attrs);
+    }
+
+    /** The same for a path given as a shell word (quoted or a variable expansion). */
+    static String commandsFor(String q, Attrs attrs) {
         StringBuilder sb = new StringBuilder();
-        String q = quote(path);
         if (attrs.owner() != null) sb.append("chown -R -h ").append(quote(attrs.owner())).append(" -- ").append(q).append(" && ");
         if (attrs.group() != null) sb.append("chgrp -R -h ").append(quote(attrs.group())).append(" -- ").append(q).append(" && ");
         if (Modes.given(attrs.mode())) {

@@ -46,6 +46,8 @@ public final class Template implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult invalid = Attrs.invalid(a);
+        if (invalid != null) return invalid;
         String src = a.str("src");
         Path local = ctx.findFile(src, "templates");
         if (local == null) return ModuleResult.failed("Could not find or access '" + src + "'");

@@ -88,6 +88,24 @@ class CopyTest {
     }
 
     @Test
+    void expectedChecksumIsVerified() throws Exception {
+        Map<String, Object> r = TestContext.local().run(copy, Map.of("content", "x", "dest", tmp.resolve("f").toString(), "checksum", "00"));
+        assertThat(r).containsEntry("failed", true).containsEntry("msg", "Copied file does not match the expected checksum. Transfer failed.");
+        assertThat(tmp.resolve("f")).doesNotExist();
+    }
+
+    @Test
+    void trailingSlashCreatesParents() throws Exception {
+        Path ctl = Files.createDirectories(tmp.resolve("ctl/files"));
+        Files.writeString(ctl.resolve("a.conf"), "a");
+        Path dest = tmp.resolve("x/y/");
+        TestContext ctx = TestContext.local().controllerDir(ctl.getParent());
+        assertThat(ctx.run(copy, Map.of("src", "a.conf", "dest", dest + "/"))).containsEntry("changed", true)
+                .containsEntry("dest", dest.resolve("a.conf").toString());
+        assertThat(Files.readString(dest.resolve("a.conf"))).isEqualTo("a");
+    }
+
+    @Test
     void missingParentFailsUnlessTrailingSlash() throws Exception {
         Map<String, Object> r = TestContext.local().run(copy, Map.of("content", "x", "dest", tmp.resolve("no/a").toString()));
         assertThat(r).containsEntry("failed", true).containsEntry("msg", "Destination directory " + tmp.resolve("no") + " does not exist");

@@ -40,6 +40,8 @@ class FileModuleTest {
         Path f = Files.writeString(tmp.resolve("f"), "x");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
         Map<String, Object> args = Map.of("path", f.toString(), "mode", "u=rw,go=");
+        assertThat(TestContext.local().check(true).run(file, args)).containsEntry("changed", true).containsEntry("mode", "0600");
+        assertThat(perms(f)).isEqualTo("rw-r--r--");
         Map<String, Object> r = TestContext.local().run(file, args);
         assertThat(r).containsEntry("changed", true).containsEntry("mode", "0600").containsEntry("state", "file");
         assertThat(r.get("diff")).isEqualTo(Map.of("before", Map.of("path", f.toString(), "mode", "0644"),
