@@ -3,6 +3,7 @@ package dev.jplay.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Connection and privilege options shared by {@code jplay PLAYBOOK}, {@code adhoc} and {@code console}. */
@@ -80,14 +81,8 @@ public final class ConnectionOptions {
     @Option(names = "-v", description = "Verbose mode (-vvv for more, -vvvv for connection debugging).")
     public boolean[] verbose = new boolean[0];
 
-    @Option(names = {"--vault-password-file", "--vault-pass-file"}, paramLabel = "FILE", description = "Vault password file.")
-    public Path vaultPasswordFile;
-
-    @Option(names = {"-J", "--ask-vault-password", "--ask-vault-pass"}, description = "Ask for the vault password.")
-    public boolean askVaultPass;
-
-    @Option(names = "--vault-id", paramLabel = "ID", description = "Vault identity (label@source); the source is used.")
-    public List<String> vaultIds = new ArrayList<>();
+    @Mixin
+    public VaultOptions vault = new VaultOptions();
 
     public int verbosity() {
         return verbose.length;

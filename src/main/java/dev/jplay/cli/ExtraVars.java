@@ -1,6 +1,7 @@
 package dev.jplay.cli;
 
 import dev.jplay.modules.KeyValue;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.Yaml;
@@ -17,14 +18,14 @@ import java.util.Map;
 final class ExtraVars {
     private ExtraVars() {}
 
-    static Map<String, Object> parse(List<String> values, Path cwd) {
+    static Map<String, Object> parse(List<String> values, Path cwd, Decrypter vault) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String v : values) out.putAll(one(v.strip(), cwd));
+        for (String v : values) out.putAll(one(v.strip(), cwd, vault));
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> one(String v, Path cwd) {
+    private static Map<String, Object> one(String v, Path cwd, Decrypter vault) {
         if (v.isEmpty()) return Map.of();
         if (v.startsWith("@")) {
             Path p = cwd.resolve(v.substring(1));
@@ -32,7 +33,7 @@ final class ExtraVars {
                 throw new SourceException("Unable to retrieve file contents\nCould not find or access '" + p + "' on the Ansible Controller.",
                         Loc.of("-e " + v));
             }
-            Object data = Yaml.load(p);
+            Object data = Yaml.load(p, vault);
             if (data == null) return Map.of();
             if (!(data instanceof Map)) throw new SourceException("extra vars file must contain a mapping", Loc.of(p.toString()));
             return (Map<String, Object>) data;

@@ -4,6 +4,7 @@ import dev.jplay.data.Json;
 import dev.jplay.inventory.Group;
 import dev.jplay.inventory.Host;
 import dev.jplay.inventory.Inventory;
+import dev.jplay.source.Decrypter;
 import dev.jplay.vars.RunVars;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,6 +59,9 @@ public final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
+    @Mixin
+    VaultOptions vault = new VaultOptions();
+
     private Inventory inv;
     private RunVars runVars;
     private Set<String> shown;
@@ -64,8 +70,10 @@ public final class InventoryCommand implements Callable<Integer> {
     public Integer call() {
         Path cwd = Path.of("").toAbsolutePath();
         Settings s = Settings.load(System.getenv(), cwd);
-        inv = Inventory.load(inventory.isEmpty() ? s.inventory() : inventory, cwd, w -> System.err.println("[WARNING]: " + w));
-        runVars = new RunVars(inv, null, Map.of(), Map.of(), null, null);
+        Consumer<String> warn = w -> System.err.println("[WARNING]: " + w);
+        // vaulted files are decrypted; inline !vault values stay encrypted in the output, as in ansible-inventory
+        inv = Inventory.load(inventory.isEmpty() ? s.inventory() : inventory, cwd, warn, VaultSecrets.load(vault, s, cwd, warn));
+        runVars = new RunVars(inv, null, Map.of(), Map.of(), null, Decrypter.NONE);
         shown = new LinkedHashSet<>();
         for (Host h : limit == null ? inv.hosts() : inv.select(limit, w -> { })) shown.add(h.name());
         if (action.host != null) {

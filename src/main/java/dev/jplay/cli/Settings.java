@@ -12,7 +12,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 List<Path> rolesPath, List<Path> library, int timeout, int taskTimeout, boolean become, String becomeMethod,
                 String becomeUser, String becomeFlags, boolean becomeAskPass, boolean askPass, String stdoutCallback,
                 List<String> callbacksEnabled, boolean retryFilesEnabled, Path retryFilesSavePath, String sshArgs, String gathering,
-                List<String> gatherSubset, String strategy, boolean anyErrorsFatal, Path vaultPasswordFile, Boolean color,
+                List<String> gatherSubset, String strategy, boolean anyErrorsFatal, Path vaultPasswordFile,
+                String vaultIdentity, List<String> vaultIdentityList, Boolean color,
                 boolean displaySkipped, boolean displayOk, Path configFile) {
 
     static Settings load(Map<String, String> env, Path cwd) {
@@ -30,7 +31,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.string("ANSIBLE_SSH_ARGS"), c.string("DEFAULT_GATHERING"),
                 c.get("DEFAULT_GATHER_SUBSET") == null ? List.of("all") : c.list("DEFAULT_GATHER_SUBSET"), c.string("DEFAULT_STRATEGY"),
                 c.bool("ANY_ERRORS_FATAL"),
-                c.string("DEFAULT_VAULT_PASSWORD_FILE") == null ? null : Path.of(c.string("DEFAULT_VAULT_PASSWORD_FILE")), color,
+                c.string("DEFAULT_VAULT_PASSWORD_FILE") == null ? null : Path.of(c.string("DEFAULT_VAULT_PASSWORD_FILE")),
+                c.string("DEFAULT_VAULT_IDENTITY"), c.list("DEFAULT_VAULT_IDENTITY_LIST"), color,
                 c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file());
     }
 

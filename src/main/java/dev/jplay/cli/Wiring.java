@@ -21,6 +21,7 @@ import dev.jplay.source.SourceException;
 import dev.jplay.template.Scope;
 import dev.jplay.template.TemplateContext;
 import dev.jplay.template.Templar;
+import dev.jplay.vault.Vault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ final class Wiring implements AutoCloseable {
     private final Map<String, Object> extraVars;
     private final Secret becomePassword;
     private final Secret connectionPassword;
+    private final Vault vault;
 
     private final Callbacks.Options outputOptions;
 
@@ -61,17 +63,19 @@ final class Wiring implements AutoCloseable {
         this.output = output;
         connections.warmUp();
         Consumer<String> warn = w -> output.on(new Event.Warning(w));
-        this.extraVars = ExtraVars.parse(conn.extraVars, cwd);
+        // asked in ansible-playbook's order: connection and become passwords, then vault secrets
+        this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");
+        this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass || settings.askPass(), "SSH password: ");
+        this.vault = VaultSecrets.load(conn.vault, settings, cwd, warn);
+        this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault);
         List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
-        this.inventory = Inventory.load(sources, cwd, warn);
+        this.inventory = Inventory.load(sources, cwd, warn, vault);
         List<Path> moduleDirs = new ArrayList<>(conn.modulePath);
         moduleDirs.addAll(settings.library());
         moduleDirs.add(cwd.resolve("library"));
         moduleDirs.add(cwd.resolve("modules"));
         this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs));
-        this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn);
-        this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");
-        this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass || settings.askPass(), "SSH password: ");
+        this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault);
     }
 
     /** Which stdout callback a command wants: {@code callback} null means the configured one. */
@@ -188,9 +192,7 @@ final class Wiring implements AutoCloseable {
     }
 
     PlaybookRunner runner(RunOptions o, Output out) {
-        return new PlaybookRunner(o, inventory, out, connections, registry, templar, Prompter.NONE, v -> {
-            throw new SourceException("Attempting to decrypt but no vault secrets found", v.loc());
-        });
+        return new PlaybookRunner(o, inventory, out, connections, registry, templar, Prompter.NONE, vault);
     }
 
     @Override

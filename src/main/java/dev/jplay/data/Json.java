@@ -93,6 +93,9 @@ public final class Json {
             sb.append(']');
         } else if (v instanceof byte[] bytes) {
             string(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), st.ensureAscii(), sb);
+        } else if (v instanceof VaultText vault) {
+            // as Ansible's JSON encoder shows a value it has not decrypted
+            write(java.util.Map.of("__ansible_vault", vault.ciphertext()), st, level, sb);
         } else {
             string(String.valueOf(v), st.ensureAscii(), sb);
         }

@@ -6,6 +6,7 @@ import dev.jplay.connection.ConnectionException;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.output.Event;
 import dev.jplay.playbook.Task;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.vars.VarScope;
 import java.nio.file.Files;
@@ -84,6 +85,11 @@ final class ModuleCall implements ModuleContext {
     @Override
     public Map<String, String> environment() {
         return environment;
+    }
+
+    @Override
+    public Decrypter vault() {
+        return engine.vars().vault();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.jplay.exec;
 
+import dev.jplay.source.Decrypter;
 import dev.jplay.playbook.TagSelection;
 import dev.jplay.connection.Connections;
 import dev.jplay.connection.ShellCommand;
 import dev.jplay.data.Py;
-import dev.jplay.data.VaultText;
 import dev.jplay.inventory.Host;
 import dev.jplay.inventory.Inventory;
 import dev.jplay.modules.ModuleRegistry;
@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Runs a loaded playbook: for each play selects its hosts (pattern, {@code --limit}, {@code order}, hosts that
@@ -43,10 +42,10 @@ public final class PlaybookRunner {
     private final ModuleRegistry modules;
     private final Templar templar;
     private final Prompter prompter;
-    private final Function<VaultText, String> vault;
+    private final Decrypter vault;
 
     public PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
-                          Templar templar, Prompter prompter, Function<VaultText, String> vault) {
+                          Templar templar, Prompter prompter, Decrypter vault) {
         this.options = options;
         this.inventory = inventory;
         this.output = output;

@@ -38,7 +38,7 @@ final class VarsFiles {
                     throw new SourceException("vars file " + Py.str(entry) + " was not found", play.loc(),
                             "paths are relative to " + play.dir());
                 }
-                Object data = Yaml.load(found);
+                Object data = Yaml.load(found, pv.run().vault());
                 if (data == null) continue;
                 if (!(data instanceof Map<?, ?> m)) throw new SourceException("a vars file must be a mapping", Loc.of(found.toString()));
                 m.forEach((k, v) -> vars.put(String.valueOf(k), v));

@@ -1,5 +1,6 @@
 package dev.jplay.inventory;
 
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.Yaml;
@@ -112,8 +113,9 @@ public final class Inventory {
      * Loads {@code -i} sources in order: INI or YAML/JSON files, directories of them (with {@code group_vars/} and
      * {@code host_vars/} inside), or comma-separated host lists ({@code "a,b,"}); relative paths against {@code cwd}.
      * Warnings (e.g. an unparsable source skipped) go to {@code warn}. Errors are {@link SourceException}.
+     * Vault-encrypted inventory files and group/host vars are decrypted with {@code vault}.
      */
-    public static Inventory load(List<String> sources, Path cwd, Consumer<String> warn) {
+    public static Inventory load(List<String> sources, Path cwd, Consumer<String> warn, Decrypter vault) {
         Builder b = new Builder();
         List<Path> dirs = new ArrayList<>();
         int parsed = 0;
@@ -125,11 +127,11 @@ public final class Inventory {
                 }
                 parsed++;
             } else if (Files.isDirectory(p)) {
-                for (Path f : dirEntries(p)) parseFile(f, b);
+                for (Path f : dirEntries(p)) parseFile(f, b, vault);
                 dirs.add(p);
                 parsed++;
             } else if (Files.isRegularFile(p)) {
-                parseFile(p, b);
+                parseFile(p, b, vault);
                 dirs.add(p.toAbsolutePath().getParent());
                 parsed++;
             } else if (!p.equals(Path.of("/etc/ansible/hosts"))) {
@@ -138,7 +140,7 @@ public final class Inventory {
             }
         }
         if (parsed == 0) warn.accept("No inventory was parsed, only implicit localhost is available");
-        for (Path d : dirs) dirVars(d, b);
+        for (Path d : dirs) dirVars(d, b, vault);
         return new Inventory(b.freeze(), dirs, cwd);
     }
 
@@ -167,23 +169,25 @@ public final class Inventory {
         }
     }
 
-    private static void parseFile(Path f, Builder b) {
+    private static void parseFile(Path f, Builder b, Decrypter vault) {
         String name = f.toString();
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".yml") || lower.endsWith(".yaml") || lower.endsWith(".json")) {
-            YamlSource.parse(Yaml.load(f), name, b);
+            YamlSource.parse(Yaml.load(f, vault), name, b);
             return;
         }
         try {
-            IniSource.parse(Files.readString(f, StandardCharsets.UTF_8), name, b);
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            if (Decrypter.isVault(text)) text = vault.decrypt(text, Loc.of(name));
+            IniSource.parse(text, name, b);
         } catch (IOException e) {
             throw new SourceException("cannot read inventory " + f + ": " + e.getMessage(), Loc.of(name));
         }
     }
 
-    private static void dirVars(Path dir, Builder b) {
-        for (Builder.G g : b.groups.values()) g.dirVars.putAll(VarsDir.load(dir.resolve("group_vars"), g.name));
-        for (Builder.H h : b.hosts.values()) h.dirVars.putAll(VarsDir.load(dir.resolve("host_vars"), h.name));
+    private static void dirVars(Path dir, Builder b, Decrypter vault) {
+        for (Builder.G g : b.groups.values()) g.dirVars.putAll(VarsDir.load(dir.resolve("group_vars"), g.name, vault));
+        for (Builder.H h : b.hosts.values()) h.dirVars.putAll(VarsDir.load(dir.resolve("host_vars"), h.name, vault));
     }
 
     /** All hosts in definition order. */

@@ -6,6 +6,7 @@ import dev.jplay.connection.ConnectionException;
 import dev.jplay.connection.ExecRequest;
 import dev.jplay.connection.ExecResult;
 import dev.jplay.connection.FileAttrs;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,11 @@ public interface ModuleContext {
      * directory and the playbook directory (each with and without {@code kind}). Null when not found.
      */
     Path findFile(String name, String kind);
+
+    /** Decrypts vault text in controller files (include_vars, copy's {@code decrypt}) with the run's vault secrets. */
+    default Decrypter vault() {
+        return Decrypter.NONE;
+    }
 
     /** Renders a Jinja2 template file from the controller with the task's variables. */
     String renderTemplate(Path template);

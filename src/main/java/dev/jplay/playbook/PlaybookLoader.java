@@ -2,6 +2,7 @@ package dev.jplay.playbook;
 
 import dev.jplay.data.Py;
 import dev.jplay.modules.ModuleRegistry;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.Yaml;
@@ -28,10 +29,11 @@ public final class PlaybookLoader {
     private final Consumer<String> warn;
     private final AtomicInteger ids = new AtomicInteger();
 
-    public PlaybookLoader(ModuleRegistry registry, List<Path> rolesPath, ImportRenderer renderer, Consumer<String> warn) {
+    /** {@code vault} decrypts vault-encrypted playbook, tasks and role files. */
+    public PlaybookLoader(ModuleRegistry registry, List<Path> rolesPath, ImportRenderer renderer, Consumer<String> warn, Decrypter vault) {
         this.warn = warn;
         TaskParser parser = new TaskParser(registry, this::nextId);
-        this.tree = new TreeLoader(parser, new RoleFinder(rolesPath), renderer, warn, this::nextId);
+        this.tree = new TreeLoader(parser, new RoleFinder(rolesPath), renderer, warn, this::nextId, vault);
     }
 
     private String nextId() {

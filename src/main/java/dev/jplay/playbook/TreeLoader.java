@@ -1,6 +1,7 @@
 package dev.jplay.playbook;
 
 import dev.jplay.data.Py;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.Yaml;
@@ -28,8 +29,11 @@ final class TreeLoader {
     /** For each dynamic include task: what the tasks it loads at run time inherit. */
     final Map<String, LoadContext> includeContexts = new ConcurrentHashMap<>();
     private final Map<Path, Object> parsed = new ConcurrentHashMap<>();
+    private final Decrypter vault;
 
-    TreeLoader(TaskParser parser, RoleFinder roleFinder, ImportRenderer renderer, Consumer<String> warn, Supplier<String> ids) {
+    TreeLoader(TaskParser parser, RoleFinder roleFinder, ImportRenderer renderer, Consumer<String> warn, Supplier<String> ids,
+               Decrypter vault) {
+        this.vault = vault;
         this.parser = parser;
         this.roleFinder = roleFinder;
         this.renderer = renderer;
@@ -38,7 +42,7 @@ final class TreeLoader {
     }
 
     Object yaml(Path file) {
-        return parsed.computeIfAbsent(file.toAbsolutePath().normalize(), Yaml::load);
+        return parsed.computeIfAbsent(file.toAbsolutePath().normalize(), f -> Yaml.load(f, vault));
     }
 
     List<TaskNode> tasks(Object raw, String what, Loc loc, LoadContext ctx, PlayParts parts) {

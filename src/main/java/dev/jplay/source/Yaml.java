@@ -37,8 +37,13 @@ import org.yaml.snakeyaml.representer.Representer;
 public final class Yaml {
     private Yaml() {}
 
-    /** Loads a file; an empty file gives {@code null}. */
+    /** Loads a file; an empty file gives {@code null}; a vault-encrypted file fails (no secrets here). */
     public static Object load(Path file) {
+        return load(file, Decrypter.NONE);
+    }
+
+    /** Loads a file, decrypting it first when it is a whole-file vault ({@code ansible-vault encrypt}). */
+    public static Object load(Path file, Decrypter vault) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -50,6 +55,7 @@ public final class Yaml {
         } catch (IOException e) {
             throw new SourceException("cannot read " + file + ": " + e.getMessage(), Loc.of(file.toString()));
         }
+        if (Decrypter.isVault(text)) text = vault.decrypt(text, Loc.of(file.toString()));
         return load(text, file.toString());
     }
 

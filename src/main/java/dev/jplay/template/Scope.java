@@ -1,5 +1,7 @@
 package dev.jplay.template;
 
+import dev.jplay.data.VaultText;
+import dev.jplay.source.Decrypter;
 import java.util.Set;
 
 /**
@@ -12,6 +14,11 @@ public interface Scope {
 
     /** Known names (for "did you mean" hints and the {@code vars} lookup); may be costly. */
     Set<String> names();
+
+    /** The plain text of an inline {@code !vault} value; the vars layer's scopes know the run's vault secrets. */
+    default String decrypt(VaultText value) {
+        return Decrypter.NONE.decrypt(value.ciphertext(), value.loc());
+    }
 
     /** A scope over a plain map (tests, ad-hoc evaluation). */
     static Scope of(java.util.Map<String, ?> vars) {
@@ -35,6 +42,11 @@ public interface Scope {
             @Override
             public Object get(String name) {
                 return overlay.containsKey(name) ? overlay.get(name) : base.get(name);
+            }
+
+            @Override
+            public String decrypt(VaultText value) {
+                return base.decrypt(value);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.jplay.template;
 
 import dev.jplay.data.Unsafe;
+import dev.jplay.data.VaultText;
 import dev.jplay.source.Loc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ public final class Templar {
      */
     public Object template(Object value, TemplateContext ctx) {
         if (value instanceof Unsafe u) return u.value();
+        if (value instanceof VaultText v) return template(ctx.scope().decrypt(v), ctx);
         if (value instanceof CharSequence s) {
             String text = s.toString();
             return isTemplate(text) ? renderString(text, ctx) : text;
@@ -234,9 +236,10 @@ public final class Templar {
         return v == PyLiteral.NOT_LITERAL ? text : v;
     }
 
-    /** Does this value contain template syntax anywhere ({@code {{}}, {@code {%}}, {@code {#}})? */
+    /** Does this value contain template syntax anywhere ({@code {{}}, {@code {%}}, {@code {#}}) or vault text? */
     public static boolean isTemplate(Object value) {
         if (value instanceof Unsafe) return false;
+        if (value instanceof VaultText) return true;
         if (value instanceof CharSequence s) {
             String t = s.toString();
             return t.contains("{{") || t.contains("{%") || t.contains("{#");

@@ -1,6 +1,6 @@
 package dev.jplay.vars;
 
-import dev.jplay.data.VaultText;
+import dev.jplay.source.Decrypter;
 import dev.jplay.inventory.Group;
 import dev.jplay.inventory.Host;
 import dev.jplay.inventory.Inventory;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The variables of a whole run that do not depend on the play: inventory variables (merged per host in Ansible's
@@ -25,13 +24,13 @@ public final class RunVars {
     private final Map<String, Object> extraVars;
     private final Map<String, Object> runMagic;
     private final Templar templar;
-    private final Function<VaultText, String> vault;
+    private final Decrypter vault;
     private final Map<String, HostState> states = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> inventoryCache = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> playbookGroupVars = new ConcurrentHashMap<>();
 
     public RunVars(Inventory inventory, Path playbookDir, Map<String, Object> extraVars, Map<String, Object> runMagic,
-                   Templar templar, Function<VaultText, String> vault) {
+                   Templar templar, Decrypter vault) {
         this.inventory = inventory;
         this.playbookDir = playbookDir;
         this.extraVars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraVars));
@@ -48,7 +47,7 @@ public final class RunVars {
         return templar;
     }
 
-    public Function<VaultText, String> vault() {
+    public Decrypter vault() {
         return vault;
     }
 
@@ -94,13 +93,13 @@ public final class RunVars {
         for (Group g : others) m.putAll(playbookGroupVars(g.name()));
         m.putAll(h.vars());
         m.putAll(h.dirVars());
-        if (playbookDir != null) m.putAll(VarsDir.load(playbookDir.resolve("host_vars"), h.name()));
+        if (playbookDir != null) m.putAll(VarsDir.load(playbookDir.resolve("host_vars"), h.name(), vault));
         return m;
     }
 
     private Map<String, Object> playbookGroupVars(String group) {
         if (playbookDir == null) return Map.of();
-        return playbookGroupVars.computeIfAbsent(group, g -> VarsDir.load(playbookDir.resolve("group_vars"), g));
+        return playbookGroupVars.computeIfAbsent(group, g -> VarsDir.load(playbookDir.resolve("group_vars"), g, vault));
     }
 
     /** Magic variables about a host: inventory_hostname, group_names, groups, hostvars, inventory_dir ... */

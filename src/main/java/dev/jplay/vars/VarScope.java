@@ -1,5 +1,6 @@
 package dev.jplay.vars;
 
+import dev.jplay.source.Decrypter;
 import dev.jplay.data.VaultText;
 import dev.jplay.source.Loc;
 import dev.jplay.template.Scope;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The variables one task sees on one host: precedence layers, highest first. A name resolves to the first layer
@@ -26,11 +26,11 @@ public final class VarScope implements Scope {
     private final List<Layer> layers;
     private final Templar templar;
     private final List<Path> searchPaths;
-    private final Function<VaultText, String> vault;
+    private final Decrypter vault;
     private final Map<String, Object> memo = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
 
-    public VarScope(List<Layer> layers, Templar templar, List<Path> searchPaths, Function<VaultText, String> vault) {
+    public VarScope(List<Layer> layers, Templar templar, List<Path> searchPaths, Decrypter vault) {
         this.layers = List.copyOf(layers);
         this.templar = templar;
         this.searchPaths = List.copyOf(searchPaths);
@@ -45,7 +45,7 @@ public final class VarScope implements Scope {
             Object v = m.get(name);
             if (v == null && !m.containsKey(name)) continue;
             if (v == HostState.NULL) v = null;
-            if (v instanceof VaultText vt) v = vault.apply(vt);
+            if (v instanceof VaultText vt) v = decrypt(vt);
             if (l.trusted() && Templar.isTemplate(v)) v = resolve(name, v);
             memo.put(name, v);
             return v;
@@ -63,6 +63,11 @@ public final class VarScope implements Scope {
         } finally {
             resolving.remove(name);
         }
+    }
+
+    @Override
+    public String decrypt(VaultText value) {
+        return vault.decrypt(value.ciphertext(), value.loc());
     }
 
     /** A template context over this scope (for templating task arguments, conditions, names). */

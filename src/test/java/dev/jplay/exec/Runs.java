@@ -1,5 +1,6 @@
 package dev.jplay.exec;
 
+import dev.jplay.source.Decrypter;
 import dev.jplay.connection.Connections;
 import dev.jplay.inventory.Inventory;
 import dev.jplay.modules.BuiltinModules;
@@ -54,14 +55,14 @@ final class Runs {
     Runs run(String playbook, UnaryOperator<RunOptions> opts) {
         file("site.yml", playbook);
         if (!Files.exists(dir.resolve("hosts"))) hosts(1);
-        Inventory inv = Inventory.load(List.of(dir.resolve("hosts").toString()), dir, w -> { });
+        Inventory inv = Inventory.load(List.of(dir.resolve("hosts").toString()), dir, w -> { }, Decrypter.NONE);
         ModuleRegistry reg = new ModuleRegistry(BuiltinModules.all());
         Templar templar = new Templar();
-        PlaybookLoader loader = new PlaybookLoader(reg, List.of(), ImportRenderer.NONE, w -> { });
+        PlaybookLoader loader = new PlaybookLoader(reg, List.of(), ImportRenderer.NONE, w -> { }, Decrypter.NONE);
         Playbook pb = loader.load(dir.resolve("site.yml"));
         RunOptions o = opts.apply(RunOptions.defaults());
         try (Connections c = new Connections()) {
-            result = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, Prompter.NONE, v -> "").run(pb, loader);
+            result = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, Prompter.NONE, Decrypter.NONE).run(pb, loader);
         }
         return this;
     }

@@ -3,6 +3,7 @@ package dev.jplay.modules;
 import dev.jplay.connection.Become;
 import dev.jplay.connection.Connection;
 import dev.jplay.connection.LocalConnection;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class TestContext implements ModuleContext {
         throw new UnsupportedOperationException("no evaluator in this test");
     };
     private final List<String> warnings = new ArrayList<>();
+    private Decrypter vault = Decrypter.NONE;
 
     public TestContext(Connection connection) {
         this.connection = connection;
@@ -40,6 +42,16 @@ public final class TestContext implements ModuleContext {
 
     public static TestContext local() {
         return new TestContext(new LocalConnection("localhost"));
+    }
+
+    public TestContext vault(Decrypter v) {
+        vault = v;
+        return this;
+    }
+
+    @Override
+    public Decrypter vault() {
+        return vault;
     }
 
     public TestContext controllerDir(Path dir) {

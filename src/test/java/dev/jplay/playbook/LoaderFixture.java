@@ -1,5 +1,6 @@
 package dev.jplay.playbook;
 
+import dev.jplay.source.Decrypter;
 import dev.jplay.modules.BuiltinModules;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleArgs;
@@ -40,7 +41,7 @@ final class LoaderFixture {
     }
 
     PlaybookLoader loader() {
-        return new PlaybookLoader(registry(), List.of(), ImportRenderer.NONE, warnings::add);
+        return new PlaybookLoader(registry(), List.of(), ImportRenderer.NONE, warnings::add, Decrypter.NONE);
     }
 
     /** Built-ins plus minimal copy and command specs (their real classes live in other module groups). */

@@ -78,7 +78,7 @@ public final class IncludeVars implements Module {
         for (Path f : files) {
             Object data;
             try {
-                data = Yaml.load(f);
+                data = Yaml.load(f, ctx.vault());
             } catch (SourceException e) {
                 return ModuleResult.failed(e.render());
             }

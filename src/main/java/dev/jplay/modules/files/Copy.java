@@ -7,8 +7,12 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.source.Decrypter;
+import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -63,6 +67,13 @@ public final class Copy implements Module {
         if (Files.isDirectory(local)) return TreeCopy.fromController(ctx, a, local, src.endsWith("/"), dest);
         try {
             byte[] data = Files.readAllBytes(local);
+            if (a.bool("decrypt") && Decrypter.isVault(data)) {
+                try {
+                    data = ctx.vault().decryptBytes(new String(data, StandardCharsets.US_ASCII), Loc.of(local.toString()));
+                } catch (SourceException e) {
+                    return ModuleResult.failed(e.getMessage() + " on " + local);
+                }
+            }
             Integer mode = (Integer) Files.getAttribute(local, "unix:mode") & 07777;
             return ContentCopy.run(ctx, a, new ContentCopy.Source(data, local.toString(), local.getFileName().toString(), mode), dest);
         } catch (IOException e) {

@@ -2,10 +2,13 @@ package dev.jplay.modules.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.Secret;
 import dev.jplay.modules.TestContext;
+import dev.jplay.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,5 +152,27 @@ class CopyTest {
         assertThat(ctx.run(copy, Map.of("content", "x", "dest", dest.toString(), "force", false)))
                 .containsEntry("changed", false).containsEntry("msg", "file already exists");
         assertThat(Files.readString(dest)).isEqualTo("other");
+    }
+
+    @Test
+    void vaultedSourceIsDecryptedUnlessDecryptIsFalse() throws Exception {
+        // secrets.yml was encrypted by ansible-vault 2.14 (src/test/resources/compat/vault)
+        Path vaulted = Path.of("src/test/resources/compat/vault/secrets.yml").toAbsolutePath();
+        Vault vault = new Vault(List.of(new Vault.Id("default", Secret.of("compat-vault-pass"))));
+        TestContext ctx = TestContext.local().vault(vault);
+        Path dest = tmp.resolve("secrets.yml");
+        Map<String, Object> args = Map.of("src", vaulted.toString(), "dest", dest.toString());
+        assertThat(ctx.run(copy, args)).containsEntry("changed", true);
+        assertThat(Files.readString(dest)).contains("db_password: \"s3cr3t-p\u00e4ss\"").doesNotContain("ANSIBLE_VAULT");
+        assertThat(ctx.run(copy, args)).containsEntry("changed", false);
+
+        Path raw = tmp.resolve("raw.yml");
+        ctx.run(copy, Map.of("src", vaulted.toString(), "dest", raw.toString(), "decrypt", false));
+        assertThat(Files.readString(raw)).isEqualTo(Files.readString(vaulted));
+
+        Map<String, Object> failed = TestContext.local().run(copy, Map.of("src", vaulted.toString(), "dest", tmp.resolve("x").toString()));
+        assertThat(failed).containsEntry("failed", true);
+        assertThat((String) failed.get("msg")).startsWith("Attempting to decrypt but no vault secrets found");
+        assertThat(tmp.resolve("x")).doesNotExist();
     }
 }
