@@ -53,7 +53,7 @@ public final class AdhocCommand implements Callable<Integer> {
             return ExitCodes.BAD_OPTIONS;
         }
         Path cwd = Path.of("").toAbsolutePath();
-        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(oneLine ? "oneline" : "minimal", false))) {
+        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(oneLine ? "oneline" : "minimal", false), List.of())) {
             if (listHosts) {
                 List<Host> hosts = w.inventory().select(pattern, x -> { });
                 System.out.println("  hosts (" + hosts.size() + "):");

@@ -37,7 +37,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
-        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode("minimal", false))) {
+        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode("minimal", false), List.of())) {
             Session session = new Session(w, cwd);
             String user = conn.user != null ? conn.user : System.getProperty("user.name");
             Settings s = new Settings(conn.forks != null ? conn.forks : 5, conn.become, conn.becomeUser != null ? conn.becomeUser : "root",

@@ -85,7 +85,8 @@ public final class PlaybookCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
         }
-        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile))) {
+        List<Path> dirs = playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();
+        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile), dirs)) {
             PlaybookLoader loader = w.loader();
             List<Playbook> loaded = new ArrayList<>();
             for (Path p : playbooks) loaded.add(loader.load(cwd.resolve(p)));

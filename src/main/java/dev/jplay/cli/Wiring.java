@@ -54,7 +54,7 @@ final class Wiring implements AutoCloseable {
 
     private final Callbacks.Options outputOptions;
 
-    private Wiring(ConnectionOptions conn, Settings settings, Path cwd, Callbacks.Options outputOptions) {
+    private Wiring(ConnectionOptions conn, Settings settings, Path cwd, List<Path> playbookDirs, Callbacks.Options outputOptions) {
         this.conn = conn;
         this.outputOptions = outputOptions;
         Output output = Callbacks.create(outputOptions);
@@ -70,18 +70,21 @@ final class Wiring implements AutoCloseable {
         this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault);
         List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
         this.inventory = Inventory.load(sources, cwd, warn, vault);
-        List<Path> moduleDirs = new ArrayList<>(conn.modulePath);
+        // like Ansible: a playbook's adjacent library/ first, then -M, the configured library, ./library, ./modules
+        List<Path> moduleDirs = new ArrayList<>(playbookDirs.stream().map(d -> d.resolve("library")).toList());
+        moduleDirs.addAll(conn.modulePath);
         moduleDirs.addAll(settings.library());
         moduleDirs.add(cwd.resolve("library"));
         moduleDirs.add(cwd.resolve("modules"));
-        this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs));
+        this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs.stream().distinct().toList()));
         this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault);
     }
 
     /** Which stdout callback a command wants: {@code callback} null means the configured one. */
     record OutputMode(String callback, boolean profile) {}
 
-    static Wiring create(ConnectionOptions conn, Path cwd, OutputMode mode) {
+    /** {@code playbookDirs}: directories of the playbooks to run, whose {@code library/} holds modules too. */
+    static Wiring create(ConnectionOptions conn, Path cwd, OutputMode mode, List<Path> playbookDirs) {
         Settings s = Settings.load(System.getenv(), cwd);
         boolean tty = System.console() != null;
         boolean color = s.color() != null ? s.color() : tty;
@@ -89,7 +92,7 @@ final class Wiring implements AutoCloseable {
         List<String> enabled = new ArrayList<>(s.callbacksEnabled());
         if (mode.profile()) enabled.add("profile_tasks");
         String stdout = mode.callback() != null ? mode.callback() : s.stdoutCallback();
-        return new Wiring(conn, s, cwd, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
+        return new Wiring(conn, s, cwd, playbookDirs, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
                 s.displayOk(), System.out, System.err));
     }
 

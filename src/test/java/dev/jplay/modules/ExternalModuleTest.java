@@ -3,6 +3,7 @@ package dev.jplay.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jplay.modules.external.ExternalModules;
+import dev.jplay.testing.JplayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,5 +58,18 @@ class ExternalModuleTest {
         assertThat(r.isFailed()).isTrue();
         assertThat(r.toMap()).containsEntry("msg", "MODULE FAILURE\nSee stdout/stderr for the exact error")
                 .containsEntry("module_stdout", "not json\n").containsEntry("module_stderr", "oops\n").containsEntry("rc", 3);
+    }
+
+    @Test
+    void aPlaybooksAdjacentLibraryIsSearchedFromAnyWorkingDirectory() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project/library"));
+        Path m = Files.writeString(project.resolve("greet.sh"), "#!/bin/sh\n. \"$1\"\necho \"{\\\"changed\\\": false, \\\"msg\\\": \\\"hi $who\\\"}\"\n");
+        m.toFile().setExecutable(true);
+        Files.writeString(dir.resolve("project/play.yml"), "- hosts: localhost\n  gather_facts: false\n  tasks:\n"
+                + "    - greet: who=there\n      register: r\n    - debug: var=r.msg\n");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        JplayProcess.Run run = JplayProcess.run(elsewhere, "../project/play.yml");
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("\"r.msg\": \"hi there\"");
     }
 }
