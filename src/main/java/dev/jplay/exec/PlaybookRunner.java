@@ -1,7 +1,5 @@
 package dev.jplay.exec;
 
-import dev.jplay.source.Decrypter;
-import dev.jplay.playbook.TagSelection;
 import dev.jplay.connection.Connections;
 import dev.jplay.connection.ShellCommand;
 import dev.jplay.data.Py;
@@ -13,6 +11,8 @@ import dev.jplay.output.Output;
 import dev.jplay.playbook.Play;
 import dev.jplay.playbook.Playbook;
 import dev.jplay.playbook.PlaybookLoader;
+import dev.jplay.playbook.TagSelection;
+import dev.jplay.source.Decrypter;
 import dev.jplay.template.Templar;
 import dev.jplay.vars.PlayVars;
 import dev.jplay.vars.RunVars;

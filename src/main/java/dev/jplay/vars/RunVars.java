@@ -1,10 +1,10 @@
 package dev.jplay.vars;
 
-import dev.jplay.source.Decrypter;
 import dev.jplay.inventory.Group;
 import dev.jplay.inventory.Host;
 import dev.jplay.inventory.Inventory;
 import dev.jplay.inventory.VarsDir;
+import dev.jplay.source.Decrypter;
 import dev.jplay.template.Templar;
 import java.nio.file.Path;
 import java.util.ArrayList;

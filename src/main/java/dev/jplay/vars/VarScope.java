@@ -1,12 +1,12 @@
 package dev.jplay.vars;
 
-import dev.jplay.source.Decrypter;
 import dev.jplay.data.VaultText;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.template.Scope;
+import dev.jplay.template.Templar;
 import dev.jplay.template.TemplateContext;
 import dev.jplay.template.TemplateException;
-import dev.jplay.template.Templar;
 import dev.jplay.template.Undefined;
 import java.nio.file.Path;
 import java.util.ArrayList;

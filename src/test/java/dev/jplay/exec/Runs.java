@@ -1,6 +1,5 @@
 package dev.jplay.exec;
 
-import dev.jplay.source.Decrypter;
 import dev.jplay.connection.Connections;
 import dev.jplay.inventory.Inventory;
 import dev.jplay.modules.BuiltinModules;
@@ -9,6 +8,7 @@ import dev.jplay.output.Output;
 import dev.jplay.playbook.ImportRenderer;
 import dev.jplay.playbook.Playbook;
 import dev.jplay.playbook.PlaybookLoader;
+import dev.jplay.source.Decrypter;
 import dev.jplay.template.Templar;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package dev.jplay.playbook;
 
-import dev.jplay.source.Decrypter;
 import dev.jplay.modules.BuiltinModules;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleArgs;
@@ -9,6 +8,7 @@ import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.source.Decrypter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
