@@ -70,8 +70,13 @@ final class Wiring implements AutoCloseable {
         this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault);
         List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
         this.inventory = Inventory.load(sources, cwd, warn, vault);
-        // like Ansible: a playbook's adjacent library/ first, then -M, the configured library, ./library, ./modules
+        // like Ansible: a playbook's adjacent library/ and its roles' library/ first, then -M, the configured
+        // library, ./library, ./modules. (Ansible adds a role's library when the role is loaded; jplay adds every
+        // role's found beside the playbook or on the roles path, so a module is known before any task is parsed.)
         List<Path> moduleDirs = new ArrayList<>(playbookDirs.stream().map(d -> d.resolve("library")).toList());
+        List<Path> roleDirs = new ArrayList<>(playbookDirs.stream().map(d -> d.resolve("roles")).toList());
+        settings.rolesPath().forEach(p -> roleDirs.add(cwd.resolve(p)));
+        moduleDirs.addAll(ExternalModules.roleLibraries(roleDirs));
         moduleDirs.addAll(conn.modulePath);
         moduleDirs.addAll(settings.library());
         moduleDirs.add(cwd.resolve("library"));

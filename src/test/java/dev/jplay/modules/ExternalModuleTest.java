@@ -61,15 +61,19 @@ class ExternalModuleTest {
     }
 
     @Test
-    void aPlaybooksAdjacentLibraryIsSearchedFromAnyWorkingDirectory() throws Exception {
+    void thePlaybooksAndItsRolesLibrariesAreSearchedFromAnyWorkingDirectory() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project/library"));
         Path m = Files.writeString(project.resolve("greet.sh"), "#!/bin/sh\n. \"$1\"\necho \"{\\\"changed\\\": false, \\\"msg\\\": \\\"hi $who\\\"}\"\n");
         m.toFile().setExecutable(true);
-        Files.writeString(dir.resolve("project/play.yml"), "- hosts: localhost\n  gather_facts: false\n  tasks:\n"
+        Path roleLibrary = Files.createDirectories(dir.resolve("project/roles/r1/library"));
+        Files.copy(m, roleLibrary.resolve("wave.sh")).toFile().setExecutable(true);
+        Files.createDirectories(dir.resolve("project/roles/r1/tasks"));
+        Files.writeString(dir.resolve("project/roles/r1/tasks/main.yml"), "- wave: who=role\n  register: w\n- debug: var=w.msg\n");
+        Files.writeString(dir.resolve("project/play.yml"), "- hosts: localhost\n  gather_facts: false\n  roles: [r1]\n  tasks:\n"
                 + "    - greet: who=there\n      register: r\n    - debug: var=r.msg\n");
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         JplayProcess.Run run = JplayProcess.run(elsewhere, "../project/play.yml");
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out()).contains("\"r.msg\": \"hi there\"");
+        assertThat(run.out()).contains("\"r.msg\": \"hi there\"").contains("\"w.msg\": \"hi role\"");
     }
 }

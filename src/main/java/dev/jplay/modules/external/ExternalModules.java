@@ -31,6 +31,20 @@ public final class ExternalModules {
         return new ArrayList<>(found.values());
     }
 
+    /** The {@code library/} directories of the roles in these roles directories, in name order. */
+    public static List<Path> roleLibraries(List<Path> rolesDirs) {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : rolesDirs) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> roles = Files.list(dir)) {
+                roles.sorted().map(r -> r.resolve("library")).filter(Files::isDirectory).forEach(out::add);
+            } catch (IOException e) {
+                // an unreadable roles directory contributes nothing
+            }
+        }
+        return out;
+    }
+
     /** The module name of a file ({@code motd.sh} → {@code motd}); null for documentation and data files. */
     static String moduleName(Path f) {
         String n = f.getFileName().toString();
