@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads passwords from files or the terminal; they stay {@link Secret}s and never reach argv or logs. */
 final class Secrets {
@@ -13,21 +14,35 @@ final class Secrets {
 
     /** The first line of a password file (an executable file is run and its output used, as Ansible does). */
     static Secret fromFile(Path file) {
+        if (isScript(file)) return Secret.of(scriptOutput(List.of(file.toAbsolutePath().toString())).strip());
         try {
-            if (Files.isExecutable(file) && !Files.isDirectory(file)) {
-                Process p = new ProcessBuilder(file.toAbsolutePath().toString()).redirectErrorStream(false).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (p.waitFor() != 0) throw new IllegalArgumentException("password script " + file + " failed");
-                return Secret.of(out.strip());
-            }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int nl = text.indexOf('\n');
             return Secret.of(nl < 0 ? text : text.substring(0, nl));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Is this password file a script to run rather than a file to read (executable, as in Ansible)? */
+    static boolean isScript(Path file) {
+        return Files.isExecutable(file) && !Files.isDirectory(file);
+    }
+
+    /** What a password script prints on stdout; its stderr goes to the user's terminal, its stdin is empty. */
+    static String scriptOutput(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int rc = p.waitFor();
+            if (rc != 0) throw new IllegalArgumentException("password script " + command.get(0) + " returned non-zero (" + rc + ")");
+            return out;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot run password script " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalArgumentException("interrupted", e);
+            throw new IllegalArgumentException("interrupted while running " + command.get(0), e);
         }
     }
 

@@ -52,8 +52,8 @@ final class VaultSecrets {
         }
         Path file = cwd.resolve(source.startsWith("~/") ? System.getProperty("user.home") + source.substring(1) : source);
         if (!Files.exists(file)) throw new IllegalArgumentException("The vault password file " + file + " was not found");
+        if (Secrets.isScript(file)) return fromScript(file, label);
         try {
-            if (Files.isExecutable(file) && !Files.isDirectory(file)) return fromScript(file, label);
             return nonEmpty(Files.readString(file, StandardCharsets.UTF_8).strip(),
                     "Invalid vault password was provided from file (" + file + ")");
         } catch (IOException e) {
@@ -61,21 +61,11 @@ final class VaultSecrets {
         }
     }
 
-    private static Secret fromScript(Path script, String label) throws IOException {
+    private static Secret fromScript(Path script, String label) {
         String name = script.getFileName().toString();
         int dot = name.lastIndexOf('.');
         boolean client = (dot > 0 ? name.substring(0, dot) : name).endsWith("-client");
-        List<String> cmd = client ? List.of(script.toString(), "--vault-id", label) : List.of(script.toString());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            int rc = p.waitFor();
-            if (rc != 0) throw new IllegalArgumentException("Vault password script " + script + " returned non-zero (" + rc + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalArgumentException("interrupted while running " + script, e);
-        }
+        String out = Secrets.scriptOutput(client ? List.of(script.toString(), "--vault-id", label) : List.of(script.toString()));
         return nonEmpty(out.replaceAll("^[\r\n]+|[\r\n]+$", ""), "Invalid vault password was provided from script (" + script + ")");
     }
 

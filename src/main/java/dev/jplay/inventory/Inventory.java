@@ -5,7 +5,6 @@ import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.Yaml;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,13 +175,7 @@ public final class Inventory {
             YamlSource.parse(Yaml.load(f, vault), name, b);
             return;
         }
-        try {
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            if (Decrypter.isVault(text)) text = vault.decrypt(text, Loc.of(name));
-            IniSource.parse(text, name, b);
-        } catch (IOException e) {
-            throw new SourceException("cannot read inventory " + f + ": " + e.getMessage(), Loc.of(name));
-        }
+        IniSource.parse(Yaml.text(f, vault), name, b);
     }
 
     private static void dirVars(Path dir, Builder b, Decrypter vault) {

@@ -44,6 +44,11 @@ public final class Yaml {
 
     /** Loads a file, decrypting it first when it is a whole-file vault ({@code ansible-vault encrypt}). */
     public static Object load(Path file, Decrypter vault) {
+        return load(text(file, vault), file.toString());
+    }
+
+    /** A source file's text (UTF-8), decrypted when it is a whole-file vault; errors name the file. */
+    public static String text(Path file, Decrypter vault) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -55,8 +60,7 @@ public final class Yaml {
         } catch (IOException e) {
             throw new SourceException("cannot read " + file + ": " + e.getMessage(), Loc.of(file.toString()));
         }
-        if (Decrypter.isVault(text)) text = vault.decrypt(text, Loc.of(file.toString()));
-        return load(text, file.toString());
+        return Decrypter.isVault(text) ? vault.decrypt(text, Loc.of(file.toString())) : text;
     }
 
     /** Loads YAML text; {@code name} is used in positions and error messages. */

@@ -22,7 +22,8 @@ import java.util.Map;
  * more command only when asked for.
  */
 public final class Find implements Module {
-    private static final String PRINTF = "%y\\t%m\\t%U\\t%G\\t%u\\t%g\\t%s\\t%T@\\t%A@\\t%C@\\t%i\\t%n\\t%D\\t%p\\n";
+    /** type, mode, then the numbers in {@link Stat#putCommon}'s order, user, group and the path last (it may hold tabs). */
+    private static final String PRINTF = "%y\\t%m\\t%U\\t%G\\t%s\\t%i\\t%D\\t%n\\t%A@\\t%T@\\t%C@\\t%u\\t%g\\t%p\\n";
 
     private final ModuleSpec spec = ModuleSpec.builder("find")
             .doc("Return a list of files based on specific criteria", "Finds files on the host by name pattern (glob or "

@@ -37,8 +37,8 @@ final class FindFilter {
         age = a.has("age") ? amount(a.str("age"), "smhdw", new long[] {1, 60, 3600, 86400, 604800}, "age") : null;
         ageField = switch (a.str("age_stamp")) {
             case "atime" -> 8;
-            case "ctime" -> 9;
-            default -> 7;
+            case "ctime" -> 10;
+            default -> 9;
         };
         size = a.has("size") ? amount(a.str("size"), "bkmgt", new long[] {1, 1024, 1L << 20, 1L << 30, 1L << 40}, "size") : null;
         contains = a.has("contains") ? TextEdit.regex(a.str("contains"), false) : null;
@@ -83,7 +83,7 @@ final class FindFilter {
             default -> t == 'f';
         };
         if (!typeOk || !names(name) || !ageOk(Double.parseDouble(f[ageField]))) return null;
-        if (t == 'f' && !sizeOk(Long.parseLong(f[6]))) return null;
+        if (t == 'f' && !sizeOk(Long.parseLong(f[4]))) return null;
         return statInfo(f, path);
     }
 
@@ -113,28 +113,10 @@ final class FindFilter {
 
     private static Map<String, Object> statInfo(String[] f, String path) {
         Map<String, Object> r = new LinkedHashMap<>();
-        char t = f[0].charAt(0);
         int mode = Integer.parseInt(f[1], 8);
-        r.put("path", path);
-        r.put("mode", Modes.octal(mode));
-        r.put("isdir", t == 'd');
-        r.put("ischr", t == 'c');
-        r.put("isblk", t == 'b');
-        r.put("isreg", t == 'f');
-        r.put("isfifo", t == 'p');
-        r.put("islnk", t == 'l');
-        r.put("issock", t == 's');
-        r.put("uid", Long.parseLong(f[2]));
-        r.put("gid", Long.parseLong(f[3]));
-        r.put("size", Long.parseLong(f[6]));
-        r.put("inode", Long.parseLong(f[10]));
-        r.put("dev", Long.parseLong(f[12]));
-        r.put("nlink", Long.parseLong(f[11]));
-        r.put("atime", Double.parseDouble(f[8]));
-        r.put("mtime", Double.parseDouble(f[7]));
-        r.put("ctime", Double.parseDouble(f[9]));
-        r.put("gr_name", f[5]);
-        r.put("pw_name", f[4]);
+        Stat.putCommon(r, path, mode, f[0].charAt(0), f, 2);
+        r.put("gr_name", f[12]);
+        r.put("pw_name", f[11]);
         Stat.permissionBits(r, mode);
         return r;
     }

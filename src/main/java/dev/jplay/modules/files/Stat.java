@@ -50,24 +50,7 @@ public final class Stat implements Module {
         int mode = raw & 07777;
         int type = raw & 0170000;
         st.put("exists", true);
-        st.put("path", path);
-        st.put("mode", Modes.octal(mode));
-        st.put("isdir", type == 0040000);
-        st.put("ischr", type == 0020000);
-        st.put("isblk", type == 0060000);
-        st.put("isreg", type == 0100000);
-        st.put("isfifo", type == 0010000);
-        st.put("islnk", type == 0120000);
-        st.put("issock", type == 0140000);
-        st.put("uid", Long.parseLong(f[1]));
-        st.put("gid", Long.parseLong(f[2]));
-        st.put("size", Long.parseLong(f[3]));
-        st.put("inode", Long.parseLong(f[4]));
-        st.put("dev", Long.parseLong(f[5]));
-        st.put("nlink", Long.parseLong(f[6]));
-        st.put("atime", Double.parseDouble(f[7]));
-        st.put("mtime", Double.parseDouble(f[8]));
-        st.put("ctime", Double.parseDouble(f[9]));
+        putCommon(st, path, mode, typeLetter(type), f, 1);
         permissionBits(st, mode);
         st.put("blocks", Long.parseLong(f[10]));
         st.put("block_size", Long.parseLong(f[11]));
@@ -112,6 +95,40 @@ public final class Stat implements Module {
     }
 
     /** The rusr..xoth, isuid, isgid keys of a stat dict. */
+    /**
+     * The keys stat and find both return: path, mode, the is* flags for {@code type} (find's {@code %y} letter:
+     * d c b f p l s), then uid, gid, size, inode, dev, nlink, atime, mtime, ctime from {@code f[from..from+8]}.
+     */
+    static void putCommon(Map<String, Object> st, String path, int mode, char type, String[] f, int from) {
+        st.put("path", path);
+        st.put("mode", Modes.octal(mode));
+        st.put("isdir", type == 'd');
+        st.put("ischr", type == 'c');
+        st.put("isblk", type == 'b');
+        st.put("isreg", type == 'f');
+        st.put("isfifo", type == 'p');
+        st.put("islnk", type == 'l');
+        st.put("issock", type == 's');
+        String[] longs = {"uid", "gid", "size", "inode", "dev", "nlink"};
+        for (int i = 0; i < longs.length; i++) st.put(longs[i], Long.parseLong(f[from + i]));
+        String[] times = {"atime", "mtime", "ctime"};
+        for (int i = 0; i < times.length; i++) st.put(times[i], Double.parseDouble(f[from + longs.length + i]));
+    }
+
+    /** find's {@code %y} letter for the file-type bits of a mode. */
+    private static char typeLetter(int typeBits) {
+        return switch (typeBits) {
+            case 0040000 -> 'd';
+            case 0020000 -> 'c';
+            case 0060000 -> 'b';
+            case 0100000 -> 'f';
+            case 0010000 -> 'p';
+            case 0120000 -> 'l';
+            case 0140000 -> 's';
+            default -> '?';
+        };
+    }
+
     static void permissionBits(Map<String, Object> st, int mode) {
         String[] names = {"xoth", "woth", "roth", "xgrp", "wgrp", "rgrp", "xusr", "wusr", "rusr"};
         for (int i = names.length - 1; i >= 0; i--) st.put(names[i], (mode & (1 << i)) != 0);
