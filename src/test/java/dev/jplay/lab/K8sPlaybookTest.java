@@ -49,7 +49,7 @@ class K8sPlaybookTest {
     }
 
     private static String snapshot(String host) throws Exception {
-        Process p = new ProcessBuilder("lab/profiles/k8s/snapshot", lab.changes(host).toString(), NET).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("lab/profiles/k8s/snapshot", lab.changes(host).toString(), lab.net()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out;

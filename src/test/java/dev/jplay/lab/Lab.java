@@ -29,6 +29,7 @@ public final class Lab implements AutoCloseable {
 
     /** Starts {@code n} hosts named lab01..labNN on {@code net} (e.g. "10.240"), optionally with a profile. */
     public static Lab up(String net, int n, String profile) throws IOException, InterruptedException {
+        net = shifted(net);
         boolean root = "root".equals(System.getProperty("user.name"));
         if (!"true".equals(System.getenv("CI"))) {
             assumeTrue(root, "lab tests need root (network namespaces, overlay mounts); CI runs them as root");
@@ -42,6 +43,19 @@ public final class Lab implements AutoCloseable {
         return lab;
     }
 
+    /**
+     * Several checkouts may run lab tests on one machine at once: {@code JPLAY_TEST_LAB_SHIFT=k} moves every test
+     * lab from 10.X to 10.(X-k), so their networks, namespaces and bridges do not collide.
+     */
+    static String shifted(String net) {
+        String shift = System.getenv("JPLAY_TEST_LAB_SHIFT");
+        if (shift == null || shift.isBlank()) return net;
+        int dot = net.indexOf('.');
+        int octet = Integer.parseInt(net.substring(dot + 1)) - Integer.parseInt(shift.strip());
+        if (octet < 1 || octet > 254) throw new IllegalArgumentException("JPLAY_TEST_LAB_SHIFT moves " + net + " out of range");
+        return net.substring(0, dot + 1) + octet;
+    }
+
     private String run(List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("JPLAY_LAB_DIR", dir.toString());
@@ -52,6 +66,11 @@ public final class Lab implements AutoCloseable {
             throw new IOException(String.join(" ", cmd) + " failed: " + new String(out));
         }
         return new String(out);
+    }
+
+    /** The lab's network, the first two octets ("10.246"), after any {@link #shifted} move. */
+    public String net() {
+        return net;
     }
 
     public List<String> names() {
