@@ -10,15 +10,23 @@ import java.util.Set;
 final class ExprParser {
     private static final Set<String> COMPARE = Set.of("==", "!=", "<", "<=", ">", ">=");
     private static final Set<String> NOT_TEST_ARG = Set.of("else", "or", "and", "if", "is", "in", "not");
+    private static final Set<String> LOOKUPS = Set.of("lookup", "query", "q");
     private final List<Token> tokens;
+    private final List<Ref> refs;
     private int i;
 
-    ExprParser(List<Token> tokens) {
+    /** A parser that records the filters, tests and lookups it sees in {@code refs}. */
+    ExprParser(List<Token> tokens, List<Ref> refs) {
         this.tokens = tokens;
+        this.refs = refs;
     }
 
     static Node parseWhole(String text, int from, int to) {
-        ExprParser p = new ExprParser(Tokenizer.tokenize(text, from, to));
+        return parseWhole(text, from, to, new ArrayList<>());
+    }
+
+    static Node parseWhole(String text, int from, int to, List<Ref> refs) {
+        ExprParser p = new ExprParser(Tokenizer.tokenize(text, from, to), refs);
         Node n = p.expression();
         p.expectEnd();
         return n;
@@ -291,7 +299,25 @@ final class ExprParser {
         List<Node> args = new ArrayList<>();
         Map<String, Node> kw = new LinkedHashMap<>();
         callArgs(args, kw);
+        if (fn instanceof Node.Var v && LOOKUPS.contains(v.name())) refName(TemplateCheck.Kind.LOOKUP, args, 0);
         return new Node.Call(fn, args, kw, pos);
+    }
+
+    /** Records a filter, test or lookup named by a string constant argument ({@code map('upper')}, {@code lookup('file', ..)}). */
+    private void refName(TemplateCheck.Kind kind, List<Node> args, int index) {
+        if (index < args.size() && args.get(index) instanceof Node.Const c && c.value() instanceof String name) {
+            refs.add(new Ref(kind, name, c.pos()));
+        }
+    }
+
+    /** Filters whose arguments name another filter or test. */
+    private void nestedRefs(String filter, List<Node> args) {
+        switch (Library.shortName(filter)) {
+            case "map" -> refName(TemplateCheck.Kind.FILTER, args, 0);
+            case "select", "reject" -> refName(TemplateCheck.Kind.TEST, args, 0);
+            case "selectattr", "rejectattr" -> refName(TemplateCheck.Kind.TEST, args, 1);
+            default -> { }
+        }
     }
 
     /** Arguments after an opening parenthesis, up to and including the closing one. */
@@ -313,15 +339,20 @@ final class ExprParser {
         while (true) {
             if (peek().isOp("|")) {
                 int pos = next().pos();
+                int namePos = peek().pos();
                 String name = dotted();
                 List<Node> args = new ArrayList<>();
                 Map<String, Node> kw = new LinkedHashMap<>();
                 if (accept("(")) callArgs(args, kw);
+                refs.add(new Ref(TemplateCheck.Kind.FILTER, name, namePos));
+                nestedRefs(name, args);
                 n = new Node.Filter(n, name, args, kw, pos);
             } else if (peek().is("is")) {
                 int pos = next().pos();
                 boolean negated = accept("not");
+                int namePos = peek().pos();
                 String name = dotted();
+                refs.add(new Ref(TemplateCheck.Kind.TEST, name, namePos));
                 List<Node> args = new ArrayList<>();
                 if (accept("(")) {
                     callArgs(args, new LinkedHashMap<>());

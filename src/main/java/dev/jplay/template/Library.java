@@ -60,6 +60,25 @@ final class Library {
         return tests.get(shortName(name));
     }
 
+    boolean has(TemplateCheck.Kind kind, String name) {
+        String n = shortName(name);
+        return switch (kind) {
+            case FILTER -> filters.containsKey(n);
+            case TEST -> tests.containsKey(n);
+            case LOOKUP -> lookups.containsKey(n);
+        };
+    }
+
+    /** "did you mean 'x'?" for an unknown name, or null. */
+    String suggest(TemplateCheck.Kind kind, String name) {
+        java.util.Collection<String> names = switch (kind) {
+            case FILTER -> filters.keySet();
+            case TEST -> tests.keySet();
+            case LOOKUP -> lookups.keySet();
+        };
+        return dev.jplay.source.Suggest.closest(shortName(name), names).map(s -> "did you mean '" + s + "'?").orElse(null);
+    }
+
     Object global(String name) {
         return globals.get(name);
     }

@@ -21,12 +21,15 @@ import java.util.function.Consumer;
 public final class Templar {
     private static final int CACHE_LIMIT = 20_000;
 
-    /** A parsed template: its statements, and the expression when the text is exactly one {@code {{ }}}. */
-    private record Compiled(List<Stmt> body, Node single) {}
+    /**
+     * A parsed template: its statements, the expression when the text is exactly one {@code {{ }}} (or is a bare
+     * expression), and the filters, tests and lookups it names.
+     */
+    private record Compiled(List<Stmt> body, Node single, List<Ref> refs) {}
 
     private final Library library = new Library();
     private final Map<String, Compiled> templates = new ConcurrentHashMap<>();
-    private final Map<String, Node> expressions = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> expressions = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
 
     public Templar() {
@@ -120,18 +123,21 @@ public final class Templar {
             }
             if (PyOps.isNumber(conditional)) return PyOps.truthy(conditional);
             Env env = new Env(this, ctx);
-            return PyOps.truthy(expression(expr, ctx).eval(env));
+            return PyOps.truthy(expression(expr, ctx).single().eval(env));
         } catch (EvalError | TemplateException e) {
-            String msg = e instanceof EvalError ? e.getMessage() : ((TemplateException) e).getMessage();
-            throw new TemplateException("The conditional check '" + original + "' failed. The error was: error while evaluating "
-                    + "conditional (" + original + "): " + msg, ctx.loc());
+            throw conditionFailed(original, e.getMessage(), ctx.loc());
         }
+    }
+
+    private static TemplateException conditionFailed(String conditional, String message, Loc loc) {
+        return new TemplateException("The conditional check '" + conditional + "' failed. The error was: error while evaluating "
+                + "conditional (" + conditional + "): " + message, loc);
     }
 
     /** Evaluates a bare expression ({@code foo.bar | default(1)}) to its native value (may be {@link Undefined}). */
     public Object evaluate(String expression, TemplateContext ctx) {
         try {
-            return expression(expression.strip(), ctx).eval(new Env(this, ctx));
+            return expression(expression.strip(), ctx).single().eval(new Env(this, ctx));
         } catch (EvalError e) {
             throw located(e.getMessage(), expression, e.pos, ctx.loc());
         }
@@ -187,9 +193,10 @@ public final class Templar {
         Compiled c = templates.get(text);
         if (c != null) return c;
         try {
-            List<Stmt> body = TemplateParser.parse(text);
+            List<Ref> refs = new ArrayList<>();
+            List<Stmt> body = TemplateParser.parse(text, refs);
             Node single = body.size() == 1 && body.get(0) instanceof Stmt.Output o ? o.expr() : null;
-            c = new Compiled(body, single);
+            c = new Compiled(body, single, List.copyOf(refs));
         } catch (ParseError e) {
             throw located("template error while templating string: " + e.getMessage() + ". String: " + text, text, e.pos, ctx.loc());
         }
@@ -198,17 +205,71 @@ public final class Templar {
         return c;
     }
 
-    private Node expression(String expr, TemplateContext ctx) {
-        Node n = expressions.get(expr);
-        if (n != null) return n;
+    private Compiled expression(String expr, TemplateContext ctx) {
+        Compiled c = expressions.get(expr);
+        if (c != null) return c;
         try {
-            n = ExprParser.parseWhole(expr, 0, expr.length());
+            List<Ref> refs = new ArrayList<>();
+            Node n = ExprParser.parseWhole(expr, 0, expr.length(), refs);
+            c = new Compiled(List.of(), n, List.copyOf(refs));
         } catch (ParseError e) {
             throw located("template error while templating string: " + e.getMessage() + ". String: " + expr, expr, e.pos, ctx.loc());
         }
         if (expressions.size() > CACHE_LIMIT) expressions.clear();
-        expressions.put(expr, n);
-        return n;
+        expressions.put(expr, c);
+        return c;
+    }
+
+    /**
+     * Checks template text without evaluating it (for validation before any host is contacted): a syntax error,
+     * and the filters, tests and lookups it names. Cheap: the text is parsed once and the parse is kept for the
+     * evaluation that may follow. Text without template syntax gives {@link TemplateCheck#NONE}.
+     *
+     * @param loc where the text starts in its file (a YAML scalar's position), for the located results
+     */
+    public TemplateCheck check(String text, Loc loc) {
+        if (!isTemplate(text)) return TemplateCheck.NONE;
+        try {
+            Compiled c = compile(text, TemplateContext.of(Scope.of(Map.of())).at(loc));
+            return new TemplateCheck(null, uses(c.refs(), text, loc));
+        } catch (TemplateException e) {
+            return new TemplateCheck(e, List.of());
+        }
+    }
+
+    /**
+     * Checks a {@code when:} / {@code failed_when:} / {@code until:} conditional as {@link #condition} would read
+     * it: a bare expression ({@code result.rc == 0 and x is defined}), or template text when it contains
+     * {@code {{ }}}. A syntax error carries the message {@link #condition} fails with.
+     */
+    public TemplateCheck checkCondition(String conditional, Loc loc) {
+        String expr = conditional.strip();
+        int lead = conditional.indexOf(expr);
+        Loc at = lead > 0 && loc.known() && conditional.lastIndexOf('\n', lead) < 0 ? loc.shift(lead) : loc;
+        if (expr.isEmpty()) return TemplateCheck.NONE;
+        if (isTemplate(expr)) return check(expr, at);
+        try {
+            return new TemplateCheck(null, uses(expression(expr, TemplateContext.of(Scope.of(Map.of())).at(at)).refs(), expr, at));
+        } catch (TemplateException e) {
+            return new TemplateCheck(new TemplateException(conditionFailed(conditional, e.getMessage(), e.loc()).getMessage(), e.loc()), List.of());
+        }
+    }
+
+    /** Whether a filter, test or lookup of this name (short or collection-qualified) exists. */
+    public boolean has(TemplateCheck.Kind kind, String name) {
+        return library.has(kind, name);
+    }
+
+    private List<TemplateCheck.Use> uses(List<Ref> refs, String text, Loc loc) {
+        List<TemplateCheck.Use> out = new ArrayList<>(refs.size());
+        List<Ref> sorted = new ArrayList<>(refs);
+        sorted.sort(java.util.Comparator.comparingInt(Ref::pos));
+        for (Ref r : sorted) {
+            boolean known = library.has(r.kind(), r.name());
+            Loc at = located("", text, r.pos(), loc).loc();
+            out.add(new TemplateCheck.Use(r.kind(), r.name(), at, known, known ? null : library.suggest(r.kind(), r.name())));
+        }
+        return out;
     }
 
     /** An error at offset {@code pos} of {@code text}, which starts at {@code base} in its file. */

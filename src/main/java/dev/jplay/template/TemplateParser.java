@@ -10,15 +10,18 @@ import java.util.Set;
 final class TemplateParser {
     private final String src;
     private final List<Lexer.Piece> pieces;
+    private final List<Ref> refs;
     private int i;
 
-    private TemplateParser(String src) {
+    private TemplateParser(String src, List<Ref> refs) {
         this.src = src;
         this.pieces = Lexer.lex(src);
+        this.refs = refs;
     }
 
-    static List<Stmt> parse(String src) {
-        TemplateParser p = new TemplateParser(src);
+    /** Parses template text, adding the filters, tests and lookups it names to {@code refs}. */
+    static List<Stmt> parse(String src, List<Ref> refs) {
+        TemplateParser p = new TemplateParser(src, refs);
         List<Stmt> body = p.body(Set.of());
         if (p.i < p.pieces.size()) {
             Lexer.Piece x = p.pieces.get(p.i);
@@ -38,7 +41,7 @@ final class TemplateParser {
                     i++;
                 }
                 case VAR -> {
-                    out.add(new Stmt.Output(ExprParser.parseWhole(src, p.start(), p.end())));
+                    out.add(new Stmt.Output(ExprParser.parseWhole(src, p.start(), p.end(), refs)));
                     i++;
                 }
                 default -> {
@@ -62,7 +65,7 @@ final class TemplateParser {
     }
 
     private ExprParser exprAfterTag(Lexer.Piece p) {
-        ExprParser e = new ExprParser(Tokenizer.tokenize(src, p.start(), p.end()));
+        ExprParser e = new ExprParser(Tokenizer.tokenize(src, p.start(), p.end()), refs);
         e.next();
         return e;
     }
@@ -95,7 +98,9 @@ final class TemplateParser {
                 return new Stmt.Include(t, ignore);
             }
             case "filter": {
+                int namePos = e.peek().pos();
                 String name = e.dotted();
+                refs.add(new Ref(TemplateCheck.Kind.FILTER, name, namePos));
                 List<Node> args = new ArrayList<>();
                 Map<String, Node> kw = new LinkedHashMap<>();
                 if (e.accept("(")) e.callArgs(args, kw);
