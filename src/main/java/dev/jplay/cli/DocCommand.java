@@ -6,6 +6,9 @@ import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.external.ExternalModules;
+import dev.jplay.modules.python.PythonModules;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +36,18 @@ public final class DocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModuleRegistry registry = new ModuleRegistry(BuiltinModules.all());
+        Path cwd = Path.of("").toAbsolutePath();
+        Settings settings = Settings.load(System.getenv(), cwd);
+        PythonModules python = Wiring.pythonModules(settings, List.of(cwd), cwd);
+        List<Path> dirs = new ArrayList<>(settings.library());
+        dirs.addAll(ExternalModules.roleLibraries(settings.rolesPath().stream().map(cwd::resolve).toList()));
+        dirs.add(cwd.resolve("library"));
+        dirs.add(cwd.resolve("modules"));
+        List<Module> found = ExternalModules.scan(dirs, python);
+        ModuleRegistry registry = new ModuleRegistry(BuiltinModules.all()).with(found)
+                .withFallback(python::find, java.util.Set.copyOf(settings.pythonModules()));
         if (list || names.isEmpty()) {
-            for (Module m : registry.modules()) {
-                System.out.printf("%-40s %s%n", "ansible.builtin." + m.spec().name(), m.spec().shortDescription());
-            }
+            list(registry, found, python);
             return ExitCodes.OK;
         }
         int rc = ExitCodes.OK;
@@ -54,9 +64,30 @@ public final class DocCommand implements Callable<Integer> {
         return rc;
     }
 
+    /** Every module jplay can run: built-in (Java), drop-in, then Python ones from ansible-core and collections. */
+    private static void list(ModuleRegistry registry, List<Module> found, PythonModules python) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Module m : registry.modules()) {
+            boolean dropIn = found.contains(m);
+            String n = fqcn(m.spec().name());
+            names.add(n);
+            System.out.printf("%-40s %s  [%s]%n", n, m.spec().shortDescription(), dropIn ? "drop-in" : "built-in");
+        }
+        for (PythonModules.Listed l : python.listCore()) {
+            if (names.add(l.name())) System.out.printf("%-40s %s  [python: %s]%n", l.name(), l.shortDescription(), l.file());
+        }
+        for (PythonModules.Listed l : python.list()) {
+            if (names.add(l.name())) System.out.printf("%-40s %s  [python: %s]%n", l.name(), l.shortDescription(), l.file());
+        }
+    }
+
+    private static String fqcn(String name) {
+        return name.contains(".") ? name : "ansible.builtin." + name;
+    }
+
     static String page(ModuleSpec s) {
         StringBuilder sb = new StringBuilder();
-        sb.append("> ").append(("ansible.builtin." + s.name()).toUpperCase(Locale.ROOT)).append("\n\n");
+        sb.append("> ").append(fqcn(s.name()).toUpperCase(Locale.ROOT)).append("\n\n");
         wrap(sb, s.description().isEmpty() ? s.shortDescription() : s.description(), "        ");
         if (!s.aliases().isEmpty()) sb.append("\nALIASES: ").append(String.join(", ", s.aliases())).append('\n');
         sb.append("\nOPTIONS (= is mandatory):\n");
@@ -88,7 +119,7 @@ public final class DocCommand implements Callable<Integer> {
 
     static String snippet(ModuleSpec s) {
         StringBuilder sb = new StringBuilder("- name: ").append(s.shortDescription()).append('\n');
-        sb.append("  ansible.builtin.").append(s.name()).append(":\n");
+        sb.append("  ").append(fqcn(s.name())).append(":\n");
         for (Param p : s.params()) {
             if (p.name().startsWith("_")) continue;
             String doc = p.description().isEmpty() ? "" : "   # " + (p.required() ? "(required) " : "") + firstSentence(p.description());

@@ -14,7 +14,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 List<String> callbacksEnabled, boolean retryFilesEnabled, Path retryFilesSavePath, String sshArgs, String gathering,
                 List<String> gatherSubset, String strategy, boolean anyErrorsFatal, Path vaultPasswordFile,
                 String vaultIdentity, List<String> vaultIdentityList, Boolean color,
-                boolean displaySkipped, boolean displayOk, Path configFile) {
+                boolean displaySkipped, boolean displayOk, Path configFile,
+                List<Path> collectionsPaths, boolean collectionsScanSysPath, List<String> pythonModules) {
 
     static Settings load(Map<String, String> env, Path cwd) {
         AnsibleConfig c = AnsibleConfig.load(env, cwd, Path.of(System.getProperty("user.home")));
@@ -33,7 +34,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.bool("ANY_ERRORS_FATAL"),
                 c.string("DEFAULT_VAULT_PASSWORD_FILE") == null ? null : Path.of(c.string("DEFAULT_VAULT_PASSWORD_FILE")),
                 c.string("DEFAULT_VAULT_IDENTITY"), c.list("DEFAULT_VAULT_IDENTITY_LIST"), color,
-                c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file());
+                c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file(),
+                paths(c.list("COLLECTIONS_PATHS")), c.bool("COLLECTIONS_SCAN_SYS_PATH"), c.list("JPLAY_PYTHON_MODULES"));
     }
 
     private static List<Path> paths(List<String> l) {

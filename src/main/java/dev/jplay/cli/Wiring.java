@@ -12,6 +12,8 @@ import dev.jplay.inventory.Inventory;
 import dev.jplay.modules.BuiltinModules;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.modules.external.ExternalModules;
+import dev.jplay.modules.python.AnsibleRoots;
+import dev.jplay.modules.python.PythonModules;
 import dev.jplay.output.Callbacks;
 import dev.jplay.output.Event;
 import dev.jplay.output.Output;
@@ -81,8 +83,17 @@ final class Wiring implements AutoCloseable {
         moduleDirs.addAll(settings.library());
         moduleDirs.add(cwd.resolve("library"));
         moduleDirs.add(cwd.resolve("modules"));
-        this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs.stream().distinct().toList()));
+        PythonModules python = pythonModules(settings, playbookDirs, cwd);
+        this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs.stream().distinct().toList(), python))
+                .withFallback(python::find, Set.copyOf(settings.pythonModules()));
         this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault);
+    }
+
+    /** Ansible Python modules from the collections and ansible-core this controller has (Ansible's search order). */
+    static PythonModules pythonModules(Settings settings, List<Path> playbookDirs, Path cwd) {
+        List<Path> configured = settings.collectionsPaths().stream().map(cwd::resolve).toList();
+        return new PythonModules(AnsibleRoots.find(configured, playbookDirs, settings.collectionsScanSysPath(), System.getenv(),
+                Path.of(System.getProperty("user.home"))));
     }
 
     /** Which stdout callback a command wants: {@code callback} null means the configured one. */

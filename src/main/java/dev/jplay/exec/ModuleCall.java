@@ -31,6 +31,7 @@ final class ModuleCall implements ModuleContext {
     private final Duration timeout;
     private final Map<String, String> environment;
     private Connection connection;
+    private boolean noLog;
 
     ModuleCall(Engine engine, String host, Task task, VarScope scope, Targets.Resolved resolved, boolean check, boolean diff,
                Duration timeout, Map<String, String> environment, Connection connection) {
@@ -75,6 +76,17 @@ final class ModuleCall implements ModuleContext {
     @Override
     public int verbosity() {
         return engine.options().verbosity();
+    }
+
+    @Override
+    public boolean noLog() {
+        return noLog;
+    }
+
+    /** This call with the task's {@code no_log}. */
+    ModuleCall withNoLog(boolean value) {
+        noLog = value;
+        return this;
     }
 
     @Override

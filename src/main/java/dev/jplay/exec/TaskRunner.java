@@ -200,9 +200,9 @@ final class TaskRunner {
         }
         Duration timeout = kw.get("timeout") != null ? Duration.ofSeconds(ArgConverter.toInt(kw.get("timeout")))
                 : e.options().taskTimeout();
-        ModuleCall call = new ModuleCall(e, host, task, scope, resolved, check, diff, timeout, Arguments.environment(kw), conn);
-        Map<String, Object> r = new Attempts(e, task, info).run(module, args, call, scope, host);
         boolean noLog = kw.get("no_log") != null && ArgConverter.toBool(kw.get("no_log"));
+        ModuleCall call = new ModuleCall(e, host, task, scope, resolved, check, diff, timeout, Arguments.environment(kw), conn).withNoLog(noLog);
+        Map<String, Object> r = new Attempts(e, task, info).run(module, args, call, scope, host);
         if (noLog) r.put("_ansible_no_log", true);
         if (diff && r.containsKey("diff")) r.put("_ansible_diff", true);
         effects.apply(task, host, delegate, kw, r);

@@ -33,6 +33,11 @@ public interface ModuleContext {
 
     int verbosity();
 
+    /** The task's {@code no_log} (Python modules get it as {@code _ansible_no_log}). */
+    default boolean noLog() {
+        return false;
+    }
+
     /** The task's {@code timeout}, or null. */
     Duration timeout();
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import dev.jplay.source.Suggest;
 
@@ -17,8 +18,25 @@ import dev.jplay.source.Suggest;
 public final class ModuleRegistry {
     private final Map<String, Module> byName = new LinkedHashMap<>();
     private final Map<String, Module> primary = new TreeMap<>();
+    private final Fallback fallback;
+    private final Set<String> forced;
+
+    /** Modules found on demand by name (Ansible Python modules in collections and ansible-core), or null. */
+    public interface Fallback {
+        Module find(String name);
+    }
 
     public ModuleRegistry(Collection<? extends Module> modules) {
+        this(modules, null, Set.of());
+    }
+
+    /**
+     * @param fallback asked for names no module here answers to
+     * @param forced names (as written in tasks) that go to the fallback first even where a module here answers
+     */
+    public ModuleRegistry(Collection<? extends Module> modules, Fallback fallback, Set<String> forced) {
+        this.fallback = fallback;
+        this.forced = Set.copyOf(forced);
         for (Module m : modules) add(m);
     }
 
@@ -36,17 +54,32 @@ public final class ModuleRegistry {
         List<Module> all = new ArrayList<>(primary.values());
         all.removeIf(m -> extra.stream().anyMatch(x -> x.spec().name().equals(m.spec().name())));
         all.addAll(extra);
-        return new ModuleRegistry(all);
+        return new ModuleRegistry(all, fallback, forced);
+    }
+
+    /** This registry asking {@code f} for names it does not know, and first for the {@code forcedNames}. */
+    public ModuleRegistry withFallback(Fallback f, Set<String> forcedNames) {
+        return new ModuleRegistry(primary.values(), f, forcedNames);
     }
 
     /** The module for a name as written in a task, or null. */
     public Module find(String name) {
-        return byName.get(name);
+        if (fallback != null && forced.contains(name)) {
+            Module m = fallback.find(name);
+            if (m != null) return m;
+        }
+        Module m = byName.get(name);
+        return m != null || fallback == null ? m : fallback.find(name);
     }
 
     /** Is this a name of a known module (any spelling)? */
     public boolean knows(String name) {
-        return byName.containsKey(name);
+        return find(name) != null;
+    }
+
+    /** Is this name answered by a built-in or drop-in module (not found on demand)? */
+    public boolean isBuiltin(String name) {
+        return byName.containsKey(name) && !(fallback != null && forced.contains(name));
     }
 
     /** Modules by their short names, sorted. */

@@ -34,6 +34,11 @@ final class TaskParser {
     }
 
     Action action(Map<String, Object> ds) {
+        return action(ds, List.of());
+    }
+
+    /** The task's action; short module names are looked up in {@code collections} first (the play's, role's or task's). */
+    Action action(Map<String, Object> ds, List<String> collections) {
         List<String> candidates = new ArrayList<>();
         for (String k : ds.keySet()) if (!Keys.TASK.contains(k) && !k.startsWith("with_")) candidates.add(k);
         String direct = ds.containsKey("action") ? "action" : ds.containsKey("local_action") ? "local_action" : null;
@@ -42,7 +47,7 @@ final class TaskParser {
         }
         if (direct != null) {
             if (!candidates.isEmpty()) rejectUnknown(ds, candidates, true);
-            return fromActionKeyword(ds, direct);
+            return fromActionKeyword(ds, direct, collections);
         }
         if (candidates.isEmpty()) {
             throw new SourceException("no module/action detected in task", Raw.loc(ds),
@@ -50,11 +55,11 @@ final class TaskParser {
         }
         if (candidates.size() > 1) rejectUnknown(ds, candidates, false);
         String key = candidates.get(0);
-        Module m = resolve(key, Raw.keyLoc(ds, key));
+        Module m = resolve(key, Raw.keyLoc(ds, key), collections);
         return new Action(key, m.spec().name(), key, args(m.spec(), ds.get(key), ds, key), Raw.keyLoc(ds, key), false, located(ds.get(key), ds));
     }
 
-    private Action fromActionKeyword(Map<String, Object> ds, String key) {
+    private Action fromActionKeyword(Map<String, Object> ds, String key, List<String> collections) {
         Object v = ds.get(key);
         Loc loc = Raw.valueLoc(ds, key);
         String name;
@@ -74,7 +79,7 @@ final class TaskParser {
         } else {
             throw new SourceException(key + " must be 'module args' or a mapping with 'module:'", loc);
         }
-        Module m = resolve(name, loc);
+        Module m = resolve(name, loc, collections);
         return new Action(key, m.spec().name(), name, args(m.spec(), rest, ds, key), loc, key.equals("local_action"), located(v, ds));
     }
 
@@ -85,7 +90,14 @@ final class TaskParser {
         return ds.get("args") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of();
     }
 
-    private Module resolve(String name, Loc loc) {
+    private Module resolve(String name, Loc loc, List<String> collections) {
+        if (!name.contains(".")) {
+            for (String c : collections) {
+                if (c.equals("ansible.builtin") || c.equals("ansible.legacy")) break;
+                Module inCollection = registry.find(c + "." + name);
+                if (inCollection != null) return inCollection;
+            }
+        }
         Module m = registry.find(name);
         if (m != null) return m;
         Set<String> keywordHints = Keys.TASK;

@@ -72,7 +72,7 @@ final class TreeLoader {
             if (ds.containsKey(k)) throw new SourceException("'" + k + "' is only valid in a block", Raw.keyLoc(ds, k),
                     "put the tasks under 'block:' and add '" + k + ":' beside it");
         }
-        TaskParser.Action a = parser.action(ds);
+        TaskParser.Action a = parser.action(ds, collections(ds, ctx));
         switch (a.module()) {
             case "import_tasks":
                 return importTasks(ds, a, ctx, parts);
@@ -188,7 +188,9 @@ final class TreeLoader {
         RoleContext rc = new RoleContext(req.displayName(dir), dir, roleFile(dir, "defaults", req.defaultsFrom()),
                 roleFile(dir, "vars", req.varsFrom()), req.params(), parents, req.publicVars());
         List<TaskNode> out = new ArrayList<>();
-        LoadContext inRole = ctx.inRole(rc, dir.resolve("tasks"));
+        // a role searches its own meta/main.yml collections, not the play's (as Ansible does)
+        Object roleCollections = meta.get("collections") == null ? List.of() : meta.get("collections");
+        LoadContext inRole = ctx.inRole(rc, dir.resolve("tasks")).withKeywords(ctx.keywords().with("collections", roleCollections));
         for (Object dep : Raw.list(meta.get("dependencies"))) {
             RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), true);
             LoadContext dc = d.entry() == null ? inRole : entryContext(d.entry(), inRole);
@@ -203,6 +205,12 @@ final class TreeLoader {
         }
         parts.roles.add(rc);
         return out;
+    }
+
+    /** The collections a task's short module names are searched in: its own {@code collections:}, else the inherited one. */
+    private static List<String> collections(Map<String, Object> ds, LoadContext ctx) {
+        Object c = ds.containsKey("collections") ? ds.get("collections") : ctx.keywords().values().get("collections");
+        return Raw.list(c).stream().map(Py::str).toList();
     }
 
     static void flattenHandlers(TaskNode n, List<Task> into) {

@@ -91,7 +91,8 @@ public final class ExternalModule implements Module {
         return sb.toString().strip();
     }
 
-    private static ModuleResult answer(ExecResult r) {
+    /** A module's printed answer as its result (the first JSON object on stdout), else Ansible's MODULE FAILURE. */
+    public static ModuleResult answer(ExecResult r) {
         String out = r.out().strip();
         Object parsed = null;
         int start = out.indexOf('{');

@@ -1,6 +1,7 @@
 package dev.jplay.modules.external;
 
 import dev.jplay.modules.Module;
+import dev.jplay.modules.python.PythonModules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,11 @@ public final class ExternalModules {
     private ExternalModules() {}
 
     public static List<Module> scan(List<Path> dirs) {
+        return scan(dirs, null);
+    }
+
+    /** As {@link #scan(List)}; Ansible Python modules ({@code *.py} importing module_utils) run through {@code python}. */
+    public static List<Module> scan(List<Path> dirs, PythonModules python) {
         Map<String, Module> found = new LinkedHashMap<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) continue;
@@ -22,13 +28,24 @@ public final class ExternalModules {
                 for (Path f : files.sorted().toList()) {
                     if (!Files.isRegularFile(f) || f.getFileName().toString().startsWith(".")) continue;
                     String name = moduleName(f);
-                    if (name != null) found.putIfAbsent(name, ExternalModule.load(name, f));
+                    if (name == null || found.containsKey(name)) continue;
+                    found.put(name, python != null && isPython(f) ? python.library(name, f) : ExternalModule.load(name, f));
                 }
             } catch (IOException e) {
                 // an unreadable directory contributes nothing, as in Ansible
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    private static boolean isPython(Path f) {
+        String n = f.getFileName().toString();
+        if (n.contains(".") && !n.endsWith(".py")) return false;
+        try {
+            return PythonModules.isAnsiblePython(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The {@code library/} directories of the roles in these roles directories, in name order. */
