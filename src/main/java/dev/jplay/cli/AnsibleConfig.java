@@ -76,7 +76,9 @@ public final class AnsibleConfig {
                 d("DIFF_CONTEXT", Type.INT, "diff", "context", "ANSIBLE_DIFF_CONTEXT", 3L),
                 d("ANSIBLE_SSH_ARGS", Type.STRING, "ssh_connection", "ssh_args", "ANSIBLE_SSH_ARGS",
                         "-C -o ControlMaster=auto -o ControlPersist=60s"),
-                d("ANSIBLE_PIPELINING", Type.BOOL, "ssh_connection", "pipelining", "ANSIBLE_PIPELINING", false));
+                d("ANSIBLE_PIPELINING", Type.BOOL, "ssh_connection", "pipelining", "ANSIBLE_PIPELINING", false),
+                // jplay's own: commands in one persistent shell per host and become user (off: a channel per command)
+                d("JPLAY_PERSISTENT_SHELL", Type.BOOL, "jplay", "persistent_shell", "JPLAY_PERSISTENT_SHELL", false));
     }
 
     private static Def d(String name, Type type, String section, String key, String env, Object def) {

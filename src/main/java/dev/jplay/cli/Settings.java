@@ -15,7 +15,7 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 List<String> gatherSubset, String strategy, boolean anyErrorsFatal, Path vaultPasswordFile,
                 String vaultIdentity, List<String> vaultIdentityList, Boolean color,
                 boolean displaySkipped, boolean displayOk, Path configFile,
-                List<Path> collectionsPaths, boolean collectionsScanSysPath, List<String> pythonModules) {
+                List<Path> collectionsPaths, boolean collectionsScanSysPath, List<String> pythonModules, boolean persistentShell) {
 
     static Settings load(Map<String, String> env, Path cwd) {
         AnsibleConfig c = AnsibleConfig.load(env, cwd, Path.of(System.getProperty("user.home")));
@@ -35,7 +35,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.string("DEFAULT_VAULT_PASSWORD_FILE") == null ? null : Path.of(c.string("DEFAULT_VAULT_PASSWORD_FILE")),
                 c.string("DEFAULT_VAULT_IDENTITY"), c.list("DEFAULT_VAULT_IDENTITY_LIST"), color,
                 c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file(),
-                paths(c.list("COLLECTIONS_PATHS")), c.bool("COLLECTIONS_SCAN_SYS_PATH"), c.list("JPLAY_PYTHON_MODULES"));
+                paths(c.list("COLLECTIONS_PATHS")), c.bool("COLLECTIONS_SCAN_SYS_PATH"), c.list("JPLAY_PYTHON_MODULES"),
+                c.bool("JPLAY_PERSISTENT_SHELL"));
     }
 
     private static List<Path> paths(List<String> l) {

@@ -55,6 +55,7 @@ final class Wiring implements AutoCloseable {
     private final Vault vault;
 
     private final Callbacks.Options outputOptions;
+    private final Thread cancelOnExit = new Thread(connections::cancelRunning, "jplay-cancel");
 
     private Wiring(ConnectionOptions conn, Settings settings, Path cwd, List<Path> playbookDirs, Callbacks.Options outputOptions) {
         this.conn = conn;
@@ -63,7 +64,9 @@ final class Wiring implements AutoCloseable {
         this.settings = settings;
         this.cwd = cwd;
         this.output = output;
-        connections.warmUp();
+        connections.persistentShell(settings.persistentShell()).warmUp();
+        // SIGINT/SIGTERM: kill what runs on the hosts before the JVM goes (no command outlives an interrupted run)
+        Runtime.getRuntime().addShutdownHook(cancelOnExit);
         Consumer<String> warn = w -> output.on(new Event.Warning(w));
         // asked in ansible-playbook's order: connection and become passwords, then vault secrets
         this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");
@@ -216,6 +219,11 @@ final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or ran: it cancels what still runs
+        }
         connections.close();
         output.close();
     }

@@ -44,8 +44,25 @@ public final class CommandIO {
     /** Reads stderr until the marker; answers one prompt; returns a failure message or null. */
     private String escalate(OutputStream stdin, InputStream stderr, ByteArrayOutputStream err, byte[] input,
                             Become become, ShellCommand.BecomePlan plan) throws IOException {
-        byte[] marker = plan.marker().getBytes(StandardCharsets.UTF_8);
-        byte[] prompt = plan.prompt().getBytes(StandardCharsets.UTF_8);
+        String failure = awaitMarker(stdin, stderr, err, become, plan, plan.marker().getBytes(StandardCharsets.UTF_8));
+        if (failure != null) {
+            closeQuietly(stdin);
+            return failure;
+        }
+        int next = stderr.read(); // the newline echo printed after the marker
+        if (next >= 0 && next != '\n') err.write(next);
+        feed(stdin, input);
+        return null;
+    }
+
+    /**
+     * Reads {@code stderr} up to {@code marker}, writing what came before it to {@code err}, and answers the become
+     * prompt of {@code plan} (when not null) once with the password on {@code stdin}. Returns null once the marker
+     * was read, or a message for the user when escalation failed (the stream ended first, or sudo asked again).
+     */
+    static String awaitMarker(OutputStream stdin, InputStream stderr, ByteArrayOutputStream err, Become become,
+                              ShellCommand.BecomePlan plan, byte[] marker) throws IOException {
+        byte[] prompt = plan == null ? null : plan.prompt().getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         int prompts = 0;
         int c;
@@ -54,26 +71,20 @@ public final class CommandIO {
             byte[] s = seen.toByteArray();
             if (endsWith(s, marker)) {
                 err.write(s, 0, s.length - marker.length);
-                int next = stderr.read(); // the newline echo printed after the marker
-                if (next >= 0 && next != '\n') err.write(next);
-                feed(stdin, input);
                 return null;
             }
-            if (endsWith(s, prompt)) {
-                if (++prompts > 1 || become.password() == null) {
-                    closeQuietly(stdin);
-                    return "Incorrect " + become.method() + " password";
-                }
+            if (prompt != null && endsWith(s, prompt)) {
+                if (++prompts > 1 || become.password() == null) return "Incorrect " + become.method() + " password";
                 seen.reset();
                 stdin.write((become.password().reveal() + "\n").getBytes(StandardCharsets.UTF_8));
                 stdin.flush();
             }
         }
         String text = seen.toString(StandardCharsets.UTF_8).strip();
-        closeQuietly(stdin);
-        if (text.contains("a password is required")) return "Missing " + become.method() + " password";
-        if (text.contains("Sorry, try again") || text.contains("incorrect password")) return "Incorrect " + become.method() + " password";
-        return become.method() + " failed: " + (text.isEmpty() ? "no output" : text);
+        String method = become == null ? "shell" : become.method();
+        if (text.contains("a password is required")) return "Missing " + method + " password";
+        if (text.contains("Sorry, try again") || text.contains("incorrect password")) return "Incorrect " + method + " password";
+        return method + " failed: " + (text.isEmpty() ? "no output" : text);
     }
 
     private static boolean endsWith(byte[] s, byte[] tail) {

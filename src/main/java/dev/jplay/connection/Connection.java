@@ -18,8 +18,19 @@ public interface Connection extends AutoCloseable {
         return true;
     }
 
-    /** Runs a command and waits for it; stdout and stderr are drained concurrently. */
+    /**
+     * Runs a command and waits for it; stdout and stderr are drained concurrently. When its timeout passes, or the
+     * calling thread is interrupted (e.g. {@code Future.cancel(true)} from a console), the command's process group
+     * on the host is killed and a {@link ConnectionException.Kind#TIMEOUT} is thrown (interrupt status kept).
+     */
     ExecResult exec(ExecRequest req) throws ConnectionException;
+
+    /**
+     * Kills every command running on this connection now, each with its process group on the host (for a
+     * controller that was interrupted by SIGINT/SIGTERM). Their {@link #exec} calls return as killed; the
+     * connection stays usable. Returns without waiting.
+     */
+    default void cancelRunning() {}
 
     /**
      * Writes {@code data} to {@code path} atomically: a temporary file in the same directory, then attrs, then rename.

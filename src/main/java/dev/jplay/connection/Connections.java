@@ -31,6 +31,20 @@ public final class Connections implements AutoCloseable {
         this.ssh = new SshTransport(home, agentSocket, passphrases);
     }
 
+    /** See {@link SshTransport#persistentShell(boolean)}. */
+    public Connections persistentShell(boolean on) {
+        ssh.persistentShell(on);
+        return this;
+    }
+
+    /**
+     * Kills every command running on every open connection now (on the host: the command's whole process
+     * group), for an interrupted controller. The tasks waiting for them fail; the connections stay usable.
+     */
+    public void cancelRunning() {
+        open.values().parallelStream().forEach(Connection::cancelRunning);
+    }
+
     /** Starts expensive one-time initialisation (crypto providers) in the background, so the first connect is quick. */
     public void warmUp() {
         ssh.warmUp();
@@ -70,8 +84,12 @@ public final class Connections implements AutoCloseable {
         }
     }
 
-    /** Closes every connection; the next {@link #get} connects again. Commands running on them fail. */
+    /**
+     * Kills the commands running on every connection (on the hosts too), then closes them all; the next
+     * {@link #get} connects again.
+     */
     public void dropAll() {
+        cancelRunning();
         open.values().forEach(Connection::close);
         open.clear();
     }

@@ -26,17 +26,36 @@ public final class ShellCommand {
         StringBuilder inner = new StringBuilder();
         if (req.chdir() != null && !req.chdir().isEmpty()) inner.append("cd ").append(quote(req.chdir())).append(" && ");
         inner.append(req.command());
-        String shell = req.executable() == null || req.executable().isEmpty() ? "/bin/sh" : req.executable();
-        String line = envPrefix(req.env()) + shell + " -c " + quote(inner.toString());
+        String line = envPrefix(req.env()) + shell(req) + " -c " + quote(inner.toString());
         if (plan == null) return line;
         String marked = "echo " + plan.marker() + " >&2; " + line;
         Become b = req.become();
         if (b.method().equals("su")) {
             return "su " + b.flags() + (b.flags().isEmpty() ? "" : " ") + "-s /bin/sh " + quote(b.user()) + " -c " + quote(marked);
         }
-        String sudo = "sudo -H -S " + (b.password() == null ? "-n " : "-p " + quote(plan.prompt()) + " ")
+        return sudo(b, plan) + " /bin/sh -c " + quote(marked);
+    }
+
+    /** {@code sudo} with the flags that read the password from stdin after {@code plan}'s unique prompt. */
+    static String sudo(Become b, BecomePlan plan) {
+        return "sudo -H -S " + (b.password() == null ? "-n " : "-p " + quote(plan.prompt()) + " ")
                 + (b.flags().isEmpty() ? "" : b.flags() + " ") + "-u " + quote(b.user());
-        return sudo + " /bin/sh -c " + quote(marked);
+    }
+
+    /**
+     * The script a persistent shell hands to {@code shell -c} for {@code req} (become is the shell's own):
+     * the environment exported, the working directory entered, then the command.
+     */
+    static String script(ExecRequest req) {
+        StringBuilder sb = new StringBuilder();
+        if (!req.env().isEmpty()) sb.append("export ").append(envPrefix(req.env())).append("; ");
+        if (req.chdir() != null && !req.chdir().isEmpty()) sb.append("cd ").append(quote(req.chdir())).append(" && ");
+        return sb.append(req.command()).toString();
+    }
+
+    /** The shell that runs a request's command: its {@code executable}, else /bin/sh. */
+    static String shell(ExecRequest req) {
+        return req.executable() == null || req.executable().isEmpty() ? "/bin/sh" : req.executable();
     }
 
     static String envPrefix(Map<String, String> env) {

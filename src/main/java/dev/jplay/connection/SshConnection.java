@@ -2,10 +2,14 @@ package dev.jplay.connection;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -14,8 +18,11 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
  * One SSH connection to one host, kept for the whole run and shared by all its tasks (at most
- * {@value #CHANNELS} commands at once, below OpenSSH's default {@code MaxSessions} of 10). Commands run as
- * {@code /bin/sh -c ...} in their own channel with stdout and stderr drained concurrently; file writes go through
+ * {@value #CHANNELS} channels at once, below OpenSSH's default {@code MaxSessions} of 10, plus SFTP). Commands run
+ * in a persistent shell ({@link ShellPool}, one per become user, a few when tasks overlap) or, when that is off or
+ * none is free, as {@code /bin/sh -c ...} in a channel of their own with stdout and stderr drained concurrently.
+ * Either way a timeout, an interrupt or {@link #cancelRunning} kills the command's process group on the host.
+ * File writes go through
  * SFTP into a temporary file beside the target that is renamed over it with {@code posix-rename} (through
  * the shell when the write needs become).
  */
@@ -28,14 +35,22 @@ final class SshConnection implements Connection {
     private final ScheduledExecutorService timer;
     private final Semaphore channels = new Semaphore(CHANNELS);
     private final SshFiles files;
+    private final ExecutorService pool;
+    private final ShellPool shells;
+    /** Per-command jobs running now: tag → become (NO_BECOME for the login user). */
+    private final Map<String, Become> running = new ConcurrentHashMap<>();
+    private static final Become NO_BECOME = new Become("none", "none", null, null);
 
-    SshConnection(String host, SSHClient client, List<SSHClient> jumps, ExecutorService pool, ScheduledExecutorService timer) {
+    SshConnection(String host, SSHClient client, List<SSHClient> jumps, ExecutorService pool, ScheduledExecutorService timer,
+                  boolean persistentShell) {
         this.host = host;
         this.client = client;
         this.jumps = List.copyOf(jumps);
         this.io = new CommandIO(pool);
+        this.pool = pool;
         this.timer = timer;
         this.files = new SshFiles(client, this);
+        this.shells = persistentShell ? new ShellPool(client, channels, pool, timer) : null;
     }
 
     @Override
@@ -55,23 +70,54 @@ final class SshConnection implements Connection {
 
     @Override
     public ExecResult exec(ExecRequest req) throws ConnectionException {
+        ShellSession shell = shells == null ? null : shells.acquire(req.become());
+        if (shell != null) return inShell(shell, req);
+        return inChannel(req);
+    }
+
+    /** The fast path: the command runs in a persistent shell (no channel, login or sudo per command). */
+    private ExecResult inShell(ShellSession shell, ExecRequest req) throws ConnectionException {
+        Watchdog dog = Watchdog.start(timer, req.timeout(), shell::kill);
+        try {
+            ExecResult r = shell.run(ShellCommand.shell(req), ShellCommand.script(req), req.stdin());
+            if (dog.fired()) throw timedOut(req);
+            return r;
+        } catch (InterruptedIOException e) {
+            throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "interrupted; the command was killed on the host", e);
+        } catch (ConnectionException e) {
+            throw e;
+        } catch (IOException e) {
+            throw lost(e);
+        } finally {
+            dog.cancel();
+            shells.release(shell);
+        }
+    }
+
+    /**
+     * The per-command path: a channel of its own running {@code /bin/sh -c}. The line carries a random job tag so
+     * a timeout, an interrupt or {@link #cancelRunning} can find the command's process group and kill it.
+     */
+    private ExecResult inChannel(ExecRequest req) throws ConnectionException {
         ShellCommand.BecomePlan plan = req.become() == null ? null : ShellCommand.BecomePlan.fresh();
-        String line = ShellCommand.build(req, plan);
+        String job = ShellCommand.token();
+        // not the last command, so the tagged shell is not replaced by it (shells exec a -c string's last command)
+        String line = ": jplay-job-" + job + "; " + ShellCommand.build(req, plan) + "; exit $?";
         try {
             channels.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "interrupted", e);
         }
+        running.put(job, req.become() == null ? NO_BECOME : req.become());
         try (Session s = client.startSession()) {
             Session.Command cmd = s.exec(line);
-            Watchdog dog = Watchdog.start(timer, req.timeout(), () -> closeQuietly(s));
+            // kill on the host first: closing the channel alone leaves the command running there
+            Watchdog dog = Watchdog.start(timer, req.timeout(), () -> killJob(job).whenComplete((v, e) -> closeQuietly(s)));
             try {
                 CommandIO.Captured c = io.run(cmd.getOutputStream(), cmd.getInputStream(), cmd.getErrorStream(), req.stdin(), req.become(), plan);
                 cmd.join();
-                if (dog.fired()) {
-                    throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "command timed out after " + req.timeout().toSeconds() + " seconds");
-                }
+                if (dog.fired()) throw timedOut(req);
                 if (c.becomeFailure() != null) throw new ConnectionException(ConnectionException.Kind.BECOME, c.becomeFailure());
                 Integer rc = cmd.getExitStatus();
                 return new ExecResult(rc == null ? -1 : rc, c.stdout(), c.stderr());
@@ -81,9 +127,54 @@ final class SshConnection implements Connection {
         } catch (ConnectionException e) {
             throw e;
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException) {
+                killJob(job);
+                Thread.currentThread().interrupt();
+                throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "interrupted; the command was killed on the host", e);
+            }
             throw lost(e);
         } finally {
+            running.remove(job);
             channels.release();
+        }
+    }
+
+    private static ConnectionException timedOut(ExecRequest req) {
+        return new ConnectionException(ConnectionException.Kind.TIMEOUT, "command timed out after " + req.timeout().toSeconds() + " seconds");
+    }
+
+    /**
+     * Kills the process group of a per-command job, found by its tag (the login shell sshd started for it leads
+     * the group), as the job's user, from a pool thread. Without a group of its own: the job's shell and all its
+     * descendants.
+     */
+    private CompletableFuture<Void> killJob(String job) {
+        Become b = running.get(job);
+        if (b == null) return CompletableFuture.completedFuture(null);
+        String script = "p=$(pgrep -o -f '[j]play-job-" + job + "') || exit 0; g=$(ps -o pgid= -p \"$p\" | tr -d ' '); "
+                + "k() { for c in $(pgrep -P \"$1\"); do k \"$c\"; done; kill -s KILL \"$1\" 2>/dev/null; }; "
+                + "if [ \"$g\" = \"$p\" ]; then kill -s KILL -- -\"$p\"; else k \"$p\"; fi";
+        ExecRequest kill = ExecRequest.of(script).withBecome(b == NO_BECOME ? null : b).withTimeout(java.time.Duration.ofSeconds(30));
+        return CompletableFuture.runAsync(() -> {
+            try {
+                inChannel(kill);
+            } catch (ConnectionException ignored) {
+                // the connection is gone: so is the job's session
+            }
+        }, pool);
+    }
+
+    /** Kills what runs now: persistent shells' commands at once, per-command jobs within a few seconds. */
+    @Override
+    public void cancelRunning() {
+        if (shells != null) shells.killRunning();
+        CompletableFuture<?>[] kills = running.keySet().stream().map(this::killJob).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(kills).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // best effort: the host may be gone
         }
     }
 
@@ -151,6 +242,7 @@ final class SshConnection implements Connection {
 
     @Override
     public void close() {
+        if (shells != null) shells.close();
         files.close();
         SshTransport.closeQuietly(client);
         for (int i = jumps.size() - 1; i >= 0; i--) SshTransport.closeQuietly(jumps.get(i));

@@ -42,6 +42,7 @@ public final class SshTransport implements AutoCloseable {
     private final ScheduledExecutorService timer = Watchdog.timer();
     private final SshAuth auth;
     private volatile CompletableFuture<Config> config;
+    private volatile boolean persistentShell;
 
     /**
      * Reads keys, known_hosts and ssh_config under {@code home}; uses the ssh-agent at {@code agentSocket} (null: none);
@@ -50,6 +51,14 @@ public final class SshTransport implements AutoCloseable {
     public SshTransport(Path home, String agentSocket, Function<Path, Secret> passphrases) {
         this.home = home;
         this.auth = new SshAuth(SshAgent.fromEnvironment(agentSocket), passphrases);
+    }
+
+    /**
+     * Whether commands run in persistent shells (one per host and become user) unless a host says otherwise
+     * ({@code jplay_persistent_shell}); off, every command opens a channel of its own.
+     */
+    public void persistentShell(boolean on) {
+        this.persistentShell = on;
     }
 
     /** Starts building the sshj configuration on a background thread. */
@@ -92,7 +101,8 @@ public final class SshTransport implements AutoCloseable {
                 }
             }
             SSHClient c = connect(o, via, t.password());
-            return new SshConnection(t.name(), c, jumps, io, timer);
+            boolean shell = t.persistentShell() == null ? persistentShell : t.persistentShell();
+            return new SshConnection(t.name(), c, jumps, io, timer, shell);
         } catch (ConnectionException e) {
             jumps.forEach(SshTransport::closeQuietly);
             throw e;

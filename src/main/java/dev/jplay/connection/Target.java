@@ -9,9 +9,22 @@ import java.util.List;
  * {@code ansible_password}, {@code ansible_ssh_common_args}, {@code ansible_ssh_extra_args}), the configuration
  * and the command line. Null/0 fields mean "not set": ssh_config and OpenSSH defaults apply.
  * {@code sshArgs} holds raw OpenSSH arguments ({@code -o Key=Value}, {@code -J jump}, {@code -F file}) to honour.
+ * {@code persistentShell} is the host's {@code jplay_persistent_shell} (null: the run's setting).
  */
 public record Target(String name, String type, String address, int port, String user, List<String> identityFiles,
-                     Secret password, List<String> sshArgs, Duration connectTimeout, HostKeyPolicy hostKeys) {
+                     Secret password, List<String> sshArgs, Duration connectTimeout, HostKeyPolicy hostKeys,
+                     Boolean persistentShell) {
+    /** A target that follows the run's choice of persistent shells ({@code persistentShell} null). */
+    public Target(String name, String type, String address, int port, String user, List<String> identityFiles,
+                  Secret password, List<String> sshArgs, Duration connectTimeout, HostKeyPolicy hostKeys) {
+        this(name, type, address, port, user, identityFiles, password, sshArgs, connectTimeout, hostKeys, null);
+    }
+
+    /** The same target with {@code jplay_persistent_shell} set for it (null: the run's default). */
+    public Target withPersistentShell(Boolean on) {
+        return new Target(name, type, address, port, user, identityFiles, password, sshArgs, connectTimeout, hostKeys, on);
+    }
+
     public Target {
         type = type == null || type.isEmpty() ? "ssh" : type;
         address = address == null || address.isEmpty() ? name : address;

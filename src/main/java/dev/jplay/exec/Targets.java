@@ -51,6 +51,8 @@ final class Targets {
             target = new Target(host, "ssh", first(vars, Map.of(), "", null, "ansible_host", "ansible_ssh_host"),
                     portText == null ? 0 : Integer.parseInt(portText), user, keys, pw == null ? o.connectionPassword() : Secret.of(pw),
                     args, timeout == null ? o.connectTimeout() : Duration.ofSeconds(Long.parseLong(timeout)), policy);
+            String shell = first(vars, Map.of(), "", null, "jplay_persistent_shell");
+            if (shell != null) target = target.withPersistentShell(ArgConverter.toBool(shell));
         }
         return new Resolved(target, become(vars, keywords, o, user));
     }
