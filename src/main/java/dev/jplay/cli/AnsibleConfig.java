@@ -78,7 +78,7 @@ public final class AnsibleConfig {
                         "-C -o ControlMaster=auto -o ControlPersist=60s"),
                 d("ANSIBLE_PIPELINING", Type.BOOL, "ssh_connection", "pipelining", "ANSIBLE_PIPELINING", false),
                 // jplay's own: commands in one persistent shell per host and become user (off: a channel per command)
-                d("JPLAY_PERSISTENT_SHELL", Type.BOOL, "jplay", "persistent_shell", "JPLAY_PERSISTENT_SHELL", false));
+                d("JPLAY_PERSISTENT_SHELL", Type.BOOL, "jplay", "persistent_shell", "JPLAY_PERSISTENT_SHELL", true));
     }
 
     private static Def d(String name, Type type, String section, String key, String env, Object def) {

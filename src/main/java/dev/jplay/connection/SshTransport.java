@@ -42,7 +42,7 @@ public final class SshTransport implements AutoCloseable {
     private final ScheduledExecutorService timer = Watchdog.timer();
     private final SshAuth auth;
     private volatile CompletableFuture<Config> config;
-    private volatile boolean persistentShell;
+    private volatile boolean persistentShell = true;
 
     /**
      * Reads keys, known_hosts and ssh_config under {@code home}; uses the ssh-agent at {@code agentSocket} (null: none);
