@@ -9,6 +9,8 @@ import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.RenameFlags;
+import net.schmizz.sshj.sftp.Response;
+import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.sftp.SFTPClient;
 
 /**
@@ -51,15 +53,88 @@ final class SshFiles implements AutoCloseable {
             FileAttributes old = sftp.statExistence(path);
             try (RemoteFile f = sftp.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
                     new FileAttributes.Builder().withPermissions(0600).build());
-                 OutputStream out = f.new RemoteFileOutputStream(0, 16)) {
+                 OutputStream out = new Chunked(f.new RemoteFileOutputStream(0, 16))) {
                 content.writeTo(out);
             }
             applyAttrs(tmp, path, attrs, old);
             sftp.rename(tmp, path, EnumSet.of(RenameFlags.OVERWRITE));
         } catch (IOException e) {
+            String why = e instanceof SFTPException && ((SFTPException) e).getStatusCode() == Response.StatusCode.FAILURE
+                    && diskFull(dir) ? "No space left on device" : e.getMessage();
             removeQuietly(tmp);
             if (e instanceof ConnectionException ce) throw ce;
-            throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + e.getMessage(), e);
+            throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + why, e);
+        }
+    }
+
+    /**
+     * SFTP v3 reports a full disk as a bare "Failure": ask the host whether the file system is full (under 64 KiB
+     * or no inode free), while the partial temporary file still takes its room.
+     */
+    private boolean diskFull(String dir) {
+        try {
+            ExecResult r = shell.exec(ExecRequest.of("df -Pk " + ShellCommand.quote(dir) + " | awk 'NR==2 {print $4}'; "
+                    + "df -Pi " + ShellCommand.quote(dir) + " | awk 'NR==2 {print $4}'"));
+            for (String free : r.out().strip().split("\n")) {
+                if (free.matches("\\d+") && Long.parseLong(free) < 64) return true;
+            }
+            return false;
+        } catch (ConnectionException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Hands the SFTP stream writes of at most {@value #CHUNK} bytes: sshj sends each write as one SFTP WRITE, and
+     * OpenSSH's sftp-server drops the whole channel on a message over 256 KiB (the client then waited a minute for
+     * window space and left an empty temporary file).
+     */
+    static final class Chunked extends OutputStream {
+        static final int CHUNK = 32 * 1024;
+        private final OutputStream out;
+        private final byte[] buf = new byte[CHUNK];
+        private int len;
+
+        Chunked(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (len == CHUNK) drain();
+            buf[len++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int n) throws IOException {
+            while (n > 0) {
+                if (len == CHUNK) drain();
+                int k = Math.min(n, CHUNK - len);
+                System.arraycopy(b, off, buf, len, k);
+                len += k;
+                off += k;
+                n -= k;
+            }
+        }
+
+        private void drain() throws IOException {
+            if (len > 0) out.write(buf, 0, len);
+            len = 0;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                out.close();
+            }
         }
     }
 

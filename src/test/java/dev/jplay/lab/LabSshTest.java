@@ -70,6 +70,54 @@ class LabSshTest {
     }
 
     @Test
+    void largeFilesGoThroughAndAFullDiskFailsAtOnceLeavingTheOldContent() throws Exception {
+        Connection c = connections.get(lab.target(2, "root"));
+        byte[] big = new byte[1_500_000];
+        new java.util.Random(5).nextBytes(big);
+        c.put(big, "/tmp/big.bin", FileAttrs.NONE, null); // over sftp-server's 256 KiB message limit in one write()
+        assertThat(c.get("/tmp/big.bin", null)).isEqualTo(big);
+        assertThat(c.exec(ExecRequest.of("mkdir -p /srv/small && mount -t tmpfs -o size=2m tmpfs /srv/small && echo old > /srv/small/conf")).rc()).isZero();
+        try {
+            byte[] huge = new byte[5_000_000];
+            assertThatThrownBy(() -> c.put(huge, "/srv/small/conf", FileAttrs.NONE, null))
+                    .isInstanceOf(ConnectionException.class)
+                    .hasMessage("cannot write /srv/small/conf: No space left on device");
+            assertThat(c.exec(ExecRequest.of("ls -A /srv/small; cat /srv/small/conf")).out()).isEqualTo("conf\nold\n");
+            Become b = new Become("sudo", "root", null, lab.becomePassword());
+            Connection jplay = connections.get(lab.target(2, "jplay"));
+            assertThatThrownBy(() -> jplay.put(huge, "/srv/small/conf", FileAttrs.NONE, b))
+                    .isInstanceOf(ConnectionException.class).hasMessageContaining("No space left on device");
+            assertThat(c.exec(ExecRequest.of("ls -A /srv/small; cat /srv/small/conf")).out()).isEqualTo("conf\nold\n");
+        } finally {
+            c.exec(ExecRequest.of("umount /srv/small"));
+        }
+    }
+
+    @Test
+    void aTimeoutKillsTheRemoteProcessGroupOnEveryPath() throws Exception {
+        Become b = new Become("sudo", "root", null, lab.becomePassword());
+        Connection root = connections.get(lab.target(1, "root"));
+        int n = 0;
+        for (Boolean persistent : new Boolean[] {true, false}) {
+            for (Become become : new Become[] {null, b}) {
+                Connection c = connections.get(lab.target(1, "jplay").withPersistentShell(persistent));
+                String tag = "4" + (++n);
+                assertThatThrownBy(() -> c.exec(ExecRequest.of("sleep 1" + tag + "1 & sleep 1" + tag + "2").withBecome(become)
+                        .withTimeout(Duration.ofSeconds(1))))
+                        .isInstanceOf(ConnectionException.class).hasMessage("command timed out after 1 seconds");
+                String left = "";
+                for (int i = 0; i < 50; i++) {
+                    left = root.exec(ExecRequest.of("pgrep -f 'sleep 1" + tag + "[12]' || true")).out();
+                    if (left.isEmpty()) break;
+                    Thread.sleep(100);
+                }
+                assertThat(left).as("persistent %s, become %s", persistent, become != null).isEmpty();
+                assertThat(c.exec(ExecRequest.of("echo alive").withBecome(become)).out()).isEqualTo("alive\n");
+            }
+        }
+    }
+
+    @Test
     void aHostThatWentAwayIsUnreachableAndReconnectsWhenBack() throws Exception {
         Connection c = connections.get(lab.target(2, "root"));
         assertThat(c.exec(ExecRequest.of("echo up")).out()).isEqualTo("up\n");
