@@ -154,22 +154,6 @@ class ShellSessionTest {
     }
 
     @Test
-    void runsManyCommandsAtOnceOnOneConnection() throws Exception {
-        Connection c = conn();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                int n = i;
-                results.add(pool.submit(() -> c.exec(ExecRequest.of("echo " + n)).out()));
-            }
-            for (int i = 0; i < 64; i++) assertThat(results.get(i).get()).isEqualTo(i + "\n");
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void withoutPersistentShellsATimeoutStillKillsTheRemoteCommand() throws Exception {
         Path pids = dir.resolve("pids3");
         Connection c = connections.get(server.target("h3", knownHosts, Target.HostKeyPolicy.STRICT).withPersistentShell(false));
