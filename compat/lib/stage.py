@@ -74,9 +74,11 @@ def write_tools(bin_dir, side, jplay, src_root):
     # PYTHONPATH: a directory holding only the ansible package, as ansible-test gives it (scripts read it)
     pypath = os.path.join(bin_dir, 'pythonpath')
     os.makedirs(pypath, exist_ok=True)
-    package = _ansible_package()
+    package, link = _ansible_package(), os.path.join(pypath, 'ansible')
+    if os.path.lexists(link):
+        os.remove(link)
     if package:
-        os.symlink(package, os.path.join(pypath, 'ansible'))
+        os.symlink(package, link)
     return shims
 
 

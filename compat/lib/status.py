@@ -1,6 +1,7 @@
 """Writes STATUS.md: every runnable target's latest jplay result with its triage (category and first cause), and
 a summary by category. Reads only the committed data (oracle.tsv, excluded.tsv, jplay.tsv, triage.tsv)."""
 import collections
+import re
 
 from . import data
 
@@ -11,7 +12,7 @@ def runnable(oracle, excluded):
     return sorted(n for n, r in oracle.items() if r.get('result') == 'pass' and n not in excluded)
 
 
-def render(oracle, excluded, results, triage):
+def render(oracle, excluded, results, triage, note=''):
     names = runnable(oracle, excluded)
     passing = [n for n in names if results.get(n, {}).get('result') == 'pass']
     failing = [n for n in names if n not in passing]
@@ -26,6 +27,8 @@ def render(oracle, excluded, results, triage):
            'and needs no Python controller plugin. Time over the runnable targets: ansible-playbook %.0f s, '
            'jplay %.0f s (sum of per-target times).' % (len(passing), len(names), 100.0 * len(passing) / max(1, len(names)),
                                                        o_time, j_time), '']
+    if note:
+        out += ['**Triage notes.** ' + note, '']
     counts = collections.Counter(triage.get(n, {}).get('category') or UNTRIAGED for n in failing)
     out += ['## Failures by category', '', '| category | targets |', '|---|---|']
     for cat, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -34,7 +37,7 @@ def render(oracle, excluded, results, triage):
     for n in failing:
         cause = triage.get(n, {}).get('cause')
         if cause:
-            shared[cause.split('; then:')[0].strip()].append(n)
+            shared[re.sub(r'\s*\([^()]*:\d+\)$', '', cause.split('; then:')[0].strip())].append(n)
     top = sorted(((c, ns) for c, ns in shared.items() if len(ns) > 1), key=lambda kv: (-len(kv[1]), kv[0]))
     if top:
         out += ['', '## Causes shared by several targets', '', '| targets | cause | which |', '|---|---|---|']
@@ -58,7 +61,22 @@ def _md(s):
     return s.replace('|', '\\|')
 
 
+def notes(path):
+    """The comment lines at the top of triage.tsv: the triager's notes for the reader of STATUS.md."""
+    out = []
+    try:
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                if not line.startswith('#'):
+                    break
+                out.append(line[1:].strip())
+    except OSError:
+        pass
+    return ' '.join(out)
+
+
 def write():
-    text = render(data.read(data.ORACLE), data.read(data.EXCLUDED), data.read(data.JPLAY), data.read(data.TRIAGE))
+    text = render(data.read(data.ORACLE), data.read(data.EXCLUDED), data.read(data.JPLAY), data.read(data.TRIAGE),
+                  notes(data.TRIAGE))
     with open(data.STATUS, 'w', encoding='utf-8') as f:
         f.write(text)

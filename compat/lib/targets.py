@@ -155,50 +155,28 @@ def static_exclusion(t):
     return None
 
 
-def python_plugins(target, targets, deps):
-    """Python controller plugins (and module_utils) inside the target or the targets it needs: paths relative
-    to the targets dir. jplay runs no Python on the controller, so a target that needs these is not runnable."""
-    found = []
-    for name in [target.name] + sorted(deps.get(target.name, ())):
-        base = targets[name].path
-        for dirpath, dirnames, filenames in os.walk(base):
-            rel = os.path.relpath(dirpath, os.path.dirname(base))
-            parts = rel.split(os.sep)
-            plugin = any(p in PLUGIN_DIRS for p in parts[1:]) or _collection_plugin(parts)
-            if plugin:
-                found.extend(os.path.join(rel, f) for f in sorted(filenames) if f.endswith('.py') and f != '__init__.py')
-    return found
-
-
-def _collection_plugin(parts):
-    # ansible_collections/NS/COLL/plugins/TYPE/...
-    for i, p in enumerate(parts):
-        if p == 'plugins' and i + 1 < len(parts) and i >= 3 and parts[i - 3] == 'ansible_collections':
-            return parts[i + 1] in COLLECTION_PLUGIN_TYPES
-    return False
-
-
-def python_modules(target, targets, deps):
-    """Modules written in Python against AnsibleModule (library/ or a collection's plugins/modules) in the
-    target or the targets it needs: jplay runs no Python modules through AnsiballZ."""
-    found = []
+def _files(target, targets, deps):
+    """(path parts relative to the targets dir, relative path, full path) of each file of the target and of the
+    targets it needs."""
     for name in [target.name] + sorted(deps.get(target.name, ())):
         base = targets[name].path
         for dirpath, _, filenames in os.walk(base):
             rel = os.path.relpath(dirpath, os.path.dirname(base))
-            parts = rel.split(os.sep)
-            if 'library' not in parts and 'modules' not in parts:
-                continue
             for f in sorted(filenames):
-                p = os.path.join(dirpath, f)
-                if f.endswith('.py') and _mentions(p, 'AnsibleModule'):
-                    found.append(os.path.join(rel, f))
-    return found
+                yield rel.split(os.sep), os.path.join(rel, f), os.path.join(dirpath, f)
 
 
-def _mentions(path, word):
-    try:
-        with open(path, encoding='utf-8', errors='replace') as f:
-            return word in f.read()
-    except OSError:
-        return False
+def python_plugins(target, targets, deps):
+    """Python controller plugins (and module_utils) inside the target or the targets it needs: paths relative
+    to the targets dir. jplay runs no Python on the controller, so a target that needs these is not runnable."""
+    return [rel for parts, rel, _ in _files(target, targets, deps)
+            if rel.endswith('.py') and not rel.endswith('__init__.py')
+            and (any(p in PLUGIN_DIRS for p in parts[1:]) or _collection_plugin(parts))]
+
+
+def _collection_plugin(parts):
+    # plugins/TYPE/... : in a collection (ansible_collections/NS/COLL/plugins) or configured by path
+    for i, p in enumerate(parts):
+        if p == 'plugins' and i + 1 < len(parts):
+            return parts[i + 1] in COLLECTION_PLUGIN_TYPES
+    return False
