@@ -12,29 +12,40 @@ import java.util.Map;
 public final class KeyValue {
     private KeyValue() {}
 
-    /** Parsed {@code k=v} pairs and the remaining free-form text (joined with single spaces as written). */
+    /** Parsed {@code k=v} pairs and the remaining free-form text (its newlines and spacing as written). */
     public record Parsed(Map<String, Object> pairs, String freeForm) {}
+
+    /** A word of the line and where it stands ({@code [start, end)}). */
+    private record Word(String text, int start, int end) {}
 
     /**
      * Parses a free-form module line. With {@code freeFormAllowed}, words that are not {@code k=v} form the free text
      * (for {@code command}, {@code shell}); {@code k=v} pairs whose key is not a known parameter name also stay
-     * in the free text (as in {@code shell: echo a=b}). Without it every word must be {@code k=v}.
+     * in the free text (as in {@code shell: echo a=b}). Without it every word must be {@code k=v}. As in Ansible, the
+     * free text keeps the line's own newlines and spaces (a multi-line {@code shell: |} script stays one), and where
+     * a pair was taken out its neighbours are joined with one space.
      */
     public static Parsed parse(String line, boolean freeFormAllowed, java.util.Set<String> knownKeys) {
         Map<String, Object> pairs = new LinkedHashMap<>();
         StringBuilder free = new StringBuilder();
-        List<String> words = splitRaw(line);
-        for (String w : words) {
+        Word last = null;
+        boolean removed = false;
+        for (Word word : words(line)) {
+            String w = word.text();
             int eq = keyEnd(w);
             if (eq > 0 && (!freeFormAllowed || knownKeys.contains(w.substring(0, eq)))) {
                 pairs.put(w.substring(0, eq), unquote(w.substring(eq + 1)));
+                removed = true;
             } else if (freeFormAllowed) {
-                if (free.length() > 0) free.append(' ');
+                if (last != null) free.append(removed ? " " : line.substring(last.end(), word.start()));
                 free.append(w);
+                last = word;
+                removed = false;
             } else {
                 throw new IllegalArgumentException("this module takes key=value arguments, but '" + w + "' is not one");
             }
         }
+        if (last != null && !removed) free.append(line.substring(last.end()));
         return new Parsed(pairs, free.length() == 0 ? null : free.toString());
     }
 
@@ -48,24 +59,26 @@ public final class KeyValue {
     /** Splits on unquoted whitespace, keeping quotes and template blocks in the words. */
     public static List<String> split(String s) {
         List<String> out = new ArrayList<>();
-        for (String w : splitRaw(s)) out.add(w);
+        for (Word w : words(s)) out.add(w.text());
         return out;
     }
 
-    private static List<String> splitRaw(String s) {
-        List<String> out = new ArrayList<>();
+    private static List<Word> words(String s) {
+        List<Word> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
+        int start = 0;
         char quote = 0;
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (depth == 0 && quote == 0 && Character.isWhitespace(c)) {
                 if (cur.length() > 0) {
-                    out.add(cur.toString());
+                    out.add(new Word(cur.toString(), start, i));
                     cur.setLength(0);
                 }
                 continue;
             }
+            if (cur.length() == 0) start = i;
             cur.append(c);
             if (c == '\\' && i + 1 < s.length() && quote != 0) {
                 cur.append(s.charAt(++i));
@@ -92,7 +105,7 @@ public final class KeyValue {
             }
             if (depth == 0 && (c == '"' || c == '\'')) quote = c;
         }
-        if (cur.length() > 0) out.add(cur.toString());
+        if (cur.length() > 0) out.add(new Word(cur.toString(), start, s.length()));
         return out;
     }
 
