@@ -15,19 +15,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code hostname}: sets the static and transient host name with hostnamectl (Ansible's systemd strategy) and
- * returns the hostname facts. One round trip reads both names and the FQDN, one sets what differs.
+ * {@code hostname}: sets the static and transient host name with hostnamectl (Ansible's systemd strategy) when
+ * systemd manages the host (or {@code use: systemd|debian}), otherwise writes {@code /etc/hostname} (Ansible's file
+ * strategy, what it uses on Debian, Ubuntu and most distributions without systemd), and returns the hostname
+ * facts. One round trip reads both names and the FQDN, one sets what differs.
  */
 public final class Hostname implements Module {
+    /** Ansible's test for a systemd-managed host: systemctl, and one of sd_booted()'s canaries. */
+    private static final String SYSTEMD_MANAGED =
+            "command -v systemctl >/dev/null && { [ -d /run/systemd/system ] || [ -e /dev/.run/systemd ] || [ -e /dev/.systemd ]; }";
+    private final String file;
+    private final String systemdManaged;
     private final ModuleSpec spec = ModuleSpec.builder("hostname").fqcn("ansible.builtin.hostname")
             .doc("Manage hostname", "Sets the system's host name (static and transient) with hostnamectl.")
             .param(Param.of("name").str().required())
-            .param(Param.of("use").str().choices("systemd", "debian", "generic").doc("Strategy; hostnamectl is used."))
+            .param(Param.of("use").str().choices("systemd", "debian", "generic")
+                    .doc("Strategy: systemd and debian use hostnamectl; otherwise hostnamectl when systemd runs, else /etc/hostname."))
             .diff(true)
             .returns("name", "the host name", "always").returns("ansible_facts", "hostname facts", "always")
             .performance("1 round trip to read, 1 to set")
             .example("- ansible.builtin.hostname:\n    name: web01")
             .build();
+
+    public Hostname() {
+        this("/etc/hostname", SYSTEMD_MANAGED);
+    }
+
+    /** For tests: the file strategy's file, and the shell test that says systemd manages the host. */
+    Hostname(String file, String systemdManaged) {
+        this.file = ShellCommand.quote(file);
+        this.systemdManaged = systemdManaged;
+    }
 
     @Override
     public ModuleSpec spec() {
@@ -39,16 +57,30 @@ public final class Hostname implements Module {
         String name = a.str("name");
         if (name.length() > 64) return ModuleResult.failed("name cannot be longer than 64 characters on systemd servers, try a shorter name");
         String fqdnCmd = "hostname -f 2>/dev/null || hostname";
-        List<Probe.Part> p = Probe.run(ctx, "hostnamectl --transient status", "hostnamectl --static status", fqdnCmd);
+        String use = a.has("use") ? a.str("use") : "";
+        String test = use.equals("systemd") || use.equals("debian") ? "true" : systemdManaged;
+        String read = "cat " + file + " 2>/dev/null; true";
+        List<Probe.Part> p = Probe.run(ctx, either(test, "hostnamectl --transient status 2>&1", read),
+                either(test, "hostnamectl --static status 2>&1", read), fqdnCmd, test);
+        boolean systemd = p.get(3).ok();
         for (Probe.Part part : p.subList(0, 2)) {
-            if (!part.ok()) return ModuleResult.failed("Command failed rc=" + part.rc() + ", out=" + part.out() + ", err=");
+            if (!part.ok()) return ModuleResult.failed("Command failed rc=" + part.rc() + ", out=, err=" + part.out().strip());
         }
         String current = p.get(0).out().strip();
         String permanent = p.get(1).out().strip();
         String q = ShellCommand.quote(name);
         StringBuilder cmd = new StringBuilder();
-        if (!permanent.equals(name)) cmd.append("hostnamectl --pretty --static set-hostname ").append(q).append(" && ");
-        if (!current.equals(name)) cmd.append("hostnamectl --transient set-hostname ").append(q).append(" && ");
+        if (!systemd) {
+            if (!permanent.equals(name)) {
+                // temp file + rename; where /etc/hostname is a mount point (containers), written in place
+                String tmp = file + ".jplay-new";
+                cmd.append("printf '%s\\n' ").append(q).append(" > ").append(tmp).append(" && { mv -f ").append(tmp).append(' ').append(file)
+                        .append(" 2>/dev/null || { cat ").append(tmp).append(" > ").append(file).append(" && rm -f ").append(tmp).append("; }; } && ");
+            }
+        } else {
+            if (!permanent.equals(name)) cmd.append("hostnamectl --pretty --static set-hostname ").append(q).append(" && ");
+            if (!current.equals(name)) cmd.append("hostnamectl --transient set-hostname ").append(q).append(" && ");
+        }
         boolean changed = !cmd.isEmpty();
         String fqdn = p.get(2).out().strip();
         if (changed && !ctx.check()) {
@@ -65,5 +97,9 @@ public final class Hostname implements Module {
         String before = !name.equals(current) ? current : permanent;
         if (changed) r.diff(new Diff("hostname = " + before + "\n", "hostname = " + name + "\n", null, null));
         return r;
+    }
+
+    private static String either(String test, String then, String otherwise) {
+        return "if " + test + "; then " + then + "; else " + otherwise + "; fi";
     }
 }

@@ -29,8 +29,8 @@ class HostnameTimezoneTest {
     }
 
     @Test
-    void setsHostnameWithDiffAndFacts() throws Exception {
-        Hostname m = new Hostname();
+    void setsHostnameWithHostnamectlWhereSystemdRuns() throws Exception {
+        Hostname m = new Hostname(dir.resolve("hostname").toString(), "true");
         assertThat(host.context().check(true).run(m, Map.of("name", "web01"))).containsEntry("changed", true);
         assertThat(host.read("static")).isEqualTo("old\n");
         Map<String, Object> r = host.context().run(m, Map.of("name", "web01"));
@@ -42,6 +42,22 @@ class HostnameTimezoneTest {
         host.clear();
         assertThat(host.context().run(m, Map.of("name", "web01"))).containsEntry("changed", false).doesNotContainKey("diff");
         assertThat(host.calls()).noneMatch(c -> c.contains("set-hostname"));
+    }
+
+    @Test
+    void writesTheHostnameFileWithoutSystemd() throws Exception {
+        Path file = dir.resolve("etc-hostname");
+        Files.writeString(file, "old\n");
+        Hostname m = new Hostname(file.toString(), "false");
+        assertThat(host.context().check(true).run(m, Map.of("name", "web01"))).containsEntry("changed", true);
+        assertThat(file).hasContent("old");
+        Map<String, Object> r = host.context().run(m, Map.of("name", "web01"));
+        assertThat(r).containsEntry("changed", true).containsEntry("diff", Map.of("before", "hostname = old\n", "after", "hostname = web01\n"));
+        assertThat(Files.readString(file)).isEqualTo("web01\n");
+        assertThat(host.calls()).noneMatch(c -> c.startsWith("hostnamectl"));
+        assertThat(host.context().run(m, Map.of("name", "web01"))).containsEntry("changed", false);
+        assertThat(host.context().run(m, Map.of("name", "web01", "use", "systemd"))).containsEntry("changed", true);
+        assertThat(host.calls()).contains("hostnamectl --pretty --static set-hostname web01");
     }
 
     @Test
