@@ -160,11 +160,15 @@ final class TreeLoader {
                 a.loc(), ctx.role(), true);
     }
 
-    /** A dynamic include: remember what its tasks inherit, and load its target now when it is literal. */
+    /**
+     * A dynamic include: remember what its tasks inherit (as in Ansible, the include is their parent: its own
+     * {@code vars} reach them), and load its target now when it is literal.
+     */
     private void registerInclude(Task t, Map<String, Object> ds, LoadContext ctx, PlayParts parts) {
         Keywords own = Keywords.from(ds);
         Map<String, Object> apply = Raw.map(t.args().get("apply"), "apply", Raw.keyLoc(ds, t.written()));
-        LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")), Raw.tags(apply.get("tags"), t.loc()), Map.of());
+        LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")),
+                Raw.tags(apply.get("tags"), t.loc()), t.vars());
         includeContexts.put(t.id(), children);
         if (t.loop() != null) return;
         if (t.action().equals("include_role")) {

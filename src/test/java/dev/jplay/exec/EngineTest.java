@@ -233,6 +233,22 @@ class EngineTest {
     }
 
     @Test
+    void includesPassTheirVarsToTheirTasks() {
+        Runs r = runs().file("inc.yml", "- name: inside\n  debug: msg=\"got {{ x }}\"\n")
+                .file("roles/r1/tasks/t.yml", "- name: in role\n  debug: msg=\"role {{ x }}\"\n").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: inc.yml
+                      vars: {x: tasks}
+                    - include_role: {name: r1, tasks_from: t}
+                      vars: {x: "role{{ item }}"}
+                      loop: [1]
+                """);
+        assertThat(r.rec.of(Event.HostResult.class)).extracting(e -> e.result().get("msg")).containsExactly("got tasks", "role role1");
+    }
+
+    @Test
     void untilRetriesUntilTheConditionHolds() {
         Runs r = runs().run("""
                 - hosts: all
