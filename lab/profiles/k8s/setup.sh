@@ -18,22 +18,26 @@ for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.l
 done
 
 # a fresh node has none of the cluster's packages (this machine may have some, e.g. kubectl from another repository)
-for pkg in $(grep -v '^#' "$profile/packages/versions" | cut -d' ' -f1); do
+for pkg in $(grep -v '^#' "$profile/packages/versions" | cut -d' ' -f1 | sort -u); do
   dpkg -s "$pkg" >/dev/null 2>&1 && dpkg --purge --force-depends "$pkg" >/dev/null 2>&1 || true
 done
 
-# stand-in packages, built into two flat repositories: "archive" (the distribution) and "k8s" (pkgs.k8s.io)
+# stand-in packages, built into flat repositories: "archive" (the distribution) and "k8s/vX.Y" (pkgs.k8s.io, one
+# repository per minor version, each with its signing key)
 build=$(mktemp -d)
 grep -v '^#' "$profile/packages/versions" | while read -r name version repo; do
-  cp -a "$profile/packages/$name" "$build/$name"
-  mkdir -p "$build/$name/DEBIAN"
+  rm -rf "${build:?}/$name"; cp -a "$profile/packages/$name" "$build/$name"
+  mkdir -p "$build/$name/DEBIAN" "$lab/$repo"
+  [ "$name" = kubelet ] && mkdir -p "$build/$name/etc/kubernetes/manifests"  # the real package ships it, empty
   printf 'Package: %s\nVersion: %s\nArchitecture: all\nMaintainer: jplay lab <lab@jplay.invalid>\nDescription: %s (jplay lab stand-in)\n' \
     "$name" "$version" "$name" > "$build/$name/DEBIAN/control"
   dpkg-deb --root-owner-group -Zgzip -z1 --build "$build/$name" "$lab/$repo/${name}_$(echo "$version" | tr : _)_all.deb" >/dev/null
 done
 rm -rf "$build"
-for repo in archive k8s; do (cd "$lab/$repo" && dpkg-scanpackages -m . /dev/null 2>/dev/null > Packages); done
-echo "jplay lab stand-in signing key" > "$lab/k8s/Release.key"
+for repo in $(grep -v '^#' "$profile/packages/versions" | cut -d' ' -f3 | sort -u); do
+  (cd "$lab/$repo" && dpkg-scanpackages -m . /dev/null 2>/dev/null > Packages)
+  case "$repo" in k8s/*) echo "jplay lab stand-in signing key" > "$lab/$repo/Release.key";; esac
+done
 echo "deb [trusted=yes] file:$lab/archive ./" > /etc/apt/sources.list.d/jplay-lab-archive.list
 apt-get update -qq -o Acquire::Languages=none >/dev/null 2>&1
 
@@ -41,7 +45,7 @@ apt-get update -qq -o Acquire::Languages=none >/dev/null 2>&1
 dpkg -i "$lab"/archive/ufw_*.deb >/dev/null
 grep -q ' swap ' /etc/fstab 2>/dev/null || echo "/swap.img	none	swap	sw	0	0" >> /etc/fstab
 
-# the flannel manifest (only the part the playbook edits matters here)
+# the flannel manifest (only the parts the playbook edits matter here)
 cat > "$lab/kube-flannel.yml" <<'YAML'
 apiVersion: v1
 kind: ConfigMap
@@ -56,4 +60,21 @@ data:
         "Type": "vxlan"
       }
     }
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: kube-flannel-ds
+  namespace: kube-flannel
+spec:
+  template:
+    spec:
+      containers:
+      - name: kube-flannel
+        image: docker.io/flannel/flannel:v0.25.6
+        command:
+        - /opt/bin/flanneld
+        args:
+        - --ip-masq
+        - --kube-subnet-mgr
 YAML

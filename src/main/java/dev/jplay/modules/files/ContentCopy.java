@@ -39,12 +39,16 @@ final class ContentCopy {
             st = pr.state(1);
         }
         if (!st.exists() && !pr.state(2).exists()) {
-            if (!trailing) return ModuleResult.failed("Destination directory " + ShellDirs.parent(dest) + " does not exist");
-            if (ctx.check()) {
+            if (trailing && ctx.check()) {
                 return ModuleResult.changed(true).msg("dest directory " + ShellDirs.parent(dest) + " would be created")
                         .put("src", src.label());
             }
-            makeDirs(ctx, ShellDirs.parent(dest), a.get("directory_mode"));
+            if (trailing) {
+                makeDirs(ctx, ShellDirs.parent(dest), a.get("directory_mode"));
+            } else if (!ctx.check()) {
+                // in check mode Ansible's copy action reports the new file as a change without asking the host
+                return ModuleResult.failed("Destination directory " + ShellDirs.parent(dest) + " does not exist");
+            }
         }
         return place(ctx, a, src, dest, st, pr.content(dest));
     }

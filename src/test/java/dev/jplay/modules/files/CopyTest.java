@@ -112,6 +112,10 @@ class CopyTest {
     void missingParentFailsUnlessTrailingSlash() throws Exception {
         Map<String, Object> r = TestContext.local().run(copy, Map.of("content", "x", "dest", tmp.resolve("no/a").toString()));
         assertThat(r).containsEntry("failed", true).containsEntry("msg", "Destination directory " + tmp.resolve("no") + " does not exist");
+        // in check mode (an earlier task would have made the directory) it is a change, as in Ansible
+        assertThat(TestContext.local().check(true).run(copy, Map.of("content", "x", "dest", tmp.resolve("no/a").toString())))
+                .containsEntry("changed", true).doesNotContainKey("failed");
+        assertThat(tmp.resolve("no")).doesNotExist();
     }
 
     @Test
