@@ -112,6 +112,11 @@ public final class Lab implements AutoCloseable {
         run(List.of("lab/lab", "start", name));
     }
 
+    /** Runs a shell command on a host as root (through ssh) and returns its output; fails when it fails. */
+    public String ssh(String name, String command) throws IOException, InterruptedException {
+        return run(List.of("lab/lab", "ssh", name, command));
+    }
+
     /** Files a run changed on a host (its overlay upper dir). */
     public String diff(String name) throws IOException, InterruptedException {
         return run(List.of("lab/lab", "diff", name));
