@@ -57,6 +57,7 @@ final class Download {
         ExecResult d = ctx.exec(ExecRequest.of(script(a, dest, algorithm, ctx.check())).withStdin(curlConfig(a)));
         Map<String, String> out = lines(d.out());
         if (d.out().contains("NOTOOL")) return r.fail("Neither curl nor wget is installed on the host");
+        if (d.out().startsWith("NODIR")) return r.fail("Destination " + ShellDirs.parent(dest) + " does not exist");
         String code = out.getOrDefault("H", "");
         r.put("status_code", code.matches("\\d+") ? Long.parseLong(code) : code);
         if (!"0".equals(out.get("R")) || code.matches("[45]\\d\\d")) {
@@ -104,6 +105,8 @@ final class Download {
         String insecure = a.bool("validate_certs") ? "" : " --insecure";
         String wgetInsecure = a.bool("validate_certs") ? "" : " --no-check-certificate";
         StringBuilder sb = new StringBuilder();
+        // as Ansible, also in check mode: a file cannot be put in a directory that is not there
+        sb.append("[ -d ").append(quote(ShellDirs.parent(dest))).append(" ] || { echo NODIR; exit 0; }; ");
         String template = check ? "\"${TMPDIR:-/tmp}/.jplay-get.XXXXXX\"" : quote(ShellDirs.parent(dest) + "/.jplay-get.XXXXXX");
         sb.append("t=$(mktemp ").append(template).append(") || exit 1; ");
         sb.append("if command -v curl >/dev/null 2>&1; then code=$(curl -sSL -K - -o \"$t\" -w '%{http_code}' --max-time ")

@@ -81,6 +81,16 @@ class GetUrlTest {
     }
 
     @Test
+    void aMissingDirectoryFailsAlsoInCheckMode() throws Exception {
+        Map<String, Object> args = Map.of("url", base + "/tool.txt", "dest", tmp.resolve("no/tool.txt").toString());
+        for (boolean check : new boolean[] {true, false}) {
+            assertThat(TestContext.local().check(check).run(new GetUrl(), args)).containsEntry("failed", true)
+                    .containsEntry("msg", "Destination " + tmp.resolve("no") + " does not exist");
+        }
+        assertThat(tmp.resolve("no")).doesNotExist();
+    }
+
+    @Test
     void httpErrorFails() throws Exception {
         Map<String, Object> r = TestContext.local().run(new GetUrl(), Map.of("url", base + "/missing", "dest", tmp.resolve("m").toString()));
         assertThat(r).containsEntry("failed", true).containsEntry("msg", "Request failed").containsEntry("status_code", 404L);
