@@ -103,8 +103,10 @@ public final class PlaybookCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             int code = ExitCodes.OK;
+            dev.jplay.exec.Prompter prompter = TerminalPrompter.ofTerminal();
             for (Playbook pb : loaded) {
-                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers, pb.file().getParent()));
+                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers, pb.file().getParent()),
+                        w.output(), prompter);
                 RunResult r = runner.run(pb, loader);
                 code = r.exitCode();
                 if (code != 0) break;

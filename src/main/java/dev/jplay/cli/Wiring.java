@@ -214,7 +214,12 @@ final class Wiring implements AutoCloseable {
     }
 
     PlaybookRunner runner(RunOptions o, Output out) {
-        return new PlaybookRunner(o, inventory, out, connections, registry, templar, Prompter.NONE, vault);
+        return runner(o, out, Prompter.NONE);
+    }
+
+    /** A runner whose prompts (pause, vars_prompt, --step) are answered by {@code prompter}. */
+    PlaybookRunner runner(RunOptions o, Output out, Prompter prompter) {
+        return new PlaybookRunner(o, inventory, out, connections, registry, templar, prompter, vault);
     }
 
     @Override

@@ -157,6 +157,13 @@ final class ModuleCall implements ModuleContext {
     }
 
     @Override
+    public String ask(String prompt, boolean echo) {
+        String name = task.name() == null ? task.action() : dev.jplay.data.Py.str(engine.templar().template(task.name(), scope.context(task.loc())));
+        String label = task.role() == null ? name : task.role().name() + " : " + name;
+        return engine.prompter().ask("[" + label + "]\n" + prompt + ":", echo);
+    }
+
+    @Override
     public Loc loc() {
         return task.loc();
     }

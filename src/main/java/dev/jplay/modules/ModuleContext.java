@@ -99,6 +99,14 @@ public interface ModuleContext {
     /** A warning shown as {@code [WARNING]: ...}. */
     void warn(String message);
 
+    /**
+     * Asks the person running jplay (pause): shows {@code prompt} after the task's name and returns the line typed
+     * (not shown when {@code echo} is false), or null when there is no terminal to ask on.
+     */
+    default String ask(String prompt, boolean echo) {
+        return null;
+    }
+
     /** Where the task was written, for messages. */
     Loc loc();
 

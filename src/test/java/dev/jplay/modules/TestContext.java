@@ -34,6 +34,8 @@ public final class TestContext implements ModuleContext {
         throw new UnsupportedOperationException("no evaluator in this test");
     };
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
+    private java.util.Deque<String> answers;
     private Decrypter vault = Decrypter.NONE;
 
     public TestContext(Connection connection) {
@@ -57,6 +59,23 @@ public final class TestContext implements ModuleContext {
     public TestContext controllerDir(Path dir) {
         controllerDir = dir;
         return this;
+    }
+
+    /** Answers the module's prompts with these lines, in order, as if typed on a terminal (none: no terminal). */
+    public TestContext answers(String... lines) {
+        answers = new java.util.ArrayDeque<>(List.of(lines));
+        return this;
+    }
+
+    /** The prompts the module showed. */
+    public List<String> asked() {
+        return asked;
+    }
+
+    @Override
+    public String ask(String prompt, boolean echo) {
+        asked.add(prompt);
+        return answers == null ? null : answers.poll();
     }
 
     public TestContext check(boolean on) {

@@ -8,8 +8,8 @@ import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
 
 /**
- * {@code pause}: waits for a time, or (with {@code prompt} and no time) asks the user. The executor runs it once
- * for all hosts and answers prompts through the terminal; here is only the timed wait.
+ * {@code pause}: waits for a time, or (without one) asks the user on the terminal and returns what was typed as
+ * {@code user_input}; without a terminal it does not wait, as in Ansible. The executor runs it once for all hosts.
  */
 public final class Pause implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.builder("pause")
@@ -40,6 +40,13 @@ public final class Pause implements Module {
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) {
         double s = seconds(args);
         long start = System.currentTimeMillis();
+        String input = "";
+        if (s < 0) {
+            String prompt = args.has("prompt") ? args.str("prompt") : "Press enter to continue, Ctrl+C to interrupt";
+            String typed = ctx.ask(prompt + (args.bool("echo") ? "" : " (output is hidden)"), args.bool("echo"));
+            if (typed == null) ctx.warn("Not waiting for response to prompt as stdin is not interactive");
+            else input = typed;
+        }
         try {
             Thread.sleep((long) (Math.max(0, s) * 1000));
         } catch (InterruptedException e) {
@@ -48,6 +55,6 @@ public final class Pause implements Module {
         long secs = Math.round((System.currentTimeMillis() - start) / 1000.0);
         return ModuleResult.ok().put("delta", secs).put("echo", args.bool("echo")).put("rc", 0L)
                 .put("stderr", "").put("stdout", "Paused for " + dev.jplay.data.Py.str(s < 60 || args.has("seconds") ? (Object) s : s / 60)
-                        + (args.has("minutes") ? " minutes" : " seconds")).put("user_input", "");
+                        + (args.has("minutes") ? " minutes" : " seconds")).put("user_input", input);
     }
 }
