@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jplay.testing.JplayProcess;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,27 +17,22 @@ import org.junit.jupiter.api.Test;
  */
 class K8sRecoveryTest {
     static final String NET = "10.247";
-    static Lab lab;
 
-    @BeforeAll
-    static void up() throws Exception {
-        lab = Lab.up(NET, 3, "lab/profiles/k8s");
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (lab != null) lab.close();
-    }
-
-    private static void fault(String host, String name) throws Exception {
+    private static void fault(Lab lab, String host, String name) throws Exception {
         lab.ssh(host, "mkdir -p /var/lib/jplay-lab/fail-once && touch /var/lib/jplay-lab/fail-once/" + name);
     }
 
     @Test
     void aRerunRepairsWhatAFailedRunLeftHalfDone() throws Exception {
-        fault("lab01", "kubeadm-init");
-        fault("lab02", "systemctl-restart-containerd");
-        fault("lab03", "systemctl-enable-kubelet");
+        try (Lab lab = Lab.up(NET, 3, "lab/profiles/k8s")) {
+            repairs(lab);
+        }
+    }
+
+    private static void repairs(Lab lab) throws Exception {
+        fault(lab, "lab01", "kubeadm-init");
+        fault(lab, "lab02", "systemctl-restart-containerd");
+        fault(lab, "lab03", "systemctl-enable-kubelet");
         JplayProcess.Run failed = K8sPlaybookTest.play(lab, "playbooks/site.yml");
         assertThat(failed.exit()).as(failed.out()).isEqualTo(2);
         assertThat(K8sPlaybookTest.recap(failed)).allMatch(l -> l.contains(" failed=1 "));
