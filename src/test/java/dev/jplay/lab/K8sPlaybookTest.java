@@ -219,8 +219,11 @@ class K8sPlaybookTest {
 
     private void resetsAllAndRebuilds() throws Exception {
         double start = CallLog.of(lab, "lab01").end();
-        JplayProcess.Run reset = site("--tags", "reset", "-e", "k8s_reset_confirm=true");
+        // on a terminal: the reset asks, and goes on once 'reset' is typed
+        JplayProcess.Run reset = JplayProcess.runOnTerminal(ROOT, "Type 'reset' to destroy", "reset", "-i", lab.inventory().toString(),
+                "playbooks/site.yml", "-e", "@lab/profiles/k8s/vars.yml", "--tags", "reset");
         assertThat(reset.exit()).as(reset.out()).isZero();
+        assertThat(reset.out()).contains("[reset : Confirm the reset]\nType 'reset' to destroy all this on lab01, lab02, lab03 (anything else stops): reset");
         assertThat(banners(reset)).allMatch(b -> b.equals("Gathering Facts") || b.startsWith("preflight : ") || b.startsWith("reset : "))
                 .contains("reset : Kubeadm reset");
         assertThat(Files.exists(lab.changes("lab01").resolve("etc/kubernetes/admin.conf"))).isFalse();

@@ -19,14 +19,48 @@ public final class JplayProcess {
     }
 
     public static Run run(Path cwd, String... args) throws IOException, InterruptedException {
+        Process p = start(cwd, command(args));
+        String out = new String(p.getInputStream().readAllBytes());
+        return finish(p, out);
+    }
+
+    /**
+     * Runs jplay on a terminal (a pseudo-terminal from util-linux's {@code script}) and, when its output shows
+     * {@code prompt}, types {@code answer} and Enter, as a person at the terminal would.
+     */
+    public static Run runOnTerminal(Path cwd, String prompt, String answer, String... args) throws IOException, InterruptedException {
+        StringBuilder line = new StringBuilder();
+        for (String a : command(args)) line.append('\'').append(a.replace("'", "'\\''")).append("' ");
+        Process p = start(cwd, List.of("script", "-qec", line.toString(), "/dev/null"));
+        StringBuilder out = new StringBuilder();
+        var in = p.getInputStream();
+        boolean typed = false;
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            out.append((char) c);
+            if (!typed && out.indexOf(prompt) >= 0) {
+                p.getOutputStream().write((answer + "\n").getBytes());
+                p.getOutputStream().flush();
+                typed = true;
+            }
+        }
+        return finish(p, out.toString().replace("\r\n", "\n"));
+    }
+
+    private static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.jplay.cli.Main"));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Process start(Path cwd, List<String> cmd) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
         pb.environment().put("ANSIBLE_NOCOLOR", "1");
         pb.environment().remove("SSH_AUTH_SOCK");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
+        return pb.start();
+    }
+
+    private static Run finish(Process p, String out) throws IOException, InterruptedException {
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("jplay did not finish: " + out);
