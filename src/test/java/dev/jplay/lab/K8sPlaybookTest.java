@@ -1,6 +1,7 @@
 package dev.jplay.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jplay.testing.JplayProcess;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ class K8sPlaybookTest {
 
     @Test
     void buildsUpgradesAndResetsTheClusterLikeAnsible() throws Exception {
+        refusesTwoControlPlanes();
         checkModeChangesNothing();
         buildsLikeAnsible();
         smokeRunsOnlyItsTasks();
@@ -83,6 +85,15 @@ class K8sPlaybookTest {
         versionChangesOnlyThroughTheUpgrade();
         upgradesOneNodeAtATime();
         resetsAllAndRebuilds();
+    }
+
+    private void refusesTwoControlPlanes() throws Exception {
+        Path two = lab.inventory().resolveSibling("two-masters");
+        Files.writeString(two, Files.readString(lab.inventory()).replaceFirst("\\[nodes]\n(lab02[^\n]*\n)", "$1[nodes]\n"));
+        JplayProcess.Run r = JplayProcess.run(ROOT, "-i", two.toString(), "playbooks/site.yml", "-e", "@lab/profiles/k8s/vars.yml");
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("The master group must hold exactly one host (it has 2: lab01, lab02)");
+        assertThat(banners(r)).containsExactly("Gathering Facts", "preflight : Exactly one control-plane host");
     }
 
     private void checkModeChangesNothing() throws Exception {
@@ -233,6 +244,16 @@ class K8sPlaybookTest {
         JplayProcess.Run again = site("-e", "k8s_version=1.29.10");
         assertThat(again.exit()).as(again.out()).isZero();
         assertThat(file("lab01", "etc/kubernetes/admin.conf")).contains("server: https://" + lab.address(1));
+    }
+
+    @Test
+    void ansibleLintFindsNothing() throws Exception {
+        Path lint = Path.of("/usr/bin/ansible-lint");
+        assumeTrue(Files.isExecutable(lint), "ansible-lint is not installed (apt-get install ansible-lint)");
+        Process p = new ProcessBuilder(lint.toString(), "--offline", "--nocolor", "-p", "playbooks/").directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
     }
 
     @Test

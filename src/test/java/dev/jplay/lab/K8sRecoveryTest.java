@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * half-initialised control plane and initialises again. On lab02 the containerd restart handler fails: the re-run
  * still restarts containerd (its config was never applied). On lab03 play 1 fails after the containerd role: the
  * restart happened before (handlers flushed at the end of the role), so the re-run does not restart again. Then a
- * control plane whose API server stops answering after a complete init is left alone, with a message.
+ * control plane whose API server stops answering after a complete init is left alone, with a message. The hosts
+ * start with containerd configs that disable CRI: Docker's (replaced by the default) and a full one (edited).
  */
 class K8sRecoveryTest {
     static final String NET = "10.247";
@@ -30,6 +31,12 @@ class K8sRecoveryTest {
     }
 
     private static void repairs(Lab lab) throws Exception {
+        // containerd configs found on the hosts: Docker's (CRI disabled, nothing else) and a full one with CRI disabled
+        lab.ssh("lab02", "mkdir -p /etc/containerd && printf '%s\\n' 'disabled_plugins = [\"cri\"]' > /etc/containerd/config.toml");
+        lab.ssh("lab03", "mkdir -p /etc/containerd && printf '%s\\n' 'version = 2' 'disabled_plugins = [\"cri\", \"io.containerd.internal.v1.opt\"]'"
+                + " '[plugins.\"io.containerd.grpc.v1.cri\"]' '  sandbox_image = \"registry.k8s.io/pause:3.6\"'"
+                + " '  [plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc.options]' '    SystemdCgroup = false'"
+                + " > /etc/containerd/config.toml");
         fault(lab, "lab01", "kubeadm-init");
         fault(lab, "lab02", "systemctl-restart-containerd");
         fault(lab, "lab03", "systemctl-enable-kubelet");
@@ -40,7 +47,7 @@ class K8sRecoveryTest {
         for (String h : lab.names()) end = Math.max(end, CallLog.of(lab, h).end());
         assertThat(Files.exists(lab.changes("lab01").resolve("etc/kubernetes/admin.conf"))).as("kubeadm init left admin.conf").isTrue();
         assertThat(CallLog.of(lab, "lab03").first("systemctl restart containerd")).as("restarted before the failure on lab03")
-                .isGreaterThan(CallLog.of(lab, "lab03").first("containerd config default")).isLessThan(end);
+                .isGreaterThan(CallLog.of(lab, "lab03").first("systemctl start containerd")).isLessThan(end);
 
         JplayProcess.Run rerun = K8sPlaybookTest.play(lab, "playbooks/site.yml");
         assertThat(rerun.exit()).as(rerun.out()).isZero();
@@ -56,6 +63,13 @@ class K8sRecoveryTest {
                 .isEqualTo(Files.readString(lab.changes("lab02").resolve("etc/containerd/config.toml")));
         assertThat(CallLog.of(lab, "lab03").first("systemctl restart containerd", end)).as("no second restart on lab03").isNaN();
         assertThat(CallLog.of(lab, "lab03").lines()).contains("systemctl enable kubelet");
+
+        String docker = Files.readString(lab.changes("lab02").resolve("etc/containerd/config.toml"));
+        assertThat(docker).as("Docker's config replaced by the default").contains("SystemdCgroup = true").doesNotContain("disabled_plugins");
+        assertThat(lab.changes("lab02").resolve("etc/containerd/config.toml.orig")).hasContent("disabled_plugins = [\"cri\"]");
+        assertThat(Files.readString(lab.changes("lab03").resolve("etc/containerd/config.toml"))).as("a full config edited in place")
+                .contains("disabled_plugins = [\"io.containerd.internal.v1.opt\"]\n", "sandbox_image = \"registry.k8s.io/pause:3.9\"",
+                        "SystemdCgroup = true");
 
         JplayProcess.Run third = K8sPlaybookTest.play(lab, "playbooks/site.yml");
         assertThat(third.exit()).as(third.out()).isZero();
