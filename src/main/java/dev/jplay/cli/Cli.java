@@ -1,20 +1,33 @@
 package dev.jplay.cli;
 
 import dev.jplay.source.SourceException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree and runs it; maps errors to ansible-playbook's exit codes. */
 final class Cli {
+    private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
+            Map.entry("adhoc", AdhocCommand::new),
+            Map.entry("config", ConfigCommand::new),
+            Map.entry("inventory", InventoryCommand::new),
+            Map.entry("doc", DocCommand::new),
+            Map.entry("console", ConsoleCommand::new));
+
     private Cli() {}
 
     static int run(String[] args) {
         CommandLine cl = new CommandLine(new PlaybookCommand());
         cl.setExpandAtFiles(false); // -e @vars.yml and -l @retry_file are Ansible's, not picocli argument files
-        cl.addSubcommand("adhoc", new AdhocCommand());
-        cl.addSubcommand("config", new ConfigCommand());
-        cl.addSubcommand("inventory", new InventoryCommand());
-        cl.addSubcommand("doc", new DocCommand());
-        cl.addSubcommand("console", new ConsoleCommand());
+        // picocli reflects over a command's annotations when it is added: add only the subcommands the arguments
+        // name (all of them for --help), which keeps a playbook run or --syntax-check from building five models
+        List<String> words = Arrays.asList(args);
+        boolean help = words.contains("-h") || words.contains("--help");
+        for (var sub : SUBCOMMANDS) {
+            if (help || words.contains(sub.getKey())) cl.addSubcommand(sub.getKey(), sub.getValue().get());
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof PlaybookCommand.UsageError u) {
                 cmd.getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + u.getMessage());

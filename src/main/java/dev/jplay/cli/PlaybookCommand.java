@@ -86,7 +86,8 @@ public final class PlaybookCommand implements Callable<Integer> {
             }
         }
         List<Path> dirs = playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();
-        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile), dirs)) {
+        boolean runs = !(syntaxCheck || listHosts || listTasks || listTags);
+        try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile, runs), dirs)) {
             PlaybookLoader loader = w.loader();
             List<Playbook> loaded = new ArrayList<>();
             for (Path p : playbooks) loaded.add(loader.load(cwd.resolve(p)));

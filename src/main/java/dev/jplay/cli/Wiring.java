@@ -57,14 +57,18 @@ final class Wiring implements AutoCloseable {
     private final Callbacks.Options outputOptions;
     private final Thread cancelOnExit = new Thread(connections::cancelRunning, "jplay-cancel");
 
-    private Wiring(ConnectionOptions conn, Settings settings, Path cwd, List<Path> playbookDirs, Callbacks.Options outputOptions) {
+    private Wiring(ConnectionOptions conn, Settings settings, Path cwd, List<Path> playbookDirs, Callbacks.Options outputOptions,
+                   OutputMode mode) {
         this.conn = conn;
         this.outputOptions = outputOptions;
         Output output = Callbacks.create(outputOptions);
         this.settings = settings;
         this.cwd = cwd;
         this.output = output;
-        connections.persistentShell(settings.persistentShell()).warmUp();
+        connections.persistentShell(settings.persistentShell());
+        // building the SSH configuration takes ~0.1 s of CPU: start it while the playbooks load, unless no host
+        // will be contacted (--syntax-check, --list-*)
+        if (mode.contactsHosts()) connections.warmUp();
         // SIGINT/SIGTERM: kill what runs on the hosts before the JVM goes (no command outlives an interrupted run)
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         Consumer<String> warn = w -> output.on(new Event.Warning(w));
@@ -99,8 +103,15 @@ final class Wiring implements AutoCloseable {
                 Path.of(System.getProperty("user.home"))));
     }
 
-    /** Which stdout callback a command wants: {@code callback} null means the configured one. */
-    record OutputMode(String callback, boolean profile) {}
+    /**
+     * Which stdout callback a command wants ({@code callback} null means the configured one), and whether it will
+     * contact hosts (false for --syntax-check and listings: no SSH set-up then).
+     */
+    record OutputMode(String callback, boolean profile, boolean contactsHosts) {
+        OutputMode(String callback, boolean profile) {
+            this(callback, profile, true);
+        }
+    }
 
     /** {@code playbookDirs}: directories of the playbooks to run, whose {@code library/} holds modules too. */
     static Wiring create(ConnectionOptions conn, Path cwd, OutputMode mode, List<Path> playbookDirs) {
@@ -112,7 +123,7 @@ final class Wiring implements AutoCloseable {
         if (mode.profile()) enabled.add("profile_tasks");
         String stdout = mode.callback() != null ? mode.callback() : s.stdoutCallback();
         return new Wiring(conn, s, cwd, playbookDirs, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
-                s.displayOk(), System.out, System.err));
+                s.displayOk(), System.out, System.err), mode);
     }
 
     /** The terminal width ({@code COLUMNS}), else 80 as Ansible uses without a terminal. */
