@@ -67,7 +67,7 @@ final class ShellPool implements AutoCloseable {
         Session ch = null;
         try {
             ch = client.startSession();
-            s = ShellSession.start(ch, become, pool, timer);
+            s = ShellSession.start(ch, client.getTransport(), become, pool, timer);
             synchronized (this) {
                 if (!off) {
                     busy.add(s);

@@ -2,6 +2,7 @@ package dev.jplay.connection;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.Transport;
 
 /**
  * One long-lived POSIX {@code sh} on a host (as the login user, or as a become user behind one {@code sudo}),
@@ -69,12 +71,15 @@ final class ShellSession implements AutoCloseable {
     private boolean controlSent = true;
     private volatile boolean broken;
 
-    private ShellSession(Session session, Session.Command cmd, Become become, Executor pool) {
+    private final InputStream errStream;
+
+    private ShellSession(Session session, Session.Command cmd, WindowKeeper window, Become become, Executor pool) {
         this.session = session;
         this.cmd = cmd;
         this.stdin = cmd.getOutputStream();
-        this.out = new FramedReader(cmd.getInputStream());
-        this.err = new FramedReader(cmd.getErrorStream());
+        this.out = new FramedReader(WindowKeeper.stdout(window, cmd));
+        this.errStream = WindowKeeper.stderr(window, cmd);
+        this.err = new FramedReader(errStream);
         this.become = become;
         this.pool = pool;
     }
@@ -84,17 +89,19 @@ final class ShellSession implements AutoCloseable {
      * answered once on stdin) and waits until it is ready. Throws {@link Unsupported} when the host cannot keep
      * one, {@link ConnectionException} (BECOME) when escalation failed.
      */
-    static ShellSession start(Session session, Become become, Executor pool, ScheduledExecutorService timer) throws IOException {
+    static ShellSession start(Session session, Transport transport, Become become, Executor pool, ScheduledExecutorService timer)
+            throws IOException {
         ShellCommand.BecomePlan plan = become == null ? null : ShellCommand.BecomePlan.fresh();
         String token = ShellCommand.token();
         String loop = "/bin/sh -c " + ShellCommand.quote(LOOP) + " jplay-shell " + token;
         String line = become == null ? "exec " + loop : ShellCommand.sudo(become, plan) + " " + loop;
+        WindowKeeper window = WindowKeeper.of(session, transport);
         Session.Command cmd = session.exec(line);
-        ShellSession s = new ShellSession(session, cmd, become, pool);
+        ShellSession s = new ShellSession(session, cmd, window, become, pool);
         Watchdog dog = Watchdog.start(timer, java.time.Duration.ofSeconds(60), s::close);
         try {
             ByteArrayOutputStream before = new ByteArrayOutputStream();
-            String failure = CommandIO.awaitMarker(s.stdin, cmd.getErrorStream(), before, become, plan,
+            String failure = CommandIO.awaitMarker(s.stdin, s.errStream, before, become, plan,
                     (token + ":").getBytes(StandardCharsets.US_ASCII));
             if (failure != null) {
                 s.close();

@@ -111,11 +111,13 @@ final class SshConnection implements Connection {
         }
         running.put(job, req.become() == null ? NO_BECOME : req.become());
         try (Session s = client.startSession()) {
+            WindowKeeper window = WindowKeeper.of(s, client.getTransport());
             Session.Command cmd = s.exec(line);
             // kill on the host first: closing the channel alone leaves the command running there
             Watchdog dog = Watchdog.start(timer, req.timeout(), () -> killJob(job).whenComplete((v, e) -> closeQuietly(s)));
             try {
-                CommandIO.Captured c = io.run(cmd.getOutputStream(), cmd.getInputStream(), cmd.getErrorStream(), req.stdin(), req.become(), plan);
+                CommandIO.Captured c = io.run(cmd.getOutputStream(), WindowKeeper.stdout(window, cmd), WindowKeeper.stderr(window, cmd),
+                        req.stdin(), req.become(), plan);
                 cmd.join();
                 if (dog.fired()) throw timedOut(req);
                 if (c.becomeFailure() != null) throw new ConnectionException(ConnectionException.Kind.BECOME, c.becomeFailure());
