@@ -21,6 +21,7 @@ final class Cli {
     static int run(String[] args) {
         CommandLine cl = new CommandLine(new PlaybookCommand());
         cl.setExpandAtFiles(false); // -e @vars.yml and -l @retry_file are Ansible's, not picocli argument files
+        cl.setAllowSubcommandsAsOptionParameters(true); // -i inventory: a file named like a subcommand
         // picocli reflects over a command's annotations when it is added: add only the subcommands the arguments
         // name (all of them for --help), which keeps a playbook run or --syntax-check from building five models
         List<String> words = Arrays.asList(args);
@@ -30,7 +31,7 @@ final class Cli {
         }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof PlaybookCommand.UsageError u) {
-                cmd.getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + u.getMessage());
+                cmd.getErr().println("usage: " + synopsis(cmd) + "\njplay: error: " + u.getMessage());
                 return ExitCodes.FAILED;
             }
             if (ex instanceof SourceException se) {
@@ -47,9 +48,18 @@ final class Cli {
             return ExitCodes.UNEXPECTED;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("usage: jplay [options] PLAYBOOK...\njplay: error: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println("usage: " + synopsis(c) + "\n" + name + ": error: " + ex.getMessage()
+                    + "\n(" + name + " --help lists the options)");
             return ExitCodes.FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** A command's one-line synopsis (each command declares its own), as argparse prints it before an error. */
+    static String synopsis(CommandLine c) {
+        String[] custom = c.getCommandSpec().usageMessage().customSynopsis();
+        return custom.length > 0 ? custom[0] : c.getCommandSpec().qualifiedName() + " [options]";
     }
 }

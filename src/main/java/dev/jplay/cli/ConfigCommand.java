@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jplay config dump [--only-changed]} and {@code jplay config view}, like ansible-config. */
-@Command(name = "config", description = "Show the configuration in effect (ansible.cfg and ANSIBLE_* variables).",
+@Command(name = "config", customSynopsis = "jplay config [dump|view] [options]", description = "Show the configuration in effect (ansible.cfg and ANSIBLE_* variables).",
         subcommands = {ConfigCommand.Dump.class, ConfigCommand.View.class})
 public final class ConfigCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jplay doc MODULE} / {@code jplay doc -l}: module documentation laid out like ansible-doc's. */
-@Command(name = "doc", sortOptions = false, description = "Show the documentation of modules (like 'ansible-doc').")
+@Command(name = "doc", sortOptions = false, customSynopsis = "jplay doc [options] [MODULE...]", description = "Show the documentation of modules (like 'ansible-doc').")
 public final class DocCommand implements Callable<Integer> {
     private static final int WIDTH = 70;
 

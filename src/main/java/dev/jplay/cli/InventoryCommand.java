@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jplay inventory --list | --graph [GROUP] | --host HOST}: the inventory as ansible-inventory shows it. */
-@Command(name = "inventory", sortOptions = false, description = "Show the inventory as jplay reads it (like 'ansible-inventory').")
+@Command(name = "inventory", sortOptions = false,
+        customSynopsis = "jplay inventory [options] (--list | --host HOST | --graph [GROUP])", description = "Show the inventory as jplay reads it (like 'ansible-inventory').")
 public final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-i", "--inventory", "--inventory-file"}, paramLabel = "INVENTORY", description = "Inventory source (repeatable).")
     List<String> inventory = new ArrayList<>();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jplay [options] PLAYBOOK...}: runs playbooks like ansible-playbook. */
-@Command(name = "jplay", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "jplay", sortOptions = false, usageHelpAutoWidth = true, customSynopsis = "jplay [options] PLAYBOOK...",
         description = "Runs Ansible playbooks over SSH, in parallel, without Python on the hosts.",
         footer = {"", "Other commands: jplay adhoc | console | doc | inventory | config  (jplay COMMAND --help)"})
 public final class PlaybookCommand implements Callable<Integer> {

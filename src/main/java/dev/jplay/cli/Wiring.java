@@ -104,12 +104,17 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Which stdout callback a command wants ({@code callback} null means the configured one), and whether it will
-     * contact hosts (false for --syntax-check and listings: no SSH set-up then).
+     * Which stdout callback a command wants ({@code callback} null means the configured one), whether it will
+     * contact hosts (false for --syntax-check and listings: no SSH set-up then), and {@code grouped} and {@code tree}
+     * as in {@link Callbacks.Options}.
      */
-    record OutputMode(String callback, boolean profile, boolean contactsHosts) {
+    record OutputMode(String callback, boolean profile, boolean contactsHosts, boolean grouped, Path tree) {
         OutputMode(String callback, boolean profile) {
-            this(callback, profile, true);
+            this(callback, profile, true, false, null);
+        }
+
+        OutputMode(String callback, boolean profile, boolean contactsHosts) {
+            this(callback, profile, contactsHosts, false, null);
         }
     }
 
@@ -123,7 +128,7 @@ final class Wiring implements AutoCloseable {
         if (mode.profile()) enabled.add("profile_tasks");
         String stdout = mode.callback() != null ? mode.callback() : s.stdoutCallback();
         return new Wiring(conn, s, cwd, playbookDirs, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
-                s.displayOk(), System.out, System.err), mode);
+                s.displayOk(), System.out, System.err, mode.grouped(), mode.tree()), mode);
     }
 
     /** The terminal width ({@code COLUMNS}), else 80 as Ansible uses without a terminal. */
@@ -208,11 +213,9 @@ final class Wiring implements AutoCloseable {
         return runner(o, output);
     }
 
-    /** A fresh output like the configured one with another verbosity (the console changes it between commands). */
-    Output newOutput(int verbosity) {
-        Callbacks.Options o = outputOptions;
-        return Callbacks.create(new Callbacks.Options(o.stdout(), o.enabled(), verbosity, o.color(), o.columns(), o.showSkipped(),
-                o.showOk(), o.out(), o.err()));
+    /** A fresh output like the configured one with another verbosity and grouping (the console changes them between commands). */
+    Output newOutput(int verbosity, boolean grouped) {
+        return Callbacks.create(outputOptions.withVerbosity(verbosity).withGrouped(grouped));
     }
 
     /** Closes every open connection (they reopen on next use); the console's Ctrl-C. */

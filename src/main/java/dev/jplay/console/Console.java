@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -20,34 +20,44 @@ import org.jline.terminal.TerminalBuilder;
 /**
  * The read-eval loop. A line is a built-in command, else a module call when its first word names a module
  * ({@code copy src=a dest=b}), else a shell command ({@code uptime | cut -c1-20}), run on the current pattern.
+ * Lines reach the hosts exactly as typed: no history expansion ({@code !}) and no backslash processing.
  */
 public final class Console {
-    static final List<String> BUILTINS = List.of("cd", "list", "forks", "become", "become_user", "remote_user", "check", "diff",
-            "verbosity", "timeout", "help", "exit");
+    static final List<String> BUILTINS = Stream.concat(Stream.of("cd", "list", "retry", "save", "help", "exit"),
+            SettingsCommands.NAMES.stream()).toList();
 
     private final Runner runner;
     private final PrintStream out;
+    private final SettingsCommands settingsCommands;
+    private final SessionLog log = new SessionLog();
+    private final Path cwd;
     private String pattern;
     private Settings settings;
-    private int lastExit;
-
+    private int worstExit;
+    private Runner.Command last;
+    private SessionLog.Entry lastEntry;
+    private Runner.Outcome lastOutcome;
     private Terminal terminal;
 
-    public Console(Runner runner, String pattern, Settings settings, PrintStream out) {
+    public Console(Runner runner, String pattern, Settings settings, PrintStream out, Path cwd) {
         this.runner = runner;
         this.pattern = pattern;
         this.settings = settings;
         this.out = out;
+        this.cwd = cwd;
+        this.settingsCommands = new SettingsCommands(out);
     }
 
-    /** Runs until {@code exit} or end of input; interactive (jline) when stdin is a terminal. Returns the last exit code. */
+    /** Runs until {@code exit} or end of input; interactive (jline) when stdin is a terminal. Returns the worst exit code. */
     public int run(Path history) throws IOException {
         if (System.console() == null) return runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         out.println("Welcome to the jplay console. Type help or ? to list commands.\n");
         try (Terminal t = TerminalBuilder.builder().system(true).build()) {
             terminal = t;
             LineReader reader = LineReaderBuilder.builder().terminal(t).appName("jplay")
-                    .completer(new ConsoleCompleter(runner)).variable(LineReader.HISTORY_FILE, history).build();
+                    .completer(new ConsoleCompleter(runner)).variable(LineReader.HISTORY_FILE, history)
+                    // the line goes to the hosts as typed: no !-expansion, no backslash removal (history keys still work)
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
             while (true) {
                 String line;
                 try {
@@ -55,11 +65,12 @@ public final class Console {
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {
-                    return lastExit;
+                    reader.getHistory().save();
+                    return worstExit;
                 }
                 if (!handle(line)) {
                     reader.getHistory().save();
-                    return lastExit;
+                    return worstExit;
                 }
             }
         } finally {
@@ -74,19 +85,28 @@ public final class Console {
             out.println(prompt() + line);
             if (!handle(line)) break;
         }
-        return lastExit;
+        return worstExit;
     }
 
+    /** {@code user@pattern (hosts)[f:forks check diff become:user]$}, {@code #} when commands run as root through become. */
     String prompt() {
         int n = runner.hosts(pattern).size();
-        String who = settings.become() ? settings.becomeUser() : settings.remoteUser();
-        return who + "@" + pattern + " (" + n + ")[f:" + settings.forks() + "]" + (settings.become() ? "# " : "$ ");
+        String who = settings.remoteUser() != null ? settings.remoteUser() : System.getProperty("user.name");
+        StringBuilder flags = new StringBuilder("f:").append(settings.forks());
+        if (settings.check()) flags.append(" check");
+        if (settings.diff()) flags.append(" diff");
+        if (settings.become() && !settings.rootBecome()) flags.append(" become:").append(settings.becomeUser());
+        return who + "@" + pattern + " (" + n + ")[" + flags + "]" + (settings.rootBecome() ? "# " : "$ ");
     }
 
     /** Handles one line; false means exit. */
     boolean handle(String raw) {
         String line = raw.strip();
         if (line.isEmpty() || line.startsWith("#")) return true;
+        if (line.startsWith("!")) {
+            execute(line, "shell", line.substring(1).strip());
+            return true;
+        }
         int sp = line.indexOf(' ');
         String word = sp < 0 ? line : line.substring(0, sp);
         String rest = sp < 0 ? "" : line.substring(sp + 1).strip();
@@ -96,40 +116,62 @@ public final class Console {
             }
             case "cd" -> cd(rest);
             case "list" -> list(rest);
-            case "forks", "serial" -> setInt(rest, "forks", n -> settings = settings.withForks(Math.max(1, n)));
-            case "verbosity" -> setInt(rest, "verbosity", n -> settings = settings.withVerbosity(n));
-            case "timeout" -> setInt(rest, "timeout", n -> settings = settings.withTimeout(n <= 0 ? null : n));
-            case "become" -> setBool(rest, "become", b -> settings = settings.withBecome(b));
-            case "check" -> setBool(rest, "check", b -> settings = settings.withCheck(b));
-            case "diff" -> setBool(rest, "diff", b -> settings = settings.withDiff(b));
-            case "become_user" -> {
-                if (rest.isEmpty()) out.println("Please specify a user, e.g. `become_user jenkins`");
-                else settings = settings.withBecomeUser(rest);
-            }
-            case "remote_user" -> {
-                if (rest.isEmpty()) out.println("Please specify a remote user, e.g. `remote_user root`");
-                else settings = settings.withRemoteUser(rest);
-            }
             case "help", "?" -> help(rest);
-            default -> execute(word, rest, line);
+            case "retry" -> retry();
+            case "save" -> save(rest);
+            default -> {
+                if (SettingsCommands.NAMES.contains(word)) {
+                    SettingsCommands.Result r = settingsCommands.apply(word, rest, settings);
+                    settings = r.settings();
+                    if (r.error()) failed(1);
+                } else if (runner.modules().contains(word)) {
+                    execute(line, word, rest);
+                } else {
+                    execute(line, "shell", line);
+                }
+            }
         }
         return true;
     }
 
-    private void execute(String word, String rest, String line) {
-        if (line.startsWith("!")) lastExit = guarded("shell", line.substring(1).strip());
-        else if (runner.modules().contains(word)) lastExit = guarded(word, rest);
-        else lastExit = guarded("shell", line);
+    private void failed(int code) {
+        worstExit = Math.max(worstExit, code);
     }
 
-    /** Runs one command; on a terminal, Ctrl-C cancels it on all hosts and returns to the prompt at once. */
-    private int guarded(String module, String args) {
-        if (terminal == null) return runner.run(pattern, module, args, settings);
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> runner.run(pattern, module, args, settings));
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
+    private void execute(String line, String module, String args) {
+        last = new Runner.Command(pattern, null, module, args);
+        lastEntry = new SessionLog.Entry(line, pattern, module, args, settings);
+        lastOutcome = guarded(last);
+        failed(lastOutcome.exitCode());
+        if (lastOutcome.exitCode() == 0) log.add(lastEntry);
+    }
+
+    private void retry() {
+        if (last == null) {
+            out.println("No command to retry yet");
+            return;
+        }
+        if (lastOutcome.failedHosts().isEmpty()) {
+            out.println(lastOutcome.exitCode() == 130 ? "The last command was cancelled; run it again to retry"
+                    : "Nothing to retry: the last command succeeded on every host");
+            return;
+        }
+        out.println("retrying on " + String.join(", ", lastOutcome.failedHosts()));
+        Runner.Command again = new Runner.Command(last.pattern(), lastOutcome.failedHosts(), last.module(), last.args());
+        lastOutcome = guarded(again);
+        failed(lastOutcome.exitCode());
+        if (lastOutcome.exitCode() == 0) log.add(lastEntry);
+    }
+
+    /** Runs one command; on a terminal, Ctrl-C cancels it on all hosts and returns to the prompt. */
+    private Runner.Outcome guarded(Runner.Command c) {
+        Settings s = settings;
+        if (terminal == null) return runner.run(c, s);
+        CompletableFuture<Runner.Outcome> run = CompletableFuture.supplyAsync(() -> runner.run(c, s));
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, sig -> {
             out.println("\n[cancelled]");
             runner.cancel();
-            run.complete(130);
+            run.complete(Runner.Outcome.CANCELLED);
         });
         try {
             return run.join();
@@ -139,60 +181,56 @@ public final class Console {
     }
 
     private void cd(String arg) {
-        String p = arg.isEmpty() || arg.equals("/") || arg.equals("*") ? "all" : arg;
+        // as ansible-console: no argument selects "*", "/" or "*" select "all"
+        String p = arg.isEmpty() ? "*" : arg.equals("/") || arg.equals("*") ? "all" : arg;
         if (runner.hosts(p).isEmpty()) {
             out.println("no host matched");
+            failed(1);
             return;
         }
         pattern = p;
     }
 
     private void list(String arg) {
-        if (arg.equals("groups")) runner.groups().forEach(out::println);
-        else runner.hosts(pattern).forEach(out::println);
-    }
-
-    private void setInt(String arg, String what, java.util.function.IntConsumer set) {
-        try {
-            set.accept(Integer.parseInt(arg));
-        } catch (NumberFormatException e) {
-            out.println("Usage: " + what + " <number>");
+        if (arg.isEmpty()) runner.hosts(pattern).forEach(out::println);
+        else if (arg.equals("groups")) runner.groups().forEach(out::println);
+        else {
+            out.println("Invalid option passed to \"list\"\n" + Help.page("list"));
+            failed(1);
         }
     }
 
-    private void setBool(String arg, String what, java.util.function.Consumer<Boolean> set) {
-        String a = arg.toLowerCase(Locale.ROOT);
-        if (Set.of("yes", "y", "true", "on", "1").contains(a)) set.accept(true);
-        else if (Set.of("no", "n", "false", "off", "0").contains(a)) set.accept(false);
-        else out.println("Please specify " + what + " yes|no (currently " + (current(what) ? "yes" : "no") + ")");
-    }
-
-    private boolean current(String what) {
-        return switch (what) {
-            case "become" -> settings.become();
-            case "check" -> settings.check();
-            default -> settings.diff();
-        };
+    private void save(String file) {
+        if (file.isEmpty()) {
+            out.println(Help.page("save"));
+            failed(1);
+            return;
+        }
+        if (log.isEmpty()) {
+            out.println("Nothing to save: no command has succeeded yet");
+            return;
+        }
+        Path target = cwd.resolve(file);
+        try {
+            Files.writeString(target, log.playbook(), StandardCharsets.UTF_8);
+            out.println("saved " + log.size() + (log.size() == 1 ? " command to " : " commands to ") + target);
+        } catch (IOException e) {
+            out.println("cannot write " + target + ": " + e.getMessage());
+            failed(1);
+        }
     }
 
     private void help(String topic) {
-        if (!topic.isEmpty()) {
-            String doc = runner.doc(topic);
-            out.print(doc != null ? doc : "No help on " + topic + "\n");
+        if (topic.isEmpty()) {
+            out.print(Help.OVERVIEW);
             return;
         }
-        out.println("""
-                Commands:
-                  cd [PATTERN]        change the target hosts (no argument: all)
-                  list [groups]       the target hosts, or all groups
-                  forks N             run on N hosts at once
-                  become yes|no       escalate privileges (become_user USER to choose whom)
-                  remote_user USER    log in as USER
-                  check yes|no        dry run;  diff yes|no  show changes
-                  verbosity N, timeout N
-                  help MODULE         the module's documentation
-                  exit                leave (or Ctrl-D)
-                Anything else runs on the target hosts: MODULE ARGS (e.g. copy src=a dest=/tmp/a), or a shell
-                command (!CMD always runs CMD with the shell module). Ctrl-C cancels a running command.""");
+        String page = Help.page(topic);
+        if (page == null) page = runner.doc(topic);
+        if (page == null) {
+            out.println(topic + " is not a valid command, use ? to list all valid commands.");
+            return;
+        }
+        out.print(page.endsWith("\n") ? page : page + "\n");
     }
 }

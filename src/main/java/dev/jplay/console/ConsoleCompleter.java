@@ -12,9 +12,10 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: the first word from built-ins and module names; after {@code cd}, hosts and groups; after a
- * module, its parameters as {@code name=}, a parameter's choices after {@code name=}, and file names for path
- * parameters.
+ * Tab completion: the first word from built-ins and module names; after {@code cd}, hosts and groups; the values
+ * of settings ({@code yes}/{@code no}, become methods); after {@code help}, commands and modules; after a module, its
+ * parameters as {@code name=}, a parameter's choices after {@code name=}, and file names for path parameters and
+ * {@code save}.
  */
 final class ConsoleCompleter implements Completer {
     private final Runner runner;
@@ -34,10 +35,35 @@ final class ConsoleCompleter implements Completer {
             return;
         }
         String first = words.get(0);
-        if (first.equals("cd") || first.equals("list")) {
-            runner.groups().forEach(g -> out.add(new Candidate(g)));
-            runner.hosts("all").forEach(h -> out.add(new Candidate(h)));
-            return;
+        switch (first) {
+            case "cd" -> {
+                runner.groups().forEach(g -> out.add(new Candidate(g)));
+                runner.hosts("all").forEach(h -> out.add(new Candidate(h)));
+                return;
+            }
+            case "list" -> {
+                out.add(new Candidate("groups"));
+                return;
+            }
+            case "become", "check", "diff", "grouped" -> {
+                out.add(new Candidate("yes"));
+                out.add(new Candidate("no"));
+                return;
+            }
+            case "become_method" -> {
+                SettingsCommands.BECOME_METHODS.forEach(m -> out.add(new Candidate(m)));
+                return;
+            }
+            case "help" -> {
+                Console.BUILTINS.forEach(b -> out.add(new Candidate(b)));
+                runner.modules().forEach(m -> out.add(new Candidate(m)));
+                return;
+            }
+            case "save" -> {
+                files.complete(reader, line, out);
+                return;
+            }
+            default -> { }
         }
         ModuleSpec spec = runner.spec(first);
         if (spec == null) return;

@@ -14,6 +14,7 @@ import dev.jplay.playbook.PlaybookLoader;
 import dev.jplay.playbook.TagSelection;
 import dev.jplay.source.Decrypter;
 import dev.jplay.template.Templar;
+import dev.jplay.vars.HostState;
 import dev.jplay.vars.PlayVars;
 import dev.jplay.vars.RunVars;
 import java.io.IOException;
@@ -43,9 +44,16 @@ public final class PlaybookRunner {
     private final Templar templar;
     private final Prompter prompter;
     private final Decrypter vault;
+    private final Map<String, HostState> hostStates;
 
     public PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
                           Templar templar, Prompter prompter, Decrypter vault) {
+        this(options, inventory, output, connections, modules, templar, prompter, vault, null);
+    }
+
+    private PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
+                           Templar templar, Prompter prompter, Decrypter vault, Map<String, HostState> hostStates) {
+        this.hostStates = hostStates;
         this.options = options;
         this.inventory = inventory;
         this.output = output;
@@ -56,10 +64,19 @@ public final class PlaybookRunner {
         this.vault = vault;
     }
 
+    /**
+     * This runner keeping each host's facts, {@code set_fact} values and registered results in {@code states}, a
+     * concurrent map that successive runs share (the console: what one command learns, the next one sees).
+     */
+    public PlaybookRunner keepingHostStates(Map<String, HostState> states) {
+        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, states);
+    }
+
     public RunResult run(Playbook pb, PlaybookLoader loader) {
         long start = System.nanoTime();
         String omit = "__omit_place_holder__" + ShellCommand.token();
-        RunVars vars = new RunVars(inventory, pb.file().getParent(), options.extraVars(), runMagic(pb, omit), templar, vault);
+        RunVars vars = hostStates == null ? new RunVars(inventory, pb.file().getParent(), options.extraVars(), runMagic(pb, omit), templar, vault)
+                : new RunVars(inventory, pb.file().getParent(), options.extraVars(), runMagic(pb, omit), templar, vault, hostStates);
         Stats stats = new Stats();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {
             Thread t = new Thread(r, "jplay-worker");

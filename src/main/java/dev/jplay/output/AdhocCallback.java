@@ -1,20 +1,28 @@
 package dev.jplay.output;
 
 import dev.jplay.data.Py;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code minimal} and {@code oneline} callbacks that {@code jplay adhoc} uses, as the {@code ansible} command prints. */
+/**
+ * The {@code minimal} and {@code oneline} callbacks that {@code jplay adhoc} and the console use, as the
+ * {@code ansible} command prints. Grouped, a task's results are held until the task ends and hosts with identical
+ * results share one entry ({@link Grouping}).
+ */
 public final class AdhocCallback implements Callback {
     private static final Set<String> NO_JSON = Set.of("command", "shell", "raw");
     private final Display d;
     private final int verbosity;
     private final boolean oneLine;
+    private final Grouping grouping;
+    private List<String> hosts = List.of();
 
-    public AdhocCallback(Display display, int verbosity, boolean oneLine) {
+    public AdhocCallback(Display display, int verbosity, boolean oneLine, boolean grouped) {
         this.d = display;
         this.verbosity = verbosity;
         this.oneLine = oneLine;
+        this.grouping = grouped ? new Grouping() : null;
     }
 
     @Override
@@ -23,32 +31,58 @@ public final class AdhocCallback implements Callback {
             d.warning(w.message());
         } else if (e instanceof Event.Error err) {
             d.displayErr(err.message(), Display.ERROR);
+        } else if (e instanceof Event.PlayStarted p) {
+            hosts = p.hosts();
         } else if (e instanceof Event.HostResult r) {
             result(r);
+        } else if (e instanceof Event.TaskStarted || e instanceof Event.Recap || e instanceof Event.PlaybookEnded) {
+            flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+
+    private void flush() {
+        if (grouping == null) return;
+        for (Grouping.Group g : grouping.drain(hosts)) {
+            if (!g.entry().before().isEmpty()) d.display(g.entry().before(), null);
+            d.display(g.label() + g.entry().text(), g.entry().color());
         }
     }
 
     private void result(Event.HostResult e) {
         Map<String, Object> r = Results.displayCopy(e.result());
-        String host = e.host();
+        if (r.get("warnings") instanceof List<?> w) for (Object o : w) d.warning(String.valueOf(o));
+        r.remove("warnings");
+        Grouping.Entry entry = entry(e, r);
+        if (entry == null) return;
+        if (grouping != null) grouping.add(e.host(), entry);
+        else d.display(e.host() + entry.text(), entry.color());
+    }
+
+    /** What follows the host name, and its colour; null for results this callback does not show. */
+    private Grouping.Entry entry(Event.HostResult e, Map<String, Object> r) {
         boolean noJson = NO_JSON.contains(e.task().action());
-        switch (e.status()) {
+        return switch (e.status()) {
             case OK, CHANGED -> {
                 Results.clean(r, e.task().action());
-                if (r.get("warnings") instanceof java.util.List<?> w) for (Object o : w) d.warning(String.valueOf(o));
-                r.remove("warnings");
-                if (Boolean.TRUE.equals(r.get("_ansible_diff")) && r.get("diff") != null) d.display(Results.diff(r.get("diff"), d), null);
+                String diff = Boolean.TRUE.equals(r.get("_ansible_diff")) && r.get("diff") != null ? Results.diff(r.get("diff"), d) : "";
                 String state = e.status() == Status.CHANGED ? "CHANGED" : "SUCCESS";
                 String color = e.status() == Status.CHANGED ? Display.CHANGED : Display.OK;
-                d.display(noJson ? command(host, r, state) : host + " | " + state + " => " + dump(r), color);
+                // a diff is printed on its own before the result line, in its own colours
+                if (!diff.isEmpty() && grouping == null) d.display(diff, null);
+                String text = noJson ? command(r, state) : " | " + state + " => " + dump(r);
+                yield new Grouping.Entry(grouping == null ? "" : diff, text, color);
             }
-            case FAILED -> d.display(noJson && !r.containsKey("module_stderr") ? command(host, r, "FAILED")
-                    : host + " | FAILED! => " + dump(r), Display.ERROR);
-            case SKIPPED -> d.display(host + " | SKIPPED", Display.SKIP);
-            case UNREACHABLE -> d.display(oneLine ? host + " | UNREACHABLE!: " + Py.str(r.getOrDefault("msg", ""))
-                    : host + " | UNREACHABLE! => " + dump(r), Display.UNREACHABLE);
-            default -> { }
-        }
+            case FAILED -> new Grouping.Entry("", noJson && !r.containsKey("module_stderr") ? command(r, "FAILED")
+                    : " | FAILED! => " + dump(r), Display.ERROR);
+            case SKIPPED -> new Grouping.Entry("", " | SKIPPED", Display.SKIP);
+            case UNREACHABLE -> new Grouping.Entry("", oneLine ? " | UNREACHABLE!: " + Py.str(r.getOrDefault("msg", ""))
+                    : " | UNREACHABLE! => " + dump(r), Display.UNREACHABLE);
+        };
     }
 
     private String dump(Map<String, Object> r) {
@@ -56,15 +90,15 @@ public final class AdhocCallback implements Callback {
         return oneLine ? s.replace("\n", "") : s;
     }
 
-    private String command(String host, Map<String, Object> r, String caption) {
+    private String command(Map<String, Object> r, String caption) {
         Object rc = r.getOrDefault("rc", -1L);
         if (oneLine) {
             String out = Py.str(r.getOrDefault("stdout", "")).replace("\n", "\\n").replace("\r", "\\r");
             String err = Py.str(r.getOrDefault("stderr", ""));
-            return err.isEmpty() ? host + " | " + caption + " | rc=" + rc + " | (stdout) " + out
-                    : host + " | " + caption + " | rc=" + rc + " | (stdout) " + out + " (stderr) " + err.replace("\n", "\\n").replace("\r", "\\r");
+            return err.isEmpty() ? " | " + caption + " | rc=" + rc + " | (stdout) " + out
+                    : " | " + caption + " | rc=" + rc + " | (stdout) " + out + " (stderr) " + err.replace("\n", "\\n").replace("\r", "\\r");
         }
-        return host + " | " + caption + " | rc=" + rc + " >>\n" + Py.str(r.getOrDefault("stdout", "")) + Py.str(r.getOrDefault("stderr", ""))
+        return " | " + caption + " | rc=" + rc + " >>\n" + Py.str(r.getOrDefault("stdout", "")) + Py.str(r.getOrDefault("stderr", ""))
                 + Py.str(r.getOrDefault("msg", "")) + "\n";
     }
 }

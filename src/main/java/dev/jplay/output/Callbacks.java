@@ -1,6 +1,7 @@
 package dev.jplay.output;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +14,19 @@ public final class Callbacks {
      * @param enabled  extra callbacks: {@code profile_tasks}, {@code timer} (collection prefixes accepted)
      * @param color    ANSI colours on stdout/stderr
      * @param columns  terminal width for banners and wrapping
+     * @param grouped  {@code minimal}/{@code oneline}: hosts with identical results shown once ({@link Grouping})
+     * @param tree     a directory for each host's result ({@code ansible -t}), or null
      */
     public record Options(String stdout, List<String> enabled, int verbosity, boolean color, int columns, boolean showSkipped,
-                          boolean showOk, PrintStream out, PrintStream err) {}
+                          boolean showOk, PrintStream out, PrintStream err, boolean grouped, Path tree) {
+        public Options withVerbosity(int v) {
+            return new Options(stdout, enabled, v, color, columns, showSkipped, showOk, out, err, grouped, tree);
+        }
+
+        public Options withGrouped(boolean g) {
+            return new Options(stdout, enabled, verbosity, color, columns, showSkipped, showOk, out, err, g, tree);
+        }
+    }
 
     public static Output create(Options o) {
         Display d = new Display(o.out(), o.err(), o.color(), o.columns());
@@ -23,8 +34,8 @@ public final class Callbacks {
         String name = o.stdout() == null ? "default" : o.stdout().replace("ansible.builtin.", "").replace("ansible.posix.", "")
                 .replace("community.general.", "");
         switch (name) {
-            case "minimal" -> all.add(new AdhocCallback(d, o.verbosity(), false));
-            case "oneline" -> all.add(new AdhocCallback(d, o.verbosity(), true));
+            case "minimal" -> all.add(new AdhocCallback(d, o.verbosity(), false, o.grouped()));
+            case "oneline" -> all.add(new AdhocCallback(d, o.verbosity(), true, o.grouped()));
             case "json", "jsonl" -> all.add(new JsonLinesCallback(o.out()));
             case "default", "yaml", "debug" -> all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk()));
             default -> {
@@ -37,6 +48,7 @@ public final class Callbacks {
             if (n.equals("profile_tasks")) all.add(new ProfileTasks(d, o.columns(), false));
             else if (n.equals("timer")) all.add(new ProfileTasks(d, o.columns(), true));
         }
+        if (o.tree() != null) all.add(new TreeCallback(o.tree(), d, o.verbosity()));
         return new Output(all);
     }
 }

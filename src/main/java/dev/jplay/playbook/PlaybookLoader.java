@@ -55,6 +55,11 @@ public final class PlaybookLoader {
      * like a playbook: {@code args} is {@code k=v} / free-form text, or a JSON object when it is enclosed in braces.
      */
     public Playbook adhoc(String pattern, String module, String args, Path cwd) {
+        return adhoc(pattern, module, args, cwd, Map.of());
+    }
+
+    /** An ad-hoc play whose task also has {@code taskKeywords} (the console's {@code register: _}). */
+    public Playbook adhoc(String pattern, String module, String args, Path cwd, Map<String, Object> taskKeywords) {
         Object parsed = args == null ? null : args.strip();
         if (parsed instanceof String s && s.startsWith("{") && s.endsWith("}")) {
             try {
@@ -65,6 +70,7 @@ public final class PlaybookLoader {
         }
         Map<String, Object> task = new LinkedHashMap<>();
         task.put(module, parsed);
+        task.putAll(taskKeywords);
         Map<String, Object> play = new LinkedHashMap<>();
         play.put("name", "Ansible Ad-Hoc");
         play.put("hosts", pattern);

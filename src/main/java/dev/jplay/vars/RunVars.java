@@ -25,12 +25,22 @@ public final class RunVars {
     private final Map<String, Object> runMagic;
     private final Templar templar;
     private final Decrypter vault;
-    private final Map<String, HostState> states = new ConcurrentHashMap<>();
+    private final Map<String, HostState> states;
     private final Map<String, Map<String, Object>> inventoryCache = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> playbookGroupVars = new ConcurrentHashMap<>();
 
     public RunVars(Inventory inventory, Path playbookDir, Map<String, Object> extraVars, Map<String, Object> runMagic,
                    Templar templar, Decrypter vault) {
+        this(inventory, playbookDir, extraVars, runMagic, templar, vault, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Run variables whose hosts' {@link HostState}s (facts, set_fact, register) live in {@code states}: the console
+     * passes the same concurrent map to each command's run, so what one command learns the next one sees.
+     */
+    public RunVars(Inventory inventory, Path playbookDir, Map<String, Object> extraVars, Map<String, Object> runMagic,
+                   Templar templar, Decrypter vault, Map<String, HostState> states) {
+        this.states = states;
         this.inventory = inventory;
         this.playbookDir = playbookDir;
         this.extraVars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraVars));

@@ -47,7 +47,7 @@ class ConsoleTest {
     void completesNamesRunsWhereToldAndCancelsWithCtrlC() throws Exception {
         String out = drive("""
                 [["expect", "root@all (2)[f:5]$ ", 30],
-                 ["send", "pin\\t"], ["expect", "ping", 5], ["send", "\\r"], ["expect", "lab02 | SUCCESS", 30],
+                 ["send", "pin\\t"], ["expect", "ping", 5], ["send", "\\r"], ["expect", "lab01, lab02 (2) | SUCCESS", 30],
                  ["expect", "$ ", 10], ["send", "command ch\\t"], ["expect", "chdir=", 5], ["send", "/tmp pwd\\r"],
                  ["expect", "/tmp", 20], ["expect", "$ ", 10],
                  ["send", "cd master\\r"], ["expect", "root@master (1)[f:5]$ ", 10],
@@ -72,7 +72,7 @@ class ConsoleTest {
         assertThat(Files.readString(home.resolve(".jplay_console_history"))).contains("echo remembered-line");
         drive("""
                 [["expect", "$ ", 30], ["send", "\\u0012remem"], ["expect", "echo remembered-line", 5], ["send", "\\r"],
-                 ["expect", "lab01 | CHANGED", 30], ["send", "exit\\r"], ["sleep", 1]]
+                 ["expect", "lab01, lab02 (2) | CHANGED", 30], ["send", "exit\\r"], ["sleep", 1]]
                 """);
     }
 }
