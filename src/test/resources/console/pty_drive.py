@@ -14,6 +14,9 @@ def main():
     cmd = sys.argv[sys.argv.index('--') + 1:]
     pid, fd = pty.fork()
     if pid == 0:
+        # a test runner (a JVM) may have started us with signals blocked or Ctrl-C ignored; a person's terminal delivers them
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.environ['TERM'] = 'xterm'
         os.environ['COLUMNS'] = '120'
         os.execvp(cmd[0], cmd)

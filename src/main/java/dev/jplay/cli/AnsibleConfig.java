@@ -58,6 +58,7 @@ public final class AnsibleConfig {
                 d("ANSIBLE_FORCE_COLOR", Type.BOOL, "defaults", "force_color", "ANSIBLE_FORCE_COLOR", false),
                 d("DEFAULT_VAULT_PASSWORD_FILE", Type.PATH, "defaults", "vault_password_file", "ANSIBLE_VAULT_PASSWORD_FILE", null),
                 d("DEFAULT_VAULT_IDENTITY", Type.STRING, "defaults", "vault_identity", "ANSIBLE_VAULT_IDENTITY", "default"),
+                d("DEFAULT_VAULT_ENCRYPT_IDENTITY", Type.STRING, "defaults", "vault_encrypt_identity", "ANSIBLE_VAULT_ENCRYPT_IDENTITY", null),
                 d("DEFAULT_VAULT_IDENTITY_LIST", Type.LIST, "defaults", "vault_identity_list", "ANSIBLE_VAULT_IDENTITY_LIST", List.of()),
                 d("DEFAULT_GATHERING", Type.STRING, "defaults", "gathering", "ANSIBLE_GATHERING", "implicit"),
                 d("DEFAULT_GATHER_SUBSET", Type.LIST, "defaults", "gather_subset", "ANSIBLE_GATHER_SUBSET", null),

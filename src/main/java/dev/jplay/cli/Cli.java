@@ -14,7 +14,8 @@ final class Cli {
             Map.entry("config", ConfigCommand::new),
             Map.entry("inventory", InventoryCommand::new),
             Map.entry("doc", DocCommand::new),
-            Map.entry("console", ConsoleCommand::new));
+            Map.entry("console", ConsoleCommand::new),
+            Map.entry("vault", VaultCommand::new));
 
     private Cli() {}
 

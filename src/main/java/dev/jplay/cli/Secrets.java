@@ -46,6 +46,12 @@ final class Secrets {
         }
     }
 
+    /** Asks for a line on the terminal, echoed; null when there is no terminal. */
+    static String askLine(String prompt) {
+        Console c = System.console();
+        return c == null ? null : c.readLine("%s", prompt);
+    }
+
     /** Asks on the terminal without echo; null when there is no terminal. */
     static Secret ask(String prompt) {
         Console c = System.console();

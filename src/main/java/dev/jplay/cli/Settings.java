@@ -13,7 +13,7 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 String becomeUser, String becomeFlags, boolean becomeAskPass, boolean askPass, String stdoutCallback,
                 List<String> callbacksEnabled, boolean retryFilesEnabled, Path retryFilesSavePath, String sshArgs, String gathering,
                 List<String> gatherSubset, String strategy, boolean anyErrorsFatal, Path vaultPasswordFile,
-                String vaultIdentity, List<String> vaultIdentityList, Boolean color,
+                String vaultIdentity, List<String> vaultIdentityList, String vaultEncryptIdentity, Boolean color,
                 boolean displaySkipped, boolean displayOk, Path configFile,
                 List<Path> collectionsPaths, boolean collectionsScanSysPath, List<String> pythonModules, boolean persistentShell) {
 
@@ -33,7 +33,7 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.get("DEFAULT_GATHER_SUBSET") == null ? List.of("all") : c.list("DEFAULT_GATHER_SUBSET"), c.string("DEFAULT_STRATEGY"),
                 c.bool("ANY_ERRORS_FATAL"),
                 c.string("DEFAULT_VAULT_PASSWORD_FILE") == null ? null : Path.of(c.string("DEFAULT_VAULT_PASSWORD_FILE")),
-                c.string("DEFAULT_VAULT_IDENTITY"), c.list("DEFAULT_VAULT_IDENTITY_LIST"), color,
+                c.string("DEFAULT_VAULT_IDENTITY"), c.list("DEFAULT_VAULT_IDENTITY_LIST"), c.string("DEFAULT_VAULT_ENCRYPT_IDENTITY"), color,
                 c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file(),
                 paths(c.list("COLLECTIONS_PATHS")), c.bool("COLLECTIONS_SCAN_SYS_PATH"), c.list("JPLAY_PYTHON_MODULES"),
                 c.bool("JPLAY_PERSISTENT_SHELL"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the jplay command line in a child JVM (the test class path), as a user would run it. */
@@ -19,7 +20,15 @@ public final class JplayProcess {
     }
 
     public static Run run(Path cwd, String... args) throws IOException, InterruptedException {
-        Process p = start(cwd, command(args));
+        return run(cwd, Map.of(), new byte[0], args);
+    }
+
+    /** A run with more environment variables and {@code stdin} as its standard input. */
+    public static Run run(Path cwd, Map<String, String> env, byte[] stdin, String... args) throws IOException, InterruptedException {
+        Process p = start(cwd, command(args), env);
+        try (var in = p.getOutputStream()) {
+            in.write(stdin);
+        }
         String out = new String(p.getInputStream().readAllBytes());
         return finish(p, out);
     }
@@ -31,7 +40,7 @@ public final class JplayProcess {
     public static Run runOnTerminal(Path cwd, String prompt, String answer, String... args) throws IOException, InterruptedException {
         StringBuilder line = new StringBuilder();
         for (String a : command(args)) line.append('\'').append(a.replace("'", "'\\''")).append("' ");
-        Process p = start(cwd, List.of("script", "-qec", line.toString(), "/dev/null"));
+        Process p = start(cwd, List.of("script", "-qec", line.toString(), "/dev/null"), Map.of());
         StringBuilder out = new StringBuilder();
         var in = p.getInputStream();
         boolean typed = false;
@@ -53,10 +62,11 @@ public final class JplayProcess {
         return cmd;
     }
 
-    private static Process start(Path cwd, List<String> cmd) throws IOException {
+    private static Process start(Path cwd, List<String> cmd, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
         pb.environment().put("ANSIBLE_NOCOLOR", "1");
         pb.environment().remove("SSH_AUTH_SOCK");
+        pb.environment().putAll(env);
         return pb.start();
     }
 

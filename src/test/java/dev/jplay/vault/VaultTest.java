@@ -86,4 +86,23 @@ class VaultTest {
         assertThatThrownBy(() -> new Vault(List.of(DEFAULT)).decrypt("$ANSIBLE_VAULT;1.1;DES\n3132\n", LOC))
                 .hasMessage("DES cipher could not be found");
     }
+
+    @Test
+    void encryptsAsAnsibleVaultWritesAndReadsItBack() {
+        byte[] plain = "a: \u00e4\nlong: ".concat("x".repeat(300)).getBytes(StandardCharsets.UTF_8);
+        String unlabelled = Vault.encrypt(plain, DEFAULT);
+        String labelled = Vault.encrypt(plain, PROD);
+        assertThat(unlabelled).startsWith("$ANSIBLE_VAULT;1.1;AES256\n").endsWith("\n");
+        assertThat(labelled).startsWith("$ANSIBLE_VAULT;1.2;AES256;prod\n");
+        assertThat(unlabelled.lines().skip(1)).allMatch(l -> l.length() <= 80 && l.matches("[0-9a-f]+"));
+        assertThat(unlabelled.lines().skip(1).limit(3)).allMatch(l -> l.length() == 80);
+        assertThat(new Vault(List.of(DEFAULT)).decryptBytes(unlabelled, LOC)).isEqualTo(plain);
+        Vault.Opened opened = new Vault(List.of(DEFAULT, PROD)).open(labelled, LOC);
+        assertThat(opened.plaintext()).isEqualTo(plain);
+        assertThat(opened.label()).isEqualTo("prod");
+        assertThat(opened.id()).isEqualTo(PROD);
+        assertThat(Vault.encrypt(plain, DEFAULT)).as("a new salt each time").isNotEqualTo(unlabelled);
+        assertThat(new Vault(List.of(DEFAULT)).decryptBytes(Vault.encrypt(new byte[0], DEFAULT), LOC)).isEmpty();
+        assertThat(new Vault(List.of(DEFAULT)).decryptBytes(Vault.encrypt(new byte[16], DEFAULT), LOC)).hasSize(16);
+    }
 }
