@@ -5,7 +5,8 @@
 
 STEPS_JSON is a list of ["send", TEXT] (keys, e.g. "pin\\t" or "\\u0003" for Ctrl-C),
 ["expect", TEXT, SECONDS] (wait until TEXT appears in the output after the last match) and ["sleep", SECONDS].
-Exits 0 when every step passed, 1 otherwise; prints the whole transcript (ANSI escapes removed) either way.
+Exits 0 when every step passed, 1 otherwise; prints the whole transcript (ANSI escapes removed) either way,
+then one line per expect step: "--- took N ms: TEXT" (from the last send to the text's appearance).
 """
 import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
 
@@ -22,6 +23,7 @@ def main():
         os.execvp(cmd[0], cmd)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 120, 0, 0))
     out, pos, ok, failed = '', 0, True, None
+    sent, timings = time.time(), []
     def read(timeout):
         nonlocal out
         r, _, _ = select.select([fd], [], [], timeout)
@@ -35,6 +37,7 @@ def main():
     for step in steps:
         if step[0] == 'send':
             os.write(fd, step[1].encode())
+            sent = time.time()
             read(0.05)
         elif step[0] == 'sleep':
             end = time.time() + step[1]
@@ -50,11 +53,13 @@ def main():
                 ok, failed = False, step
                 break
             pos = i + len(text)
+            timings.append('--- took %d ms: %s' % ((time.time() - sent) * 1000, text))
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     print(out)
+    print('\n'.join(timings))
     if not ok:
         print('\n--- step failed: %r' % (failed,))
     sys.exit(0 if ok else 1)

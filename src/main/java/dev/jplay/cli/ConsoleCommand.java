@@ -134,7 +134,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         public void cancel() {
             Muted m = current;
             if (m != null) m.mute();
-            w.dropConnections();
+            w.cancelRunning();
         }
     }
 

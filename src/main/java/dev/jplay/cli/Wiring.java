@@ -218,9 +218,9 @@ final class Wiring implements AutoCloseable {
         return Callbacks.create(outputOptions.withVerbosity(verbosity).withGrouped(grouped));
     }
 
-    /** Closes every open connection (they reopen on next use); the console's Ctrl-C. */
-    void dropConnections() {
-        connections.dropAll();
+    /** Kills what runs on the hosts now, each command with its process group; connections stay open (the console's Ctrl-C). */
+    void cancelRunning() {
+        connections.cancelRunning();
     }
 
     ModuleRegistry registry() {

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -25,6 +29,9 @@ import org.jline.terminal.TerminalBuilder;
 public final class Console {
     static final List<String> BUILTINS = Stream.concat(Stream.of("cd", "list", "retry", "save", "help", "exit"),
             SettingsCommands.NAMES.stream()).toList();
+
+    /** How long Ctrl-C waits for the cancelled command to end before the prompt comes back anyway. */
+    static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
 
     private final Runner runner;
     private final PrintStream out;
@@ -163,20 +170,44 @@ public final class Console {
         if (lastOutcome.exitCode() == 0) log.add(lastEntry);
     }
 
-    /** Runs one command; on a terminal, Ctrl-C cancels it on all hosts and returns to the prompt. */
+    /**
+     * Runs one command; on a terminal, Ctrl-C cancels it: its processes on the hosts are killed, and the prompt
+     * comes back once the command has ended (at most {@link #CANCEL_WAIT} later).
+     */
     private Runner.Outcome guarded(Runner.Command c) {
         Settings s = settings;
-        if (terminal == null) return runner.run(c, s);
-        CompletableFuture<Runner.Outcome> run = CompletableFuture.supplyAsync(() -> runner.run(c, s));
+        if (terminal == null) return safely(c, s);
+        CompletableFuture<Runner.Outcome> run = CompletableFuture.supplyAsync(() -> safely(c, s));
+        CompletableFuture<Void> cancelled = new CompletableFuture<>();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, sig -> {
-            out.println("\n[cancelled]");
             runner.cancel();
-            run.complete(Runner.Outcome.CANCELLED);
+            cancelled.complete(null);
         });
         try {
-            return run.join();
+            CompletableFuture.anyOf(run, cancelled).join();
+            if (!cancelled.isDone()) return run.join();
+            try {
+                run.get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the command's end is no longer reported; its hosts' processes were killed
+            }
+            out.println("\n[cancelled]");
+            return Runner.Outcome.CANCELLED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Runner.Outcome.CANCELLED;
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
+        }
+    }
+
+    /** A command that fails unexpectedly (a bug) is reported and the session goes on. */
+    private Runner.Outcome safely(Runner.Command c, Settings s) {
+        try {
+            return runner.run(c, s);
+        } catch (RuntimeException e) {
+            out.println("ERROR! Unexpected Exception, this is probably a bug: " + e);
+            return new Runner.Outcome(250, List.of());
         }
     }
 

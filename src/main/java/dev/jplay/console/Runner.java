@@ -38,6 +38,6 @@ public interface Runner {
     /** A module's spec (parameters for completion), or null. */
     ModuleSpec spec(String module);
 
-    /** Stops the command that is running (Ctrl-C) on every host. */
+    /** Stops the command that is running (Ctrl-C, a timeout) on every host: its processes there are killed. */
     void cancel();
 }

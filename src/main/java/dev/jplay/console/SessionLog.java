@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The commands of a session that succeeded, for {@code save FILE.yml}: a playbook with one play per run of commands
  * on the same hosts with the same settings ({@code cd} gives {@code hosts:}, the settings give {@code become},
  * {@code check_mode}, {@code diff}, {@code remote_user} ... keywords, {@code timeout} the tasks' {@code timeout}).
- * A task whose result a later command reads as {@code _} registers it as {@code _}. Strings are written as
+ * A task whose result the next command reads as {@code _} registers it as {@code _}. Strings are written as
  * JSON strings, which YAML reads the same, so any command text survives.
  */
 final class SessionLog {
@@ -49,16 +49,9 @@ final class SessionLog {
                 keywords.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(Json.write(v)).append('\n'));
                 sb.append("  tasks:\n");
             }
-            task(sb, e, laterUseResult(i));
+            task(sb, e, i + 1 < entries.size() && USES_RESULT.matcher(entries.get(i + 1).args()).find());
         }
         return sb.toString();
-    }
-
-    private boolean laterUseResult(int i) {
-        for (int j = i + 1; j < entries.size(); j++) {
-            if (USES_RESULT.matcher(entries.get(j).args()).find()) return true;
-        }
-        return false;
     }
 
     private static Map<String, Object> keywords(Entry e) {

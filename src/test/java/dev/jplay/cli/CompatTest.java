@@ -3,6 +3,7 @@ package dev.jplay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jplay.testing.JplayProcess;
+import dev.jplay.testing.Transcripts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,29 +49,6 @@ class CompatTest {
         args.addAll(c.flags());
         JplayProcess.Run run = JplayProcess.run(DIR, args.toArray(String[]::new));
         assertThat("exit: " + run.exit()).as(run.out()).isEqualTo(expected.get(0));
-        assertThat(normalize(run.out().lines().toList())).isEqualTo(normalize(expected.subList(1, expected.size())));
-    }
-
-    /** Sections (a header line and what follows it) with their lines sorted; blank lines dropped. */
-    static String normalize(List<String> lines) {
-        StringBuilder out = new StringBuilder();
-        List<String> section = new ArrayList<>();
-        for (String l : lines) {
-            if (l.isBlank()) continue;
-            if (l.matches("^(PLAY|TASK|RUNNING HANDLER|PLAY RECAP|playbook:|  play #).*")) {
-                flush(out, section);
-                out.append(l).append('\n');
-            } else {
-                section.add(l);
-            }
-        }
-        flush(out, section);
-        return out.toString();
-    }
-
-    private static void flush(StringBuilder out, List<String> section) {
-        section.sort(null);
-        section.forEach(s -> out.append(s).append('\n'));
-        section.clear();
+        assertThat(Transcripts.normalize(run.out().lines().toList())).isEqualTo(Transcripts.normalize(expected.subList(1, expected.size())));
     }
 }
