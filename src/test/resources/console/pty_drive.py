@@ -4,7 +4,8 @@
     pty_drive.py STEPS_JSON -- COMMAND...
 
 STEPS_JSON is a list of ["send", TEXT] (keys, e.g. "pin\\t" or "\\u0003" for Ctrl-C),
-["expect", TEXT, SECONDS] (wait until TEXT appears in the output after the last match) and ["sleep", SECONDS].
+["expect", TEXT, SECONDS] (wait until TEXT appears in the output after the last match), ["sleep", SECONDS] and
+["wait_file", PATH, SECONDS] (wait until PATH exists).
 Exits 0 when every step passed, 1 otherwise; prints the whole transcript (ANSI escapes removed) either way,
 then one line per expect step: "--- took N ms: TEXT" (from the last send to the text's appearance).
 """
@@ -39,6 +40,13 @@ def main():
             os.write(fd, step[1].encode())
             sent = time.time()
             read(0.05)
+        elif step[0] == 'wait_file':
+            deadline = time.time() + step[2]
+            while not os.path.exists(step[1]) and time.time() < deadline:
+                read(0.05)
+            if not os.path.exists(step[1]):
+                ok, failed = False, step
+                break
         elif step[0] == 'sleep':
             end = time.time() + step[1]
             while time.time() < end:

@@ -55,7 +55,7 @@ final class Wiring implements AutoCloseable {
     private final Vault vault;
 
     private final Callbacks.Options outputOptions;
-    private final Thread cancelOnExit = new Thread(connections::cancelRunning, "jplay-cancel");
+    private final Thread cancelOnExit = new Thread(this::interrupted, "jplay-cancel");
 
     private Wiring(ConnectionOptions conn, Settings settings, Path cwd, List<Path> playbookDirs, Callbacks.Options outputOptions,
                    OutputMode mode) {
@@ -234,6 +234,13 @@ final class Wiring implements AutoCloseable {
     /** A runner whose prompts (pause, vars_prompt, --step) are answered by {@code prompter}. */
     PlaybookRunner runner(RunOptions o, Output out, Prompter prompter) {
         return new PlaybookRunner(o, inventory, out, connections, registry, templar, prompter, vault);
+    }
+
+    /** SIGINT/SIGTERM while commands run: say so as Ansible does, and kill them on the hosts without reporting each. */
+    private void interrupted() {
+        output.silence();
+        System.err.println("ERROR! User interrupted execution");
+        connections.cancelRunning();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 /** Fans events out to the callbacks of a run, serialised, so callbacks need no locking of their own. */
 public final class Output implements Callback {
     private final List<Callback> callbacks;
+    private volatile boolean silenced;
 
     public Output(List<Callback> callbacks) {
         this.callbacks = List.copyOf(callbacks);
@@ -12,7 +13,13 @@ public final class Output implements Callback {
 
     @Override
     public synchronized void on(Event event) {
+        if (silenced) return;
         for (Callback c : callbacks) c.on(event);
+    }
+
+    /** Drops every later event (an interrupted run: what its killed commands report is noise). */
+    public void silence() {
+        silenced = true;
     }
 
     @Override

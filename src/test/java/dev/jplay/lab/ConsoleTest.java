@@ -65,6 +65,11 @@ class ConsoleTest {
             return this;
         }
 
+        Keys waitFile(Path file, int seconds) {
+            steps.add("[\"wait_file\", " + Json.write(file.toString()) + ", " + seconds + "]");
+            return this;
+        }
+
         Keys exit() {
             return line("exit").sleep(1);
         }
@@ -76,11 +81,16 @@ class ConsoleTest {
     }
 
     /** Runs the console with {@code keys}; returns the transcript; fails the test when a step fails. */
-    private String drive(Keys keys, String... args) throws Exception {
+    private String drive(Keys keys) throws Exception {
+        return drive(keys, "console", "-i", lab.inventory().toString());
+    }
+
+    /** Runs {@code jplay ARGS} in a pseudo-terminal, typing {@code keys}. */
+    private String drive(Keys keys, String... jplayArgs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("python3", Path.of("src/test/resources/console/pty_drive.py").toAbsolutePath().toString(),
                 keys.toString(), "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
-                "-cp", System.getProperty("java.class.path"), "dev.jplay.cli.Main", "console", "-i", lab.inventory().toString()));
-        cmd.addAll(List.of(args));
+                "-cp", System.getProperty("java.class.path"), "dev.jplay.cli.Main"));
+        cmd.addAll(List.of(jplayArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
@@ -188,6 +198,17 @@ class ConsoleTest {
         List<String> ansible = Files.readAllLines(Path.of("src/test/resources/console/saved-session.ansible.txt"));
         assertThat(Transcripts.normalize(run.out().lines().toList()))
                 .isEqualTo(Transcripts.normalize(ansible.subList(1, ansible.size())));
+    }
+
+    @Test
+    void interruptedAdhocLeavesNoProcessOnTheHosts() throws Exception {
+        String out = drive(new Keys().waitFile(lab.changes("lab03").resolve("var/tmp/adhoc-started"), 60).sleep(0.5).send("\u0003")
+                .expect("ERROR! User interrupted execution", 10).sleep(1), "adhoc", "all", "-i", lab.inventory().toString(),
+                "-m", "shell", "-a", "touch /var/tmp/adhoc-started; sleep $((4000+120))");
+        assertThat(out).doesNotContain("FAILED");
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "sleep 4120").start();
+        String left = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(pgrep.waitFor()).as("no 'sleep 4120' left: " + left).isEqualTo(1);
     }
 
     @Test
