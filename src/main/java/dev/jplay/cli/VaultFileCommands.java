@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,46 +96,29 @@ final class VaultFileCommands {
 
     @Command(name = "decrypt", customSynopsis = "jplay vault decrypt [options] [FILE...]", description = "Decrypt vault encrypted files (or stdin).")
     static final class Decrypt extends VaultCommand.Action {
-        @Option(names = "--output", paramLabel = "OUTPUT_FILE", description = "Write to this file; - for stdout.")
-        String output;
-
-        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to decrypt (default: stdin).")
-        List<String> files = new ArrayList<>();
+        @picocli.CommandLine.Mixin
+        InOut io = new InOut();
 
         @Override
         void run() {
-            oneFileWithOutput(output, files);
             Vault v = readSecrets();
-            if (files.isEmpty() && System.console() != null) System.err.println("Reading ciphertext input from stdin");
-            for (String name : files.isEmpty() ? List.of("-") : files) {
-                String path = name.equals("-") ? name : cwd.resolve(name).toString();
-                byte[] plain = open(v, VaultFiles.read(path, System.in), name).plaintext();
-                VaultFiles.write(plain, output != null ? output(output) : path, VaultFiles.Replace.PLAIN, System.out);
-            }
+            io.convert(cwd, "ciphertext", (data, name) -> open(v, data, name).plaintext(), VaultFiles.Replace.PLAIN);
             if (stdoutIsTerminal()) System.err.println("Decryption successful");
         }
     }
 
     @Command(name = "encrypt", customSynopsis = "jplay vault encrypt [options] [FILE...]", description = "Encrypt files (or stdin).")
     static final class Encrypt extends Encrypting {
-        @Option(names = "--output", paramLabel = "OUTPUT_FILE", description = "Write to this file; - for stdout.")
-        String output;
-
-        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to encrypt (default: stdin).")
-        List<String> files = new ArrayList<>();
+        @picocli.CommandLine.Mixin
+        InOut io = new InOut();
 
         @Override
         void run() {
-            oneFileWithOutput(output, files);
             Vault.Id id = encryptSecret();
-            if (files.isEmpty() && System.console() != null) System.err.println("Reading plaintext input from stdin");
-            for (String name : files.isEmpty() ? List.of("-") : files) {
-                String path = name.equals("-") ? name : cwd.resolve(name).toString();
-                byte[] plain = VaultFiles.read(path, System.in);
+            io.convert(cwd, "plaintext", (plain, name) -> {
                 if (Decrypter.isVault(plain)) throw new VaultCommand.Failed("input is already encrypted", ExitCodes.ERROR);
-                byte[] vaulted = Vault.encrypt(plain, id).getBytes(StandardCharsets.UTF_8);
-                VaultFiles.write(vaulted, output != null ? output(output) : path, VaultFiles.Replace.SHRED, System.out);
-            }
+                return Vault.encrypt(plain, id).getBytes(StandardCharsets.UTF_8);
+            }, VaultFiles.Replace.SHRED);
             if (stdoutIsTerminal()) System.err.println("Encryption successful");
         }
     }
@@ -170,9 +154,25 @@ final class VaultFileCommands {
         }
     }
 
-    static void oneFileWithOutput(String output, List<String> files) {
-        if (output != null && files.size() > 1) {
-            throw new VaultCommand.Failed("At most one input file may be used with the --output option", ExitCodes.BAD_OPTIONS);
+    /** decrypt's and encrypt's files (stdin without one) and {@code --output}. */
+    static final class InOut {
+        @Option(names = "--output", paramLabel = "OUTPUT_FILE", description = "Write to this file; - for stdout.")
+        String output;
+
+        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files (default: stdin).")
+        List<String> files = new ArrayList<>();
+
+        /** Each file through {@code convert}, written back, or to {@code --output}. */
+        void convert(Path cwd, String what, BiFunction<byte[], String, byte[]> convert, VaultFiles.Replace how) {
+            if (output != null && files.size() > 1) {
+                throw new VaultCommand.Failed("At most one input file may be used with the --output option", ExitCodes.BAD_OPTIONS);
+            }
+            if (files.isEmpty() && System.console() != null) System.err.println("Reading " + what + " input from stdin");
+            for (String name : files.isEmpty() ? List.of("-") : files) {
+                String path = name.equals("-") ? name : cwd.resolve(name).toString();
+                byte[] result = convert.apply(VaultFiles.read(path, System.in), name);
+                VaultFiles.write(result, output != null ? output(output) : path, how, System.out);
+            }
         }
     }
 

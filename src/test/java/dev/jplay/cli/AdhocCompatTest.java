@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jplay.connection.ShellWords;
 import dev.jplay.testing.JplayProcess;
+import dev.jplay.testing.Transcripts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,7 @@ class AdhocCompatTest {
     }
 
     static Stream<Case> cases() throws IOException {
-        List<Case> out = new ArrayList<>();
-        for (String line : Files.readAllLines(DIR.resolve("cases"))) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] f = line.split("\\|", 2);
-            out.add(new Case(f[0].strip(), f[1].strip()));
-        }
-        return out.stream();
+        return Transcripts.cases(DIR.resolve("cases"), 2).stream().map(f -> new Case(f[0].strip(), f[1].strip()));
     }
 
     @ParameterizedTest(name = "{0}")

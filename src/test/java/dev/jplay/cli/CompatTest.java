@@ -32,9 +32,7 @@ class CompatTest {
 
     static Stream<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
-        for (String line : Files.readAllLines(DIR.resolve("cases"))) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] f = line.split("\\|", -1);
+        for (String[] f : Transcripts.cases(DIR.resolve("cases"), -1)) {
             List<String> flags = f.length > 3 && !f[3].isBlank() ? Arrays.asList(f[3].strip().split("\\s+")) : List.of();
             out.add(new Case(f[0].strip(), f[1].strip(), flags));
         }

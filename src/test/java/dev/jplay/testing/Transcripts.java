@@ -1,11 +1,23 @@
 package dev.jplay.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Comparing run output with recorded ansible-playbook output, where hosts within one task may come in any order. */
 public final class Transcripts {
     private Transcripts() {}
+
+    /** The rows of a cases file: its non-blank lines not starting with {@code #}, split at {@code |} into at most {@code limit} fields. */
+    public static List<String[]> cases(Path file, int limit) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank() && !line.startsWith("#")) out.add(line.split("\\|", limit));
+        }
+        return out;
+    }
 
     /** Sections (a header line and what follows it) with their lines sorted; blank lines dropped. */
     public static String normalize(List<String> lines) {
