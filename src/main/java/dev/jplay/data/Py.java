@@ -44,6 +44,13 @@ public final class Py {
                 if (it.hasNext()) sb.append(", ");
             }
             sb.append('}');
+        } else if (v instanceof Tuple t) {
+            sb.append('(');
+            for (int i = 0; i < t.size(); i++) {
+                if (i > 0) sb.append(", ");
+                repr(t.get(i), sb);
+            }
+            sb.append(t.size() == 1 ? ",)" : ")");
         } else if (v instanceof Collection<?> c) {
             sb.append('[');
             Iterator<?> it = c.iterator();

@@ -1,178 +1,176 @@
 package dev.jplay.template;
 
-import dev.jplay.data.Json;
 import dev.jplay.data.Py;
-import dev.jplay.source.Yaml;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import org.yaml.snakeyaml.DumperOptions;
+import java.util.UUID;
 
-/** Filters on values: default, type conversions, JSON/YAML, base64, hashes, ternary ... */
+/** Filters on values: default, mandatory, bool, int, float, abs, round, ternary, type_debug, to_uuid. */
 final class DataFilters {
+    private static final UUID ANSIBLE_NAMESPACE = UUID.fromString("361E6D51-FAEC-444A-9079-341386DA8E2E");
+
     private DataFilters() {}
 
-    static void register(Map<String, Fn.Filter> f) {
-        f.put("default", (e, v, a) -> {
-            boolean bool = a.bool(1, "boolean", false);
-            if (v instanceof Undefined || (bool && !PyOps.truthy(v))) return a.get(0, "default_value", "");
-            return v;
-        });
-        f.put("d", f.get("default"));
-        f.put("mandatory", (e, v, a) -> {
-            if (v instanceof Undefined u) {
-                Object msg = a.get(0, "msg", null);
-                throw new EvalError(msg != null ? PyOps.str(msg) : "Mandatory variable " + u.message().replace(" is undefined", "") + " not defined.");
-            }
-            return v;
-        });
-        f.put("bool", (e, v, a) -> {
-            if (v instanceof Boolean b) return b;
-            if (v == null) return false;
-            String s = PyOps.str(v).toLowerCase(Locale.ROOT).strip();
-            return s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("true") || s.equals("y") || s.equals("t");
-        });
-        f.put("int", (e, v, a) -> toInt(v, a.get(0, "default", 0L), (int) PyOps.asLong(a.get(1, "base", 10L))));
-        f.put("float", (e, v, a) -> {
-            if (PyOps.isNumber(v)) return PyOps.asDouble(v);
-            try {
-                return Double.parseDouble(PyOps.str(v).strip());
-            } catch (NumberFormatException ex) {
-                return a.get(0, "default", 0.0);
-            }
-        });
-        f.put("abs", (e, v, a) -> v instanceof Double d ? (Object) Math.abs(d) : PyOps.norm(PyOps.big(v).abs()));
-        f.put("round", (e, v, a) -> {
-            int precision = (int) PyOps.asLong(a.get(0, "precision", 0L));
-            String method = a.str(1, "method", "common");
-            double x = PyOps.asDouble(v) * Math.pow(10, precision);
-            double r = method.equals("ceil") ? Math.ceil(x) : method.equals("floor") ? Math.floor(x)
-                    : new java.math.BigDecimal(x).setScale(0, java.math.RoundingMode.HALF_UP).doubleValue();
-            return r / Math.pow(10, precision);
-        });
-        f.put("ternary", (e, v, a) -> {
-            if (v == null && a.size() > 2) return a.get(2, "none_val");
-            return PyOps.truthy(v) ? a.get(0, "true_val") : a.get(1, "false_val");
-        });
-        f.put("type_debug", (e, v, a) -> PyOps.typeName(v));
-        f.put("dict", (e, v, a) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (Object pair : PyOps.iterate(v)) {
-                List<Object> kv = PyOps.iterate(pair);
-                m.put(PyOps.keyString(kv.get(0)), kv.get(1));
-            }
-            return m;
-        });
-        f.put("to_json", (e, v, a) -> {
-            Object indent = a.keywords().get("indent");
-            boolean sort = a.keywords().containsKey("sort_keys") && PyOps.truthy(a.keywords().get("sort_keys"));
-            return Json.write(v, new Json.Style(indent == null ? -1 : (int) PyOps.asLong(indent), sort, true));
-        });
-        f.put("to_nice_json", (e, v, a) -> Json.write(v, new Json.Style((int) PyOps.asLong(a.get(0, "indent", 4L)), true, true)));
-        f.put("from_json", (e, v, a) -> {
-            try {
-                return Json.parse(PyOps.str(v));
-            } catch (IllegalArgumentException ex) {
-                throw new EvalError("from_json: " + ex.getMessage());
-            }
-        });
-        f.put("to_yaml", (e, v, a) -> yaml(v, DumperOptions.FlowStyle.AUTO, (int) PyOps.asLong(a.keywords().getOrDefault("indent", 2L))));
-        f.put("to_nice_yaml", (e, v, a) -> yaml(v, DumperOptions.FlowStyle.BLOCK, (int) PyOps.asLong(a.get(0, "indent", 4L))));
-        f.put("from_yaml", (e, v, a) -> v instanceof CharSequence s ? Yaml.load(s.toString(), "<from_yaml>") : v);
-        f.put("from_yaml_all", (e, v, a) -> {
-            List<Object> docs = new ArrayList<>();
-            for (String doc : PyOps.str(v).split("(?m)^---\\s*$")) {
-                if (!doc.isBlank()) docs.add(Yaml.load(doc, "<from_yaml_all>"));
-            }
-            return docs;
-        });
-        f.put("b64encode", (e, v, a) -> Base64.getEncoder().encodeToString(PyOps.str(v).getBytes(StandardCharsets.UTF_8)));
-        f.put("b64decode", (e, v, a) -> new String(Base64.getMimeDecoder().decode(PyOps.str(v)), StandardCharsets.UTF_8));
-        f.put("hash", (e, v, a) -> digest(PyOps.str(v), a.str(0, "hashtype", "sha1")));
-        f.put("checksum", (e, v, a) -> digest(PyOps.str(v), "sha1"));
-        f.put("md5", (e, v, a) -> digest(PyOps.str(v), "md5"));
-        f.put("sha1", (e, v, a) -> digest(PyOps.str(v), "sha1"));
-        f.put("password_hash", (e, v, a) -> {
-            String type = a.str(0, "hashtype", "sha512");
-            if (!type.equals("sha512") && !type.equals("sha512_crypt")) throw new EvalError("password_hash: jplay supports sha512 only");
-            String salt = a.str(1, "salt", null);
-            return Sha512Crypt.crypt(PyOps.str(v), salt == null ? Sha512Crypt.randomSalt() : salt,
-                    (int) PyOps.asLong(a.get(2, "rounds", 5000L)));
-        });
-    }
-
-    static Object toInt(Object v, Object def, int base) {
-        if (v instanceof Boolean b) return b ? 1L : 0L;
-        if (PyOps.isInt(v)) return v;
-        if (v instanceof Double d) return (long) (double) d;
-        String s = PyOps.str(v).strip().replace("_", "");
-        try {
-            if (base != 10) {
-                String t = s.toLowerCase(Locale.ROOT);
-                if ((base == 16 && t.startsWith("0x")) || (base == 8 && t.startsWith("0o")) || (base == 2 && t.startsWith("0b"))) {
-                    s = s.substring(2);
+    static Fn.Filter get(String name) {
+        return switch (name) {
+            case "default", "d" -> (e, v, a) -> {
+                boolean bool = a.bool(1, "boolean", false);
+                if (v instanceof Undefined || (bool && !PyOps.truthy(v))) return a.get(0, "default_value", "");
+                return v;
+            };
+            case "mandatory" -> (e, v, a) -> {
+                if (v instanceof Undefined u) {
+                    Object msg = a.get(0, "msg", null);
+                    if (msg != null) throw new EvalError(PyOps.str(msg));
+                    throw new EvalError("Mandatory variable " + (u.name() == null ? "" : "'" + u.name() + "' ") + " not defined.");
                 }
-            }
-            return PyOps.norm(new java.math.BigInteger(s, base));
-        } catch (NumberFormatException ex) {
-            try {
-                return (long) Double.parseDouble(s);
-            } catch (NumberFormatException ex2) {
-                return def;
-            }
-        }
-    }
-
-    static String digest(String s, String algo) {
-        String a = switch (algo.toLowerCase(Locale.ROOT)) {
-            case "sha1" -> "SHA-1";
-            case "sha224" -> "SHA-224";
-            case "sha256" -> "SHA-256";
-            case "sha384" -> "SHA-384";
-            case "sha512" -> "SHA-512";
-            case "md5" -> "MD5";
-            default -> throw new EvalError("unsupported hash type " + algo);
+                return v;
+            };
+            case "bool" -> (e, v, a) -> {
+                if (v == null || v instanceof Boolean) return v;
+                Object x = v instanceof CharSequence s ? s.toString().toLowerCase(Locale.ROOT) : v;
+                for (Object t : List.of("yes", "on", "1", "true", 1L)) if (PyOps.eq(x, t)) return true;
+                return false;
+            };
+            case "int" -> (e, v, a) -> toInt(v, a.get(0, "default", 0L), a.get(1, "base", 10L));
+            case "float" -> (e, v, a) -> {
+                Double d = toFloat(v);
+                return d == null ? a.get(0, "default", 0.0) : d;
+            };
+            case "abs" -> (e, v, a) -> {
+                if (v instanceof Double d) return Math.abs(d);
+                if (PyOps.isInt(v)) return PyOps.norm(PyOps.big(v).abs());
+                throw EvalError.type("bad operand type for abs(): '" + PyOps.typeName(v) + "'");
+            };
+            case "round" -> DataFilters::round;
+            case "ternary" -> (e, v, a) -> {
+                a.require(0, "true_val", "false_val");
+                Object none = a.get(2, "none_val", null);
+                if (v == null && none != null) return none;
+                return PyOps.truthy(v) ? a.get(0, "true_val") : a.get(1, "false_val");
+            };
+            case "type_debug" -> (e, v, a) -> v instanceof Markup ? "Markup" : v instanceof CollectionFilters.Group ? "_GroupTuple" : PyOps.typeName(v);
+            case "to_uuid" -> (e, v, a) -> {
+                Object ns = a.get(0, "namespace", null);
+                UUID namespace;
+                try {
+                    namespace = ns == null ? ANSIBLE_NAMESPACE : UUID.fromString(PyOps.str(ns));
+                } catch (IllegalArgumentException ex) {
+                    throw new EvalError("Invalid value '" + PyOps.str(ns) + "' for 'namespace': badly formed hexadecimal UUID string");
+                }
+                return uuid5(namespace, PyOps.str(v));
+            };
+            default -> null;
         };
+    }
+
+    /** Jinja2's int filter: int(text, base), else int(float(value)), else the default. */
+    static Object toInt(Object v, Object def, Object base) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(a).digest(s.getBytes(StandardCharsets.UTF_8)));
+            if (v instanceof CharSequence s) return parseInt(s.toString(), base);
+            if (v instanceof Boolean b) return b ? 1L : 0L;
+            if (PyOps.isInt(v)) return v;
+            if (v instanceof Double d) return truncate(d);
+        } catch (NumberFormatException | EvalError ex) {
+            // fall back to int(float(value)) as Jinja2 does
+        }
+        Double d = toFloat(v);
+        if (d == null || d.isNaN()) return def;
+        return truncate(d);
+    }
+
+    private static Object truncate(double d) {
+        if (Double.isInfinite(d)) throw new EvalError("cannot convert float infinity to integer");
+        return PyOps.norm(new BigDecimal(d).toBigInteger());
+    }
+
+    /** Python's {@code int(text, base)}: whitespace, a sign, underscores between digits, a 0x/0o/0b prefix matching the base. */
+    private static Object parseInt(String text, Object baseArg) {
+        if (!PyOps.isInt(baseArg)) throw new NumberFormatException();
+        int base = (int) PyOps.asLong(baseArg);
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        boolean neg = false;
+        if (s.startsWith("-") || s.startsWith("+")) {
+            neg = s.startsWith("-");
+            s = s.substring(1);
+        }
+        if (base == 0) {
+            if (s.startsWith("0x")) base = 16;
+            else if (s.startsWith("0o")) base = 8;
+            else if (s.startsWith("0b")) base = 2;
+            else base = 10;
+        }
+        if (base < 2 || base > 36) throw new NumberFormatException();
+        if ((base == 16 && s.startsWith("0x")) || (base == 8 && s.startsWith("0o")) || (base == 2 && s.startsWith("0b"))) s = s.substring(2);
+        if (s.isEmpty() || s.startsWith("_") || s.endsWith("_") || s.contains("__")) throw new NumberFormatException();
+        BigInteger b = new BigInteger(s.replace("_", ""), base);
+        return PyOps.norm(neg ? b.negate() : b);
+    }
+
+    /** Python's {@code float(value)}, or null when it raises. */
+    static Double toFloat(Object v) {
+        if (v instanceof Boolean b) return b ? 1.0 : 0.0;
+        if (PyOps.isNumber(v)) return PyOps.asDouble(v);
+        if (!(v instanceof CharSequence cs)) return null;
+        String s = cs.toString().strip().toLowerCase(Locale.ROOT);
+        String t = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+        double sign = s.startsWith("-") ? -1 : 1;
+        if (t.equals("inf") || t.equals("infinity")) return sign * Double.POSITIVE_INFINITY;
+        if (t.equals("nan")) return Double.NaN;
+        if (!t.matches("(\\d(_?\\d)*)?(\\.(\\d(_?\\d)*)?)?(e[+-]?\\d(_?\\d)*)?") || t.isEmpty() || t.equals(".") || t.startsWith("e") || t.startsWith(".e")) {
+            return null;
+        }
+        return sign * Double.parseDouble(t.replace("_", ""));
+    }
+
+    /** Jinja2's {@code round(precision=0, method='common')}: Python's round (ties to even) or floor/ceil at the precision. */
+    private static Object round(Env e, Object v, Fn.Args a) {
+        long precision = a.integer(0, "precision", 0);
+        String method = a.str(1, "method", "common");
+        if (!method.equals("common") && !method.equals("ceil") && !method.equals("floor")) {
+            throw new EvalError("method must be common, ceil or floor");
+        }
+        if (!PyOps.isNumber(v)) throw EvalError.type("type " + PyOps.typeName(v) + " doesn't define __round__ method");
+        if (method.equals("common")) {
+            if (PyOps.isInt(v)) {
+                if (precision >= 0) return v instanceof Boolean b ? (b ? 1L : 0L) : v;
+                BigDecimal r = new BigDecimal(PyOps.big(v)).setScale((int) precision, RoundingMode.HALF_EVEN);
+                return PyOps.norm(r.toBigInteger());
+            }
+            double d = PyOps.asDouble(v);
+            if (Double.isNaN(d) || Double.isInfinite(d)) return d;
+            return new BigDecimal(d).setScale((int) precision, RoundingMode.HALF_EVEN).doubleValue();
+        }
+        double scale = Math.pow(10, precision);
+        double x = PyOps.asDouble(v) * scale;
+        double r = method.equals("ceil") ? Math.ceil(x) : Math.floor(x);
+        return r / scale;
+    }
+
+    /** RFC 4122 name-based UUID, version 5 (SHA-1), as Python's {@code uuid.uuid5}. */
+    static String uuid5(UUID namespace, String name) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            java.nio.ByteBuffer ns = java.nio.ByteBuffer.allocate(16);
+            ns.putLong(namespace.getMostSignificantBits()).putLong(namespace.getLeastSignificantBits());
+            sha1.update(ns.array());
+            byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+            h[6] = (byte) ((h[6] & 0x0f) | 0x50);
+            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h, 0, 16);
+            return new UUID(b.getLong(), b.getLong()).toString();
         } catch (NoSuchAlgorithmException ex) {
-            throw new EvalError("unsupported hash type " + algo);
+            throw new IllegalStateException(ex);
         }
     }
 
-    /** PyYAML-like output: keys sorted, unicode kept, the given flow style and indent. */
-    static String yaml(Object v, DumperOptions.FlowStyle style, int indent) {
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(style);
-        o.setIndent(Math.max(2, indent));
-        o.setAllowUnicode(true);
-        o.setSplitLines(true);
-        org.yaml.snakeyaml.Yaml y = new org.yaml.snakeyaml.Yaml(o);
-        return y.dump(plain(v));
-    }
-
-    private static Object plain(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> t = new TreeMap<>();
-            m.forEach((k, x) -> t.put(PyOps.keyString(k), plain(x)));
-            return new LinkedHashMap<>(t);
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) out.add(plain(o));
-            return out;
-        }
-        if (v instanceof CharSequence s) return s.toString();
-        if (v instanceof Undefined u) throw new EvalError(u.message());
-        if (v == null || v instanceof Number || v instanceof Boolean) return v;
-        return Py.str(v);
+    static String repr(Object v) {
+        return Py.repr(v);
     }
 }

@@ -2,32 +2,92 @@ package dev.jplay.template;
 
 import dev.jplay.data.Unsafe;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The state of one evaluation: the variables (template-local frames over the {@link Scope}), the context, and the
- * engine's filters, tests, lookups and globals. One per render; not shared between threads.
+ * The state of one evaluation: the variables (template-local frames over the {@link Scope}), the context, and
+ * what all parts of one render share (containers the template made, nesting depth, autoescape). One per render;
+ * not shared between threads.
  */
 final class Env {
+    /** How deeply macro calls, includes, imports and recursive loops may nest. */
+    static final int MAX_DEPTH = 100;
+
     final Templar templar;
     final TemplateContext ctx;
-    private final Deque<Map<String, Object>> frames = new ArrayDeque<>();
+    private final Shared shared;
+    /** Block definitions of the template being rendered, most derived first ({@code extends}). */
+    final Map<String, List<Stmt.Block>> blocks;
+    private final Deque<Map<String, Object>> frames;
+
+    /** What every Env of one render shares. */
+    private static final class Shared {
+        /** Lists and dicts made by this render: only these may be changed by {@code append}, {@code update} ... */
+        final Set<Object> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        int depth;
+        boolean autoescape;
+    }
 
     Env(Templar templar, TemplateContext ctx) {
+        this(templar, ctx, new Shared(), new HashMap<>(), new ArrayDeque<>());
+    }
+
+    private Env(Templar templar, TemplateContext ctx, Shared shared, Map<String, List<Stmt.Block>> blocks, Deque<Map<String, Object>> frames) {
         this.templar = templar;
         this.ctx = ctx;
+        this.shared = shared;
+        this.blocks = blocks;
+        this.frames = frames;
+    }
+
+    /** The frames where a macro is defined, kept for its calls (they see those variables as they are then). */
+    record Closure(Env origin, List<Map<String, Object>> frames) {
+        Env env() {
+            return new Env(origin.templar, origin.ctx, origin.shared, origin.blocks, new ArrayDeque<>(frames));
+        }
+    }
+
+    Closure capture() {
+        if (frames.isEmpty()) push();
+        return new Closure(this, new ArrayList<>(frames));
+    }
+
+    /** For an included template: the includer's variables (a copy: its assignments stay its own), new blocks. */
+    Env withContext() {
+        Map<String, Object> vars = new HashMap<>();
+        List<Map<String, Object>> all = new ArrayList<>(frames);
+        Collections.reverse(all);
+        for (Map<String, Object> f : all) vars.putAll(f);
+        Deque<Map<String, Object>> fs = new ArrayDeque<>();
+        fs.push(vars);
+        return new Env(templar, ctx, shared, new HashMap<>(), fs);
+    }
+
+    /** For a template imported or included without context: only the globals. */
+    Env withoutContext() {
+        return new Env(templar, ctx.withScope(Scope.of(Map.of())), shared, new HashMap<>(), new ArrayDeque<>());
+    }
+
+    /** For a template lookup with extra variables: a new render over {@code scope}. */
+    Env withScope(Scope scope) {
+        return new Env(templar, ctx.withScope(scope), shared, new HashMap<>(), new ArrayDeque<>());
     }
 
     Object lookup(String name) {
         for (Map<String, Object> f : frames) {
-            if (f.containsKey(name)) return f.get(name);
+            Object v = f.get(name);
+            if (v != null || f.containsKey(name)) return v;
         }
         Object v = ctx.scope().get(name);
         if (v instanceof Undefined) {
-            Object g = templar.library().global(name);
+            Object g = Library.global(name);
             if (g != null) return g;
         }
         return v instanceof Unsafe u ? u.value() : v;
@@ -38,54 +98,105 @@ final class Env {
     }
 
     void push(Map<String, Object> vars) {
-        frames.push(new HashMap<>(vars));
+        frames.push(vars);
     }
 
     void pop() {
         frames.pop();
     }
 
-    /** Assigns in the innermost frame (template {@code set}, loop variables). */
+    /** Assigns in the innermost frame ({@code set}, loop variables). */
     void set(String name, Object value) {
         if (frames.isEmpty()) push();
         frames.peek().put(name, value);
     }
 
-    /** Frames for a macro body: the caller's template-level variables stay visible, as in Jinja2. */
-    Deque<Map<String, Object>> snapshot() {
-        return new ArrayDeque<>(frames);
+    /** The innermost frame's variables (a module's exports). */
+    Map<String, Object> top() {
+        if (frames.isEmpty()) push();
+        return frames.peek();
     }
 
-    Object filter(String name, Object value, List<Object> args, Map<String, Object> kw, int pos) {
-        Fn.Filter f = templar.library().filter(name);
-        if (f == null) throw new EvalError("No filter named '" + name + "'.", pos);
-        if (value instanceof Undefined u && !Library.UNDEFINED_OK.contains(Library.shortName(name))) throw new EvalError(u.message(), pos);
-        return guard(() -> f.apply(this, value, new Fn.Args(args, kw)), pos);
+    <T> T own(T container) {
+        shared.owned.add(container);
+        return container;
     }
 
-    boolean test(String name, Object value, List<Object> args, int pos) {
-        Fn.Test t = templar.library().test(name);
-        if (t == null) throw new EvalError("No test named '" + name + "'.", pos);
-        return guard(() -> t.test(this, value, new Fn.Args(args, Map.of())), pos);
+    boolean owns(Object container) {
+        return shared.owned.contains(container);
+    }
+
+    boolean autoescape(boolean on) {
+        boolean before = shared.autoescape;
+        shared.autoescape = on;
+        return before;
+    }
+
+    /** One more level of macro call, include, import or recursive loop. */
+    void enter(int pos) {
+        if (++shared.depth > MAX_DEPTH) {
+            shared.depth--;
+            throw new EvalError("template recursion deeper than " + MAX_DEPTH
+                    + " levels (macro calls, includes, imports or recursive loops calling themselves)", pos);
+        }
+    }
+
+    void leave() {
+        shared.depth--;
+    }
+
+    Object call(PyCallable c, List<Object> args, Map<String, Object> kwargs, int pos) {
+        boolean nested = c instanceof Macro;
+        if (nested) enter(pos);
+        try {
+            return Guard.run(() -> c.call(this, args, kwargs), pos, c);
+        } finally {
+            if (nested) leave();
+        }
+    }
+
+    Object filter(Node.Filter node, Object value, List<Object> args, Map<String, Object> kw) {
+        return filter(node.name(), node.fn(), value, args, kw, node.pos());
+    }
+
+    /** Applies a filter by name ({@code map('upper')}); {@code pos} -1 when there is no node. */
+    Object filter(String name, Fn.Filter fn, Object value, List<Object> args, Map<String, Object> kw, int pos) {
+        if (fn == null) throw EvalError.unknown(name, pos);
+        Object v = value;
+        if (v instanceof Undefined u && !Library.UNDEFINED_OK.contains(Library.shortName(name))) {
+            if (!u.isLenient()) throw EvalError.undefined(u, pos);
+            v = "";
+        }
+        Object in = v;
+        return Guard.run(() -> fn.apply(this, in, new Fn.Args(Library.shortName(name), args, kw)), pos, name);
+    }
+
+    boolean test(Node.Test node, Object value, List<Object> args, Map<String, Object> kw) {
+        return test(node.name(), node.fn(), value, args, kw, node.pos());
+    }
+
+    boolean test(String name, Fn.Test fn, Object value, List<Object> args, Map<String, Object> kw, int pos) {
+        if (fn == null) throw EvalError.unknown(name, pos);
+        return Guard.run(() -> fn.test(this, value, new Fn.Args(Library.shortName(name), args, kw)), pos, name);
+    }
+
+    /** Output of {@code {{ }}}: None prints nothing (Ansible's finalize), a lenient Undefined nothing, a strict one fails. */
+    void print(Object v, int pos, StringBuilder out) {
+        if (v instanceof Undefined u) {
+            if (u.isLenient()) return;
+            throw EvalError.undefined(u, pos);
+        }
+        if (v == null) return;
+        String s;
+        try {
+            s = PyOps.str(v);
+        } catch (EvalError e) {
+            throw e.at(pos);
+        }
+        out.append(shared.autoescape && !(v instanceof Markup) ? Markup.escape(s).text() : s);
     }
 
     void warn(String message) {
         templar.warn(message);
-    }
-
-    private interface Body<T> {
-        T run();
-    }
-
-    private static <T> T guard(Body<T> body, int pos) {
-        try {
-            return body.run();
-        } catch (EvalError e) {
-            throw e.pos >= 0 ? e : new EvalError(e.getMessage(), pos);
-        } catch (TemplateException e) {
-            throw e;
-        } catch (ClassCastException | IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
-            throw new EvalError(e.getMessage() == null ? e.toString() : e.getMessage(), pos);
-        }
     }
 }

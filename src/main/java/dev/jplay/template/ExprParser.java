@@ -6,104 +6,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Recursive-descent parser for Jinja2 expressions, with Jinja2's operator precedence. */
+/**
+ * Jinja2's expression grammar (the rules of its {@code parser.py}, written anew): conditional expressions, boolean
+ * operators, comparisons, arithmetic, {@code ~}, filters and tests (binding tighter than arithmetic), postfix
+ * attribute, item, slice and call, literals. Records the filters, tests and lookups it meets for static checking.
+ */
 final class ExprParser {
+    /** How deeply expressions may nest (brackets, unary operators, conditionals); deeper is an error, not a crash. */
+    static final int MAX_DEPTH = 200;
     private static final Set<String> COMPARE = Set.of("==", "!=", "<", "<=", ">", ">=");
-    private static final Set<String> NOT_TEST_ARG = Set.of("else", "or", "and", "if", "is", "in", "not");
     private static final Set<String> LOOKUPS = Set.of("lookup", "query", "q");
-    private final List<Token> tokens;
+    private final Tokens t;
     private final List<Ref> refs;
-    private int i;
+    private final List<String> names;
+    private int depth;
 
-    /** A parser that records the filters, tests and lookups it sees in {@code refs}. */
-    ExprParser(List<Token> tokens, List<Ref> refs) {
-        this.tokens = tokens;
+    /** A parser over {@code t} that records the filters, tests and lookups it meets in {@code refs}, the names it reads in {@code names}. */
+    ExprParser(Tokens t, List<Ref> refs, List<String> names) {
+        this.t = t;
         this.refs = refs;
+        this.names = names;
     }
 
-    static Node parseWhole(String text, int from, int to) {
-        return parseWhole(text, from, to, new ArrayList<>());
-    }
-
-    static Node parseWhole(String text, int from, int to, List<Ref> refs) {
-        ExprParser p = new ExprParser(Tokenizer.tokenize(text, from, to), refs);
-        Node n = p.expression();
-        p.expectEnd();
+    /**
+     * A bare expression: a {@code when:} condition read as Ansible reads one, inside {@code {% if ... %}} (no inline
+     * {@code if}/{@code else}), or with {@code inlineIf} a {@code debug: var=} expression (as inside {@code {{ }}}).
+     */
+    static Node parseWhole(String text, List<Ref> refs, boolean inlineIf) {
+        Tokens cursor = new Tokens(Lexer.expression(text));
+        Node n = new ExprParser(cursor, refs, new ArrayList<>()).tuple(false, inlineIf, Set.of(), false);
+        cursor.expect(Token.Kind.BLOCK_END);
         return n;
     }
 
-    Token peek() {
-        return tokens.get(i);
-    }
-
-    Token next() {
-        return tokens.get(i++);
-    }
-
-    boolean atEnd() {
-        return peek().kind() == Token.Kind.EOF;
-    }
-
-    void expectEnd() {
-        if (!atEnd()) throw new ParseError("expected end of expression, got '" + peek().text() + "'", peek().pos());
-    }
-
-    boolean accept(String op) {
-        if (peek().is(op)) {
-            i++;
-            return true;
-        }
-        return false;
-    }
-
-    Token expect(String op) {
-        if (!peek().is(op)) throw new ParseError("expected '" + op + "', got '" + (atEnd() ? "end of expression" : peek().text()) + "'", peek().pos());
-        return next();
-    }
-
-    String name() {
-        Token t = next();
-        if (t.kind() != Token.Kind.NAME) throw new ParseError("expected a name, got '" + t.text() + "'", t.pos());
-        return t.text();
-    }
-
-    /** A full expression, including {@code a if b else c}. */
     Node expression() {
+        return expression(true);
+    }
+
+    Node expression(boolean withCondition) {
+        if (++depth > MAX_DEPTH) throw t.fail("expression nested more than " + MAX_DEPTH + " levels deep");
+        try {
+            return withCondition ? condition() : or();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node condition() {
         Node n = or();
-        while (peek().is("if")) {
-            int pos = next().pos();
+        while (t.peek().isName("if")) {
+            int pos = t.next().pos();
             Node cond = or();
-            Node otherwise = accept("else") ? expression() : null;
+            Node otherwise = t.accept("else") ? condition() : null;
             n = new Node.Cond(n, cond, otherwise, pos);
         }
         return n;
     }
 
-    /** An expression that may be a bare tuple ({@code a, b}), as for-loops and set allow. */
-    Node tupleOrExpression() {
-        Node first = expression();
-        if (!peek().isOp(",")) return first;
-        List<Node> items = new ArrayList<>(List.of(first));
-        while (accept(",")) {
-            if (atEnd() || peek().is("%")) break;
-            items.add(expression());
-        }
-        return new Node.ListLit(items, first.pos());
-    }
-
-    /** The iterable of a for loop: no conditional expression (its {@code if} filters the loop), tuples allowed. */
-    Node iterable() {
-        Node first = or();
-        if (!peek().isOp(",")) return first;
-        List<Node> items = new ArrayList<>(List.of(first));
-        while (accept(",") && !atEnd() && !peek().is("if")) items.add(or());
-        return new Node.ListLit(items, first.pos());
-    }
-
     private Node or() {
         Node n = and();
-        while (peek().is("or")) {
-            next();
+        while (t.peek().isName("or")) {
+            t.next();
             n = new Node.Or(n, and(), n.pos());
         }
         return n;
@@ -111,17 +74,17 @@ final class ExprParser {
 
     private Node and() {
         Node n = not();
-        while (peek().is("and")) {
-            next();
+        while (t.peek().isName("and")) {
+            t.next();
             n = new Node.And(n, not(), n.pos());
         }
         return n;
     }
 
     private Node not() {
-        if (peek().is("not")) {
-            int pos = next().pos();
-            return new Node.Unary("not", not(), pos);
+        if (t.peek().isName("not")) {
+            int pos = t.next().pos();
+            return new Node.Unary("not", nested(this::not), pos);
         }
         return compare();
     }
@@ -131,15 +94,15 @@ final class ExprParser {
         List<String> ops = new ArrayList<>();
         List<Node> rest = new ArrayList<>();
         while (true) {
-            Token t = peek();
-            if (t.kind() == Token.Kind.OP && COMPARE.contains(t.text())) {
-                next();
-                ops.add(t.text());
-            } else if (t.is("in")) {
-                next();
+            Token k = t.peek();
+            if (k.kind() == Token.Kind.OP && COMPARE.contains(k.text())) {
+                ops.add(t.next().text());
+            } else if (k.isName("in")) {
+                t.next();
                 ops.add("in");
-            } else if (t.is("not") && tokens.get(i + 1).is("in")) {
-                i += 2;
+            } else if (k.isName("not") && t.look().isName("in")) {
+                t.next();
+                t.next();
                 ops.add("not in");
             } else {
                 break;
@@ -151,8 +114,8 @@ final class ExprParser {
 
     private Node math1() {
         Node n = concat();
-        while (peek().isOp("+") || peek().isOp("-")) {
-            Token op = next();
+        while (t.peek().isOp("+") || t.peek().isOp("-")) {
+            Token op = t.next();
             n = new Node.Binary(op.text(), n, concat(), op.pos());
         }
         return n;
@@ -160,8 +123,8 @@ final class ExprParser {
 
     private Node concat() {
         Node n = math2();
-        while (peek().isOp("~")) {
-            Token op = next();
+        while (t.peek().isOp("~")) {
+            Token op = t.next();
             n = new Node.Binary("~", n, math2(), op.pos());
         }
         return n;
@@ -169,8 +132,8 @@ final class ExprParser {
 
     private Node math2() {
         Node n = pow();
-        while (peek().isOp("*") || peek().isOp("/") || peek().isOp("//") || peek().isOp("%")) {
-            Token op = next();
+        while (t.peek().isOp("*") || t.peek().isOp("/") || t.peek().isOp("//") || t.peek().isOp("%")) {
+            Token op = t.next();
             n = new Node.Binary(op.text(), n, pow(), op.pos());
         }
         return n;
@@ -178,8 +141,8 @@ final class ExprParser {
 
     private Node pow() {
         Node n = unary(true);
-        while (peek().isOp("**")) {
-            Token op = next();
+        while (t.peek().isOp("**")) {
+            Token op = t.next();
             n = new Node.Binary("**", n, unary(true), op.pos());
         }
         return n;
@@ -187,9 +150,9 @@ final class ExprParser {
 
     private Node unary(boolean withFilter) {
         Node n;
-        if (peek().isOp("-") || peek().isOp("+")) {
-            Token op = next();
-            n = new Node.Unary(op.text(), unary(false), op.pos());
+        if (t.peek().isOp("-") || t.peek().isOp("+")) {
+            Token op = t.next();
+            n = new Node.Unary(op.text(), nested(() -> unary(false)), op.pos());
         } else {
             n = primary();
         }
@@ -197,116 +160,260 @@ final class ExprParser {
         return withFilter ? filters(n) : n;
     }
 
-    private Node primary() {
-        Token t = next();
-        switch (t.kind()) {
-            case STRING: {
-                StringBuilder sb = new StringBuilder((String) t.value());
-                while (peek().kind() == Token.Kind.STRING) sb.append((String) next().value());
-                return new Node.Const(sb.toString(), t.pos(), true);
-            }
-            case INT:
-            case FLOAT:
-                return new Node.Const(t.value(), t.pos(), true);
-            case NAME:
-                return switch (t.text()) {
-                    case "True" -> new Node.Const(true, t.pos(), true);
-                    case "False" -> new Node.Const(false, t.pos(), true);
-                    case "None" -> new Node.Const(null, t.pos(), true);
-                    case "true" -> new Node.Const(true, t.pos(), false);
-                    case "false" -> new Node.Const(false, t.pos(), false);
-                    case "none" -> new Node.Const(null, t.pos(), false);
-                    default -> new Node.Var(t.text(), t.pos());
-                };
-            case OP:
-                if (t.text().equals("(")) {
-                    if (accept(")")) return new Node.ListLit(List.of(), t.pos());
-                    Node inner = expression();
-                    if (peek().isOp(",")) {
-                        List<Node> items = new ArrayList<>(List.of(inner));
-                        while (accept(",") && !peek().isOp(")")) items.add(expression());
-                        expect(")");
-                        return new Node.ListLit(items, t.pos());
-                    }
-                    expect(")");
-                    return inner;
-                }
-                if (t.text().equals("[")) {
-                    List<Node> items = new ArrayList<>();
-                    while (!peek().isOp("]")) {
-                        items.add(expression());
-                        if (!accept(",")) break;
-                    }
-                    expect("]");
-                    return new Node.ListLit(items, t.pos());
-                }
-                if (t.text().equals("{")) {
-                    List<Node> keys = new ArrayList<>();
-                    List<Node> values = new ArrayList<>();
-                    while (!peek().isOp("}")) {
-                        keys.add(expression());
-                        expect(":");
-                        values.add(expression());
-                        if (!accept(",")) break;
-                    }
-                    expect("}");
-                    return new Node.DictLit(keys, values, t.pos());
-                }
-                break;
-            default:
-                break;
+    private Node nested(java.util.function.Supplier<Node> rule) {
+        if (++depth > MAX_DEPTH) throw t.fail("expression nested more than " + MAX_DEPTH + " levels deep");
+        try {
+            return rule.get();
+        } finally {
+            depth--;
         }
-        throw new ParseError(t.kind() == Token.Kind.EOF ? "unexpected end of template" : "unexpected '" + t.text() + "'", t.pos());
+    }
+
+    Node primary() {
+        Token k = t.peek();
+        switch (k.kind()) {
+            case NAME -> {
+                t.next();
+                return switch (k.text()) {
+                    case "True", "true" -> new Node.Const(true, k.pos(), k.text().equals("True"));
+                    case "False", "false" -> new Node.Const(false, k.pos(), k.text().equals("False"));
+                    case "None", "none" -> new Node.Const(null, k.pos(), k.text().equals("None"));
+                    default -> {
+                        names.add(k.text());
+                        yield new Node.Var(k.text(), k.pos());
+                    }
+                };
+            }
+            case STRING -> {
+                t.next();
+                StringBuilder sb = new StringBuilder((String) k.value());
+                while (t.peek().kind() == Token.Kind.STRING) sb.append((String) t.next().value());
+                return new Node.Const(sb.toString(), k.pos(), true);
+            }
+            case INT, FLOAT -> {
+                t.next();
+                return new Node.Const(k.value(), k.pos(), true);
+            }
+            case OP -> {
+                if (k.text().equals("(")) {
+                    t.next();
+                    Node n = nested(() -> tuple(false, true, Set.of(), true));
+                    t.expect(")");
+                    return n;
+                }
+                if (k.text().equals("[")) return nested(this::list);
+                if (k.text().equals("{")) return nested(this::dict);
+            }
+            default -> { }
+        }
+        throw t.fail("unexpected '" + k.describe() + "'");
+    }
+
+    /**
+     * Jinja2's {@code parse_tuple}: one expression, or several separated by commas (a tuple), as in
+     * {@code {{ a, b }}}, {@code for k, v in}, {@code set a, b = ...}.
+     */
+    Node tuple(boolean simplified, boolean withCondition, Set<String> extraEnds, boolean explicitParens) {
+        int pos = t.peek().pos();
+        List<Node> items = new ArrayList<>();
+        boolean isTuple = false;
+        while (true) {
+            if (!items.isEmpty()) t.expect(",");
+            if (tupleEnd(extraEnds)) break;
+            items.add(simplified ? primary() : expression(withCondition));
+            if (t.peek().isOp(",")) isTuple = true;
+            else break;
+        }
+        if (!isTuple) {
+            if (!items.isEmpty()) return items.get(0);
+            if (!explicitParens) throw t.fail("Expected an expression, got '" + t.peek().describe() + "'");
+        }
+        return new Node.ListLit(items, pos, true);
+    }
+
+    private boolean tupleEnd(Set<String> extraEnds) {
+        Token k = t.peek();
+        if (k.ends() || k.isOp(")")) return true;
+        return k.kind() == Token.Kind.NAME && extraEnds.contains(k.text());
+    }
+
+    private Node list() {
+        int pos = t.expect("[").pos();
+        List<Node> items = new ArrayList<>();
+        while (!t.peek().isOp("]")) {
+            if (!items.isEmpty()) t.expect(",");
+            if (t.peek().isOp("]")) break;
+            items.add(expression());
+        }
+        t.expect("]");
+        return new Node.ListLit(items, pos, false);
+    }
+
+    private Node dict() {
+        int pos = t.expect("{").pos();
+        List<Node> keys = new ArrayList<>();
+        List<Node> values = new ArrayList<>();
+        while (!t.peek().isOp("}")) {
+            if (!keys.isEmpty()) t.expect(",");
+            if (t.peek().isOp("}")) break;
+            keys.add(expression());
+            t.expect(":");
+            values.add(expression());
+        }
+        t.expect("}");
+        return new Node.DictLit(keys, values, pos);
     }
 
     private Node postfix(Node n) {
         while (true) {
-            Token t = peek();
-            if (t.isOp(".")) {
-                next();
-                Token a = next();
-                if (a.kind() == Token.Kind.NAME) n = new Node.Attr(n, a.text(), a.pos());
-                else if (a.kind() == Token.Kind.INT) n = new Node.Item(n, new Node.Const(a.value(), a.pos(), true), a.pos());
-                else throw new ParseError("expected an attribute name after '.'", a.pos());
-            } else if (t.isOp("[")) {
-                next();
-                n = subscript(n, t.pos());
-            } else if (t.isOp("(")) {
-                next();
-                n = call(n, t.pos());
+            Token k = t.peek();
+            if (k.isOp(".") || k.isOp("[")) n = subscript(n);
+            else if (k.isOp("(")) n = call(n);
+            else return n;
+        }
+    }
+
+    private Node subscript(Node obj) {
+        Token k = t.next();
+        if (k.isOp(".")) {
+            Token a = t.next();
+            if (a.kind() == Token.Kind.NAME) return new Node.Attr(obj, a.text(), a.pos());
+            if (a.kind() != Token.Kind.INT) throw new ParseError("expected name or number", a.pos());
+            return new Node.Item(obj, new Node.Const(a.value(), a.pos(), true), a.pos());
+        }
+        List<Node> args = new ArrayList<>();
+        while (!t.peek().isOp("]")) {
+            if (!args.isEmpty()) t.expect(",");
+            args.add(subscribed());
+        }
+        t.expect("]");
+        Node key = args.size() == 1 ? args.get(0) : new Node.ListLit(args, k.pos(), true);
+        if (key instanceof Node.Slice s) return new Node.Slice(obj, s.start(), s.stop(), s.step(), k.pos());
+        return new Node.Item(obj, key, k.pos());
+    }
+
+    private Node subscribed() {
+        int pos = t.peek().pos();
+        Node start = null;
+        if (!t.peek().isOp(":")) {
+            start = expression();
+            if (!t.peek().isOp(":")) return start;
+        }
+        t.next();
+        Node stop = null;
+        Node step = null;
+        if (!t.peek().isOp(":") && !t.peek().isOp("]") && !t.peek().isOp(",")) stop = expression();
+        if (t.accept(":") && !t.peek().isOp("]") && !t.peek().isOp(",")) step = expression();
+        return new Node.Slice(null, start, stop, step, pos);
+    }
+
+    private Node call(Node fn) {
+        int pos = t.peek().pos();
+        Args a = callArgs();
+        if (fn instanceof Node.Var v && LOOKUPS.contains(v.name())) refName(TemplateCheck.Kind.LOOKUP, a.args, 0);
+        return new Node.Call(fn, a.args, a.kwargs, a.star, a.starStar, pos);
+    }
+
+    /** The arguments of a call, filter or test, in parentheses (Jinja2's {@code parse_call_args}). */
+    record Args(List<Node> args, Map<String, Node> kwargs, Node star, Node starStar) {
+        static final Args NONE = new Args(List.of(), Map.of(), null, null);
+    }
+
+    Args callArgs() {
+        Token open = t.expect("(");
+        List<Node> args = new ArrayList<>();
+        Map<String, Node> kwargs = new LinkedHashMap<>();
+        Node star = null;
+        Node starStar = null;
+        boolean comma = false;
+        while (!t.peek().isOp(")")) {
+            if (comma) {
+                t.expect(",");
+                if (t.peek().isOp(")")) break;
+            }
+            if (t.accept("*")) {
+                ensure(star == null && starStar == null, open);
+                star = expression();
+            } else if (t.accept("**")) {
+                ensure(starStar == null, open);
+                starStar = expression();
+            } else if (t.peek().kind() == Token.Kind.NAME && t.look().isOp("=")) {
+                ensure(starStar == null, open);
+                String key = t.next().text();
+                t.next();
+                kwargs.put(key, expression());
+            } else {
+                ensure(star == null && starStar == null && kwargs.isEmpty(), open);
+                args.add(expression());
+            }
+            comma = true;
+        }
+        t.expect(")");
+        return new Args(args, kwargs, star, starStar);
+    }
+
+    private static void ensure(boolean ok, Token open) {
+        if (!ok) throw new ParseError("invalid syntax for function call expression", open.pos());
+    }
+
+    private Node filters(Node n) {
+        while (true) {
+            if (t.peek().isOp("|")) {
+                t.next();
+                n = filter(n);
+            } else if (t.peek().isName("is")) {
+                n = test(n);
+            } else if (t.peek().isOp("(")) {
+                n = call(n);
             } else {
                 return n;
             }
         }
     }
 
-    private Node subscript(Node obj, int pos) {
-        Node start = null;
-        Node stop = null;
-        Node step = null;
-        if (!peek().isOp(":")) start = expression();
-        if (accept(":")) {
-            if (!peek().isOp("]") && !peek().isOp(":")) stop = expression();
-            if (accept(":") && !peek().isOp("]")) step = expression();
-            expect("]");
-            return new Node.Slice(obj, start, stop, step, pos);
-        }
-        expect("]");
-        return new Node.Item(obj, start, pos);
+    /** One filter applied to {@code value} (null for a filter block: applied to the block's output). */
+    Node.Filter filter(Node value) {
+        int pos = t.peek().pos();
+        String name = dotted();
+        Args a = t.peek().isOp("(") ? callArgs() : Args.NONE;
+        refs.add(new Ref(TemplateCheck.Kind.FILTER, name, pos, true));
+        nestedRefs(name, a.args);
+        return new Node.Filter(value, name, Library.filter(name), a.args, a.kwargs, a.star, a.starStar, pos);
     }
 
-    private Node call(Node fn, int pos) {
-        List<Node> args = new ArrayList<>();
-        Map<String, Node> kw = new LinkedHashMap<>();
-        callArgs(args, kw);
-        if (fn instanceof Node.Var v && LOOKUPS.contains(v.name())) refName(TemplateCheck.Kind.LOOKUP, args, 0);
-        return new Node.Call(fn, args, kw, pos);
+    private Node test(Node value) {
+        int pos = t.next().pos();
+        boolean negated = t.accept("not");
+        int namePos = t.peek().pos();
+        String name = dotted();
+        Args a = Args.NONE;
+        Token k = t.peek();
+        if (k.isOp("(")) {
+            a = callArgs();
+        } else if ((k.kind() == Token.Kind.NAME || k.kind() == Token.Kind.STRING || k.kind() == Token.Kind.INT
+                || k.kind() == Token.Kind.FLOAT || k.isOp("(") || k.isOp("[") || k.isOp("{"))
+                && !(k.isName("else") || k.isName("or") || k.isName("and"))) {
+            if (k.isName("is")) throw t.fail("You cannot chain multiple tests with is");
+            a = new Args(List.of(postfix(primary())), Map.of(), null, null);
+        }
+        refs.add(new Ref(TemplateCheck.Kind.TEST, name, namePos, true));
+        return new Node.Test(value, name, Library.test(name), a.args, a.kwargs, negated, pos);
+    }
+
+    /** A filter or test name, possibly collection-qualified ({@code ansible.builtin.to_json}). */
+    String dotted() {
+        StringBuilder sb = new StringBuilder(t.name());
+        while (t.peek().isOp(".")) {
+            t.next();
+            sb.append('.').append(t.name());
+        }
+        return sb.toString();
     }
 
     /** Records a filter, test or lookup named by a string constant argument ({@code map('upper')}, {@code lookup('file', ..)}). */
     private void refName(TemplateCheck.Kind kind, List<Node> args, int index) {
         if (index < args.size() && args.get(index) instanceof Node.Const c && c.value() instanceof String name) {
-            refs.add(new Ref(kind, name, c.pos()));
+            refs.add(new Ref(kind, name, c.pos(), false));
         }
     }
 
@@ -318,68 +425,5 @@ final class ExprParser {
             case "selectattr", "rejectattr" -> refName(TemplateCheck.Kind.TEST, args, 1);
             default -> { }
         }
-    }
-
-    /** Arguments after an opening parenthesis, up to and including the closing one. */
-    void callArgs(List<Node> args, Map<String, Node> kw) {
-        while (!peek().isOp(")")) {
-            if (peek().kind() == Token.Kind.NAME && tokens.get(i + 1).isOp("=")) {
-                String k = next().text();
-                next();
-                kw.put(k, expression());
-            } else {
-                args.add(expression());
-            }
-            if (!accept(",")) break;
-        }
-        expect(")");
-    }
-
-    private Node filters(Node n) {
-        while (true) {
-            if (peek().isOp("|")) {
-                int pos = next().pos();
-                int namePos = peek().pos();
-                String name = dotted();
-                List<Node> args = new ArrayList<>();
-                Map<String, Node> kw = new LinkedHashMap<>();
-                if (accept("(")) callArgs(args, kw);
-                refs.add(new Ref(TemplateCheck.Kind.FILTER, name, namePos));
-                nestedRefs(name, args);
-                n = new Node.Filter(n, name, args, kw, pos);
-            } else if (peek().is("is")) {
-                int pos = next().pos();
-                boolean negated = accept("not");
-                int namePos = peek().pos();
-                String name = dotted();
-                refs.add(new Ref(TemplateCheck.Kind.TEST, name, namePos));
-                List<Node> args = new ArrayList<>();
-                if (accept("(")) {
-                    callArgs(args, new LinkedHashMap<>());
-                } else if (testArgFollows()) {
-                    args.add(unary(false));
-                }
-                n = new Node.Test(n, name, args, negated, pos);
-            } else {
-                return n;
-            }
-        }
-    }
-
-    private boolean testArgFollows() {
-        Token t = peek();
-        if (t.kind() == Token.Kind.NAME) return !NOT_TEST_ARG.contains(t.text());
-        return t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.INT || t.kind() == Token.Kind.FLOAT
-                || t.isOp("[") || t.isOp("{");
-    }
-
-    /** A filter or test name, possibly with a collection prefix ({@code ansible.builtin.to_json}). */
-    String dotted() {
-        StringBuilder sb = new StringBuilder(name());
-        while (peek().isOp(".") && tokens.get(i + 1).kind() == Token.Kind.NAME) {
-            next();
-            sb.append('.').append(name());
-        }
-        return sb.toString();
     }
 }

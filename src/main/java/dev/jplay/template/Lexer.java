@@ -1,120 +1,269 @@
 package dev.jplay.template;
 
+import dev.jplay.data.Py;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits template text into data, {@code {{ }}} and {@code {% %}} pieces (comments dropped), applying whitespace
- * control ({@code {%-}}, {@code -%}}) and Ansible's {@code trim_blocks=True}; {@code {% raw %}} bodies become data.
+ * Turns template text into one token stream, as Jinja2's lexer does: data, {@code {{ }}} and {@code {% %}} with the
+ * expression tokens inside (brackets balanced, so a {@code }}} inside a dict literal does not end a tag), comments
+ * dropped, {@code {% raw %}} bodies as data, whitespace control ({@code {%-}, {@code -%}}, {@code {%+}, {@code +%}})
+ * and {@link Syntax}'s trim_blocks / lstrip_blocks. Errors carry Jinja2's messages.
  */
 final class Lexer {
-    enum Kind { TEXT, VAR, BLOCK }
+    private static final Pattern FLOAT = Pattern.compile(
+            "(\\d+_)*\\d+((\\.(\\d+_)*\\d+)?[eE][+\\-]?(\\d+_)*\\d+|\\.(\\d+_)*\\d+)");
+    private static final Pattern INT = Pattern.compile(
+            "0[bB](_?[01])+|0[oO](_?[0-7])+|0[xX](_?[\\da-fA-F])+|[1-9](_?\\d)*|0(_?0)*");
+    private static final String[] OPS = {"//", "**", "==", "!=", ">=", "<=", "+", "-", "/", "*", "%", "~", "[", "]", "(", ")",
+        "{", "}", ">", "<", "=", ".", ":", "|", ",", ";"};
 
-    /** A piece; for VAR and BLOCK, {@code start}/{@code end} delimit the inside of the tag in the text. */
-    record Piece(Kind kind, String text, int start, int end) {}
+    private final String src;
+    private final Syntax sx;
+    private final int n;
+    private final List<Token> out = new ArrayList<>();
+    private int pos;
+    /** The next data starts with whitespace to drop ({@code -%}}). */
+    private boolean lstripNext;
 
-    private static final Pattern END_RAW = Pattern.compile("\\{%(-?)\\s*endraw\\s*(-?)%\\}");
+    private Lexer(String src, Syntax sx) {
+        // Jinja2 drops one newline ending the text unless keep_trailing_newline is set
+        this.src = !sx.keepTrailingNewline() && src.endsWith("\n") ? src.substring(0, src.length() - 1) : src;
+        this.sx = sx;
+        this.n = this.src.length();
+    }
 
-    private Lexer() {}
+    /** The tokens of {@code src} (which the caller has already stripped of a {@code #jinja2:} header), ending with EOF. */
+    static List<Token> lex(String src, Syntax sx) {
+        Lexer l = new Lexer(src, sx);
+        try {
+            l.root();
+        } catch (ParseError e) {
+            l.out.add(new Token(Token.Kind.ERROR, e.getMessage(), null, e.pos));
+        }
+        l.out.add(new Token(Token.Kind.EOF, "", null, l.n));
+        return l.out;
+    }
 
-    static List<Piece> lex(String src) {
-        List<Piece> out = new ArrayList<>();
-        int pos = 0;
-        boolean lstripNext = false;
-        int n = src.length();
+    /**
+     * The tokens of a bare expression (a {@code when:} condition), as if it stood in a {@code {% if %}} tag: its
+     * tokens, then BLOCK_END and EOF at the end of the text.
+     */
+    static List<Token> expression(String text) {
+        Lexer l = new Lexer(text, Syntax.FILE.with(java.util.Map.of("keep_trailing_newline", true)));
+        try {
+            l.tag(false, 0, 0, null);
+        } catch (ParseError e) {
+            l.out.add(new Token(Token.Kind.ERROR, e.getMessage(), null, e.pos));
+        }
+        l.out.add(new Token(Token.Kind.BLOCK_END, "", null, l.n));
+        l.out.add(new Token(Token.Kind.EOF, "", null, l.n));
+        return l.out.subList(1, l.out.size());
+    }
+
+    private void root() {
         while (pos < n) {
-            int open = nextOpen(src, pos);
+            int open = nextOpen();
             String data = src.substring(pos, open < 0 ? n : open);
-            if (lstripNext) data = stripLeading(data);
-            lstripNext = false;
             if (open < 0) {
-                addText(out, data);
-                break;
+                data(data, pos);
+                pos = n;
+                return;
             }
-            char kind = src.charAt(open + 1);
-            int innerStart = open + 2;
-            if (innerStart < n && (src.charAt(innerStart) == '-' || src.charAt(innerStart) == '+')) {
-                if (src.charAt(innerStart) == '-') data = stripTrailing(data);
-                innerStart++;
+            String delim = delimAt(open);
+            int after = open + delim.length();
+            char mod = after < n ? src.charAt(after) : 0;
+            boolean tag = !delim.equals(sx.varStart());
+            if (mod == '-') {
+                data = stripTrailing(data);
+            } else if (tag && sx.lstripBlocks() && mod != '+') {
+                data = lstripLine(data, open);
             }
-            addText(out, data);
-            int close = kind == '#' ? src.indexOf("#}", innerStart) : findClose(src, innerStart, kind == '{' ? "}}" : "%}");
-            if (close < 0) throw new ParseError(kind == '#' ? "missing end of comment tag" : "unexpected end of template, expected '"
-                    + (kind == '{' ? "}}" : "%}") + "'", open);
-            int innerEnd = close;
-            boolean stripAfter = close > innerStart && src.charAt(close - 1) == '-';
-            if (stripAfter || (close > innerStart && src.charAt(close - 1) == '+')) innerEnd--;
-            pos = close + 2;
-            if (stripAfter) {
-                lstripNext = true;
-            } else if (kind != '{' && pos < n && src.charAt(pos) == '\n') {
-                pos++;
-            } else if (kind != '{' && pos + 1 < n && src.startsWith("\r\n", pos)) {
-                pos += 2;
+            data(data, pos);
+            if (mod == '-' || mod == '+') after++;
+            if (delim.equals(sx.commentStart())) {
+                comment(open, after);
+            } else if (delim.equals(sx.blockStart()) && raw(open, after)) {
+                continue;
+            } else {
+                boolean variable = delim.equals(sx.varStart());
+                tag(variable, open, after, variable ? sx.varEnd() : sx.blockEnd());
             }
-            if (kind == '{') {
-                out.add(new Piece(Kind.VAR, null, innerStart, innerEnd));
-            } else if (kind == '%') {
-                String tag = src.substring(innerStart, innerEnd).strip();
-                if (tag.equals("raw")) {
-                    Matcher m = END_RAW.matcher(src);
-                    if (!m.find(pos)) throw new ParseError("missing endraw for raw block", open);
-                    String body = src.substring(pos, m.start());
-                    if (!m.group(1).isEmpty()) body = stripTrailing(body);
-                    addText(out, body);
-                    pos = m.end();
-                    if (!m.group(2).isEmpty()) lstripNext = true;
-                    else if (pos < n && src.charAt(pos) == '\n') pos++;
-                } else {
-                    out.add(new Piece(Kind.BLOCK, null, innerStart, innerEnd));
+        }
+    }
+
+    /** The earliest start of a variable, block or comment tag at or after {@code pos}, or -1. */
+    private int nextOpen() {
+        int best = -1;
+        for (String d : new String[] {sx.varStart(), sx.blockStart(), sx.commentStart()}) {
+            int i = src.indexOf(d, pos);
+            if (i >= 0 && (best < 0 || i < best)) best = i;
+        }
+        return best;
+    }
+
+    private String delimAt(int i) {
+        if (src.startsWith(sx.varStart(), i)) return sx.varStart();
+        if (src.startsWith(sx.commentStart(), i)) return sx.commentStart();
+        return sx.blockStart();
+    }
+
+    private void data(String text, int at) {
+        if (lstripNext) {
+            text = stripLeading(text);
+            lstripNext = false;
+        }
+        if (!text.isEmpty()) out.add(new Token(Token.Kind.DATA, text, text, at));
+    }
+
+    private void comment(int open, int from) {
+        int end = src.indexOf(sx.commentEnd(), from);
+        if (end < 0) throw new ParseError("Missing end of comment tag", open);
+        boolean strip = end > from && src.charAt(end - 1) == '-';
+        boolean keep = end > from && src.charAt(end - 1) == '+';
+        pos = end + sx.commentEnd().length();
+        afterTag(strip, keep);
+    }
+
+    private void afterTag(boolean strip, boolean keepNewline) {
+        if (strip) lstripNext = true;
+        else if (sx.trimBlocks() && !keepNewline && pos < n && src.charAt(pos) == '\n') pos++;
+    }
+
+    /** A {@code {% raw %}} block: its body up to {@code {% endraw %}} becomes data. */
+    private boolean raw(int open, int from) {
+        Matcher m = tagWord("raw").matcher(src).region(open, n);
+        if (!m.lookingAt()) return false;
+        Matcher end = tagWord("endraw").matcher(src);
+        if (!end.find(m.end())) throw new ParseError("Missing end of raw directive", open);
+        String body = src.substring(m.end(), end.start());
+        if (m.group(2).equals("-")) body = stripLeading(body);
+        else if (sx.trimBlocks() && !m.group(2).equals("+") && body.startsWith("\n")) body = body.substring(1);
+        if (end.group(1).equals("-")) body = stripTrailing(body);
+        if (!body.isEmpty()) out.add(new Token(Token.Kind.DATA, body, body, m.end()));
+        pos = end.end();
+        afterTag(end.group(2).equals("-"), end.group(2).equals("+"));
+        return true;
+    }
+
+    private Pattern tagWord(String word) {
+        return Pattern.compile(Pattern.quote(sx.blockStart()) + "([-+]?)\\s*" + word + "\\s*([-+]?)" + Pattern.quote(sx.blockEnd()));
+    }
+
+    /** The tokens of a {@code {{ }}} or {@code {% %}} tag, up to its end delimiter at bracket balance 0. */
+    private void tag(boolean variable, int open, int from, String end) {
+        out.add(new Token(variable ? Token.Kind.VAR_BEGIN : Token.Kind.BLOCK_BEGIN, src.substring(open, from), null, open));
+        Deque<Character> balance = new ArrayDeque<>();
+        pos = from;
+        while (true) {
+            while (pos < n && Character.isWhitespace(src.charAt(pos))) pos++;
+            if (pos >= n) return;
+            if (balance.isEmpty() && end != null) {
+                char c = src.charAt(pos);
+                boolean modified = (c == '-' || (!variable && c == '+')) && src.startsWith(end, pos + 1);
+                if (modified || src.startsWith(end, pos)) {
+                    out.add(new Token(variable ? Token.Kind.VAR_END : Token.Kind.BLOCK_END, end, null, pos));
+                    pos += end.length() + (modified ? 1 : 0);
+                    afterTag(modified && c == '-', variable || (modified && c == '+'));
+                    return;
                 }
             }
+            token(balance, variable);
         }
-        return out;
     }
 
-    private static void addText(List<Piece> out, String s) {
-        if (!s.isEmpty()) out.add(new Piece(Kind.TEXT, s, -1, -1));
-    }
-
-    private static int nextOpen(String s, int from) {
-        int i = s.indexOf('{', from);
-        while (i >= 0 && i + 1 < s.length()) {
-            char c = s.charAt(i + 1);
-            if (c == '{' || c == '%' || c == '#') return i;
-            i = s.indexOf('{', i + 1);
-        }
-        return -1;
-    }
-
-    /** The end delimiter, skipping quoted strings and nested braces inside the tag. */
-    private static int findClose(String s, int from, String end) {
-        char quote = 0;
-        int depth = 0;
-        for (int i = from; i < s.length() - 1; i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-                continue;
+    private void token(Deque<Character> balance, boolean variable) {
+        char c = src.charAt(pos);
+        Matcher m;
+        if ((m = FLOAT.matcher(src).region(pos, n)).lookingAt() && (pos == 0 || src.charAt(pos - 1) != '.')) {
+            String t = m.group();
+            out.add(new Token(Token.Kind.FLOAT, t, Double.parseDouble(t.replace("_", "")), pos));
+            pos = m.end();
+        } else if ((m = INT.matcher(src).region(pos, n)).lookingAt()) {
+            String t = m.group();
+            out.add(new Token(Token.Kind.INT, t, integer(t), pos));
+            pos = m.end();
+        } else if (Character.isLetter(c) || c == '_') {
+            int s = pos;
+            while (pos < n && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+            String w = src.substring(s, pos);
+            out.add(new Token(Token.Kind.NAME, w, w, s));
+        } else if (c == '\'' || c == '"') {
+            string(c, variable);
+        } else {
+            for (String op : OPS) {
+                if (src.startsWith(op, pos)) {
+                    balance(op, balance);
+                    out.add(new Token(Token.Kind.OP, op, op, pos));
+                    pos += op.length();
+                    return;
+                }
             }
-            if (c == '\'' || c == '"') quote = c;
-            else if (c == '{' || c == '[' || c == '(') depth++;
-            else if (depth > 0 && (c == '}' || c == ']' || c == ')')) depth--;
-            else if (depth == 0 && s.startsWith(end, i)) return i;
+            throw new ParseError("unexpected char " + Py.repr(String.valueOf(c)) + " at " + pos, pos);
         }
-        return -1;
     }
 
-    private static String stripLeading(String s) {
+    private void balance(String op, Deque<Character> balance) {
+        switch (op) {
+            case "(" -> balance.push(')');
+            case "[" -> balance.push(']');
+            case "{" -> balance.push('}');
+            case ")", "]", "}" -> {
+                if (balance.isEmpty()) throw new ParseError("unexpected '" + op + "'", pos);
+                char expected = balance.pop();
+                if (expected != op.charAt(0)) throw new ParseError("unexpected '" + op + "', expected '" + expected + "'", pos);
+            }
+            default -> { }
+        }
+    }
+
+    private static Object integer(String t) {
+        String s = t.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        BigInteger b;
+        if (s.startsWith("0x")) b = new BigInteger(s.substring(2), 16);
+        else if (s.startsWith("0o")) b = new BigInteger(s.substring(2), 8);
+        else if (s.startsWith("0b")) b = new BigInteger(s.substring(2), 2);
+        else b = new BigInteger(s);
+        return PyOps.norm(b);
+    }
+
+    /**
+     * A quoted string. Inside {@code {{ }}} of a playbook string ({@link Syntax#escapeBackslashes}) backslashes stay as
+     * written, as Ansible doubles them before Jinja2 reads them; elsewhere Python's escapes are decoded.
+     */
+    private void string(char q, boolean variable) {
+        int s = pos;
+        int i = pos + 1;
+        while (i < n && src.charAt(i) != q) i += src.charAt(i) == '\\' ? 2 : 1;
+        if (i >= n) throw new ParseError("unexpected char " + Py.repr(String.valueOf(q)) + " at " + s, s);
+        String body = src.substring(s + 1, i);
+        pos = i + 1;
+        String value = variable && sx.escapeBackslashes() ? body : PyStrings.unescape(body);
+        out.add(new Token(Token.Kind.STRING, src.substring(s, pos), value, s));
+    }
+
+    /** lstrip_blocks: the spaces and tabs before a block tag that starts its line. */
+    private String lstripLine(String data, int tagPos) {
+        int nl = data.lastIndexOf('\n');
+        boolean lineStart = nl >= 0 || pos == 0 || (tagPos - data.length() > 0 && src.charAt(tagPos - data.length() - 1) == '\n');
+        if (!lineStart) return data;
+        String tail = data.substring(nl + 1);
+        for (int i = 0; i < tail.length(); i++) if (tail.charAt(i) != ' ' && tail.charAt(i) != '\t') return data;
+        return data.substring(0, nl + 1);
+    }
+
+    static String stripLeading(String s) {
         int i = 0;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
         return s.substring(i);
     }
 
-    private static String stripTrailing(String s) {
+    static String stripTrailing(String s) {
         int i = s.length();
         while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) i--;
         return s.substring(0, i);

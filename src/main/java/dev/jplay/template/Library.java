@@ -1,144 +1,184 @@
 package dev.jplay.template;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The filters, tests, lookups and global functions templates can use. Built once per {@link Templar}; read-only.
- * Collection-qualified names ({@code ansible.builtin.to_json}) resolve to the short ones.
+ * The filters, tests, lookups and global functions templates can use, found by name when a template is parsed:
+ * each family answers from a {@code switch}, so nothing is built at start-up and only the functions a playbook uses
+ * are ever loaded. Collection-qualified names ({@code ansible.builtin.to_json}) resolve to the short ones.
  */
 final class Library {
     /** Filters that accept an undefined value (everything else fails on one). */
     static final Set<String> UNDEFINED_OK = Set.of("default", "d", "mandatory");
-    private static final List<String> PREFIXES = List.of("ansible.builtin.", "ansible.legacy.", "ansible.utils.",
-            "ansible.netcommon.", "ansible.posix.", "community.general.");
+    private static final List<String> PREFIXES = List.of("ansible.builtin.", "ansible.legacy.");
+    /** Jinja2's own filters and tests: Ansible does not know them by a collection-qualified name. */
+    private static final Set<String> JINJA_ONLY = Set.of("abs", "attr", "batch", "capitalize", "center", "count", "d", "default",
+            "dictsort", "e", "escape", "filesizeformat", "first", "float", "forceescape", "format", "groupby", "indent", "int", "items",
+            "join", "last", "length", "list", "lower", "map", "max", "min", "pprint", "reject", "rejectattr", "replace", "reverse",
+            "round", "safe", "select", "selectattr", "slice", "sort", "string", "striptags", "sum", "title", "tojson", "trim",
+            "truncate", "upper", "urlencode", "urlize", "wordcount", "wordwrap", "xmlattr");
+    private static final Set<String> JINJA_ONLY_TESTS = Set.of("!=", "<", "<=", "==", ">", ">=", "boolean", "callable", "defined",
+            "divisibleby", "eq", "equalto", "escaped", "even", "false", "filter", "float", "ge", "greaterthan", "gt", "in", "integer",
+            "iterable", "le", "lessthan", "lower", "lt", "mapping", "ne", "none", "number", "odd", "sameas", "sequence", "string",
+            "test", "true", "undefined", "upper");
 
-    private final Map<String, Fn.Filter> filters = new HashMap<>();
-    private final Map<String, Fn.Test> tests = new HashMap<>();
-    private final Map<String, Fn.Lookup> lookups = new HashMap<>();
-    private final Map<String, PyCallable> globals = new HashMap<>();
-
-    Library() {
-        CollectionFilters.register(filters);
-        StringFilters.register(filters);
-        DataFilters.register(filters);
-        Tests.register(tests);
-        Lookups.register(lookups);
-        globals.put("range", (env, args, kw) -> range(args));
-        globals.put("dict", (env, args, kw) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            if (!args.isEmpty()) {
-                for (Object pair : PyOps.iterate(args.get(0))) {
-                    List<Object> kv = PyOps.iterate(pair);
-                    m.put(PyOps.keyString(kv.get(0)), kv.get(1));
-                }
-            }
-            m.putAll(kw);
-            return m;
-        });
-        globals.put("namespace", (env, args, kw) -> new Namespace(kw));
-        globals.put("lookup", (env, args, kw) -> lookup(env, args, kw, false));
-        globals.put("query", (env, args, kw) -> lookup(env, args, kw, true));
-        globals.put("q", globals.get("query"));
-    }
+    private Library() {}
 
     static String shortName(String name) {
         for (String p : PREFIXES) if (name.startsWith(p)) return name.substring(p.length());
         return name;
     }
 
-    Fn.Filter filter(String name) {
-        return filters.get(shortName(name));
+    private static boolean qualified(String name) {
+        return !shortName(name).equals(name);
     }
 
-    Fn.Test test(String name) {
-        return tests.get(shortName(name));
-    }
-
-    boolean has(TemplateCheck.Kind kind, String name) {
+    static Fn.Filter filter(String name) {
         String n = shortName(name);
+        if (qualified(name) && JINJA_ONLY.contains(n) || n.contains(".")) return null;
+        Fn.Filter f = CollectionFilters.get(n);
+        if (f == null) f = SetFilters.get(n);
+        if (f == null) f = DictFilters.get(n);
+        if (f == null) f = HigherFilters.get(n);
+        if (f == null) f = StringFilters.get(n);
+        if (f == null) f = RegexFilters.get(n);
+        if (f == null) f = HtmlFilters.get(n);
+        if (f == null) f = PathFilters.get(n);
+        if (f == null) f = DataFilters.get(n);
+        if (f == null) f = FormatFilters.get(n);
+        if (f == null) f = MathFilters.get(n);
+        if (f == null) f = TimeFilters.get(n);
+        if (f == null) f = CryptFilters.get(n);
+        return f;
+    }
+
+    static Fn.Test test(String name) {
+        String n = shortName(name);
+        if (qualified(name) && JINJA_ONLY_TESTS.contains(n) || n.contains(".")) return null;
+        Fn.Test t = Tests.get(n);
+        if (t == null) t = ResultTests.get(n);
+        if (t == null) t = PathTests.get(n);
+        return t;
+    }
+
+    static Fn.Lookup lookup(String name) {
+        String n = shortName(name);
+        if (n.contains(".")) return null;
+        Fn.Lookup l = Lookups.get(n);
+        if (l == null) l = ListLookups.get(n);
+        if (l == null) l = DataLookups.get(n);
+        return l;
+    }
+
+    static boolean has(TemplateCheck.Kind kind, String name) {
         return switch (kind) {
-            case FILTER -> filters.containsKey(n);
-            case TEST -> tests.containsKey(n);
-            case LOOKUP -> lookups.containsKey(n);
+            case FILTER -> filter(name) != null;
+            case TEST -> test(name) != null;
+            case LOOKUP -> lookup(name) != null;
         };
     }
 
     /** "did you mean 'x'?" for an unknown name, or null. */
-    String suggest(TemplateCheck.Kind kind, String name) {
-        java.util.Collection<String> names = switch (kind) {
-            case FILTER -> filters.keySet();
-            case TEST -> tests.keySet();
-            case LOOKUP -> lookups.keySet();
+    static String suggest(TemplateCheck.Kind kind, String name) {
+        return dev.jplay.source.Suggest.closest(shortName(name), Catalog.names(kind)).map(s -> "did you mean '" + s + "'?").orElse(null);
+    }
+
+    /** Jinja2's and Ansible's global functions. */
+    static Object global(String name) {
+        return switch (name) {
+            case "range" -> (PyCallable) (env, args, kw) -> Globals.range(args);
+            case "dict" -> (PyCallable) (env, args, kw) -> env.own(Globals.dict(args, kw));
+            case "namespace" -> (PyCallable) (env, args, kw) -> Globals.namespace(args, kw);
+            case "lipsum" -> (PyCallable) (env, args, kw) -> Globals.lipsum(args, kw);
+            case "cycler" -> (PyCallable) (env, args, kw) -> new Globals.Cycler(args);
+            case "joiner" -> (PyCallable) (env, args, kw) -> new Globals.Joiner(args.isEmpty() ? ", " : PyOps.str(args.get(0)));
+            case "lookup" -> (PyCallable) (env, args, kw) -> lookup(env, args, kw, false);
+            case "query", "q" -> (PyCallable) (env, args, kw) -> lookup(env, args, kw, true);
+            default -> null;
         };
-        return dev.jplay.source.Suggest.closest(shortName(name), names).map(s -> "did you mean '" + s + "'?").orElse(null);
     }
 
-    Object global(String name) {
-        return globals.get(name);
-    }
-
-    /** {@code lookup(name, *terms, wantlist=False, errors='strict', **kw)}. */
-    Object lookup(Env env, List<Object> args, Map<String, Object> kw, boolean alwaysList) {
-        if (args.isEmpty()) throw new EvalError("lookup requires the lookup name");
-        String name = shortName(PyOps.str(args.get(0)));
-        Fn.Lookup l = lookups.get(name);
+    /** {@code lookup(name, *terms, wantlist=False, errors='strict', **kw)} and {@code query(...)}, as Ansible runs them. */
+    static Object lookup(Env env, List<Object> args, Map<String, Object> kw, boolean query) {
+        if (args.isEmpty()) throw EvalError.type("Templar._lookup() missing 1 required positional argument: 'name'");
+        String name = PyOps.str(args.get(0));
+        Fn.Lookup l = lookup(name);
         if (l == null) throw new EvalError("lookup plugin (" + name + ") not found");
         Map<String, Object> rest = new LinkedHashMap<>(kw);
-        boolean wantlist = alwaysList || (rest.containsKey("wantlist") && PyOps.truthy(rest.remove("wantlist")));
+        boolean wantlist = query || (rest.containsKey("wantlist") && PyOps.truthy(rest.get("wantlist")));
         rest.remove("wantlist");
         String errors = rest.containsKey("errors") ? PyOps.str(rest.remove("errors")) : "strict";
         List<Object> ran;
         try {
             ran = l.run(env, new ArrayList<>(args.subList(1, args.size())), rest);
-        } catch (EvalError e) {
-            if (errors.equals("ignore")) return alwaysList ? new ArrayList<>() : null;
-            if (errors.equals("warn")) {
-                env.warn("An unhandled exception occurred while running the lookup plugin '" + name + "'. " + e.getMessage());
-                return alwaysList ? new ArrayList<>() : null;
+        } catch (LookupFailure e) {
+            if (e.kind == LookupFailure.Kind.UNDEFINED || errors.equals("strict")) {
+                throw new EvalError(e.kind == LookupFailure.Kind.UNHANDLED ? unhandled(name, e.pythonClass, e.getMessage()) : e.getMessage());
             }
-            throw new EvalError("An unhandled exception occurred while running the lookup plugin '" + name
-                    + "'. Error was a " + "AnsibleError, original message: " + e.getMessage());
+            return ignored(env, errors, e.kind == LookupFailure.Kind.UNHANDLED ? unhandled(name, e.pythonClass, e.getMessage())
+                    : "Lookup failed but the error is being ignored: " + e.getMessage(), wantlist);
+        } catch (EvalError e) {
+            String msg = unhandled(name, e.type ? "TypeError" : "ansible.errors.AnsibleError", e.getMessage());
+            if (errors.equals("strict")) throw new EvalError(msg, e.pos, false);
+            return ignored(env, errors, msg, wantlist);
         }
         if (wantlist) return ran;
+        if (ran.isEmpty()) return ran;
         if (ran.stream().allMatch(x -> x instanceof CharSequence)) return String.join(",", ran.stream().map(Object::toString).toList());
         return ran.size() == 1 ? ran.get(0) : ran;
     }
 
-    List<Object> loop(Env env, String name, Object terms) {
-        Fn.Lookup l = lookups.get(shortName(name));
+    /** What {@code with_<name>: terms} iterates over: the lookup with wantlist. */
+    static List<Object> loop(Env env, String name, Object terms) {
+        Fn.Lookup l = lookup(name);
         if (l == null) throw new EvalError("lookup plugin (" + name + ") not found");
-        List<Object> t = terms instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(List.of(terms == null ? "" : terms));
-        if (name.equals("dict") && !(terms instanceof List)) t = new ArrayList<>(List.of(terms));
+        List<Object> t = terms instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(java.util.Collections.singletonList(terms));
         return l.run(env, t, Map.of());
     }
 
-    Path findTemplate(Env env, String name) {
-        return Lookups.find(env, name, "templates");
+    private static String unhandled(String name, String pythonClass, String message) {
+        return "An unhandled exception occurred while running the lookup plugin '" + name + "'. Error was a <class '"
+                + pythonClass + "'>, original message: " + message;
     }
 
-    private static List<Object> range(List<Object> args) {
-        long start = 0;
-        long stop;
-        long step = 1;
-        if (args.size() == 1) {
-            stop = PyOps.asLong(args.get(0));
-        } else {
-            start = PyOps.asLong(args.get(0));
-            stop = PyOps.asLong(args.get(1));
-            if (args.size() > 2) step = PyOps.asLong(args.get(2));
+    private static Object ignored(Env env, String errors, String message, boolean wantlist) {
+        if (errors.equals("warn")) env.warn(message);
+        return wantlist ? new ArrayList<>() : null;
+    }
+
+    /**
+     * How a lookup fails, as Ansible tells them apart: its own AnsibleLookupError (reported as is, or ignored with
+     * {@code errors=ignore|warn}), an undefined variable (always reported as is), or anything else (reported as "An
+     * unhandled exception occurred while running the lookup plugin ..." naming the Python class).
+     */
+    static final class LookupFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        enum Kind { LOOKUP_ERROR, UNDEFINED, UNHANDLED }
+
+        final Kind kind;
+        final String pythonClass;
+
+        private LookupFailure(Kind kind, String pythonClass, String message) {
+            super(message, null, false, false);
+            this.kind = kind;
+            this.pythonClass = pythonClass;
         }
-        if (step == 0) throw new EvalError("range() arg 3 must not be zero");
-        List<Object> out = new ArrayList<>();
-        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-            out.add(i);
-            if (out.size() > 1_000_000) throw new EvalError("range too big");
+
+        static LookupFailure lookupError(String message) {
+            return new LookupFailure(Kind.LOOKUP_ERROR, null, message);
         }
-        return out;
+
+        static LookupFailure undefined(String message) {
+            return new LookupFailure(Kind.UNDEFINED, null, message);
+        }
+
+        static LookupFailure unhandled(String pythonClass, String message) {
+            return new LookupFailure(Kind.UNHANDLED, pythonClass, message);
+        }
     }
 }

@@ -1,185 +1,184 @@
 package dev.jplay.template;
 
+import dev.jplay.data.VaultText;
+import dev.jplay.source.Decrypter;
+import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** Lookup plugins ({@code lookup('file', ...)}, {@code with_items}, ...), run on the controller. Each returns a list. */
+/** Lookups on the controller's files, environment, commands and variables: file, env, template, pipe, lines, fileglob, vars, varnames, first_found, config, unvault. */
 final class Lookups {
     private Lookups() {}
 
-    static void register(Map<String, Fn.Lookup> l) {
-        l.put("file", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) {
-                Path p = find(e, PyOps.str(t), "files");
-                if (p == null) throw new EvalError("could not locate file in lookup: " + PyOps.str(t));
-                String s = read(p);
-                if (!kw.containsKey("rstrip") || PyOps.truthy(kw.get("rstrip"))) s = PyMethods.strip(s, null, false, true);
-                if (kw.containsKey("lstrip") && PyOps.truthy(kw.get("lstrip"))) s = PyMethods.strip(s, null, true, false);
-                out.add(s);
-            }
-            return out;
-        });
-        l.put("env", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) {
-                String v = System.getenv(PyOps.str(t));
-                out.add(v != null ? v : kw.getOrDefault("default", ""));
-            }
-            return out;
-        });
-        l.put("template", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) {
-                Path p = find(e, PyOps.str(t), "templates");
-                if (p == null) throw new EvalError("the template file " + PyOps.str(t) + " could not be found for the lookup");
-                Map<String, Object> extra = new LinkedHashMap<>();
-                if (kw.get("template_vars") instanceof Map<?, ?> m) m.forEach((k, v) -> extra.put(String.valueOf(k), v));
-                Env sub = new Env(e.templar, e.ctx.withScope(e.ctx.scope().with(extra)));
-                out.add(e.templar.renderNested(p, sub));
-            }
-            return out;
-        });
-        l.put("pipe", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) out.add(PyMethods.strip(run(PyOps.str(t)), null, false, true));
-            return out;
-        });
-        l.put("lines", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) out.addAll(PyMethods.lines(run(PyOps.str(t))));
-            return out;
-        });
-        l.put("fileglob", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) out.addAll(glob(e, PyOps.str(t)));
-            return out;
-        });
-        l.put("items", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) {
-                if (t instanceof List<?> inner) out.addAll(inner);
-                else out.add(t);
-            }
-            return out;
-        });
-        l.put("flattened", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            flatten(terms, out);
-            return out;
-        });
-        l.put("list", (e, terms, kw) -> new ArrayList<>(terms));
-        l.put("dict", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) {
-                if (!(t instanceof Map<?, ?> m)) throw new EvalError("with_dict expects a dict");
-                m.forEach((k, v) -> {
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("key", k);
-                    item.put("value", v);
-                    out.add(item);
-                });
-            }
-            return out;
-        });
-        l.put("indexed_items", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            List<Object> items = terms.size() == 1 && terms.get(0) instanceof List<?> inner ? new ArrayList<>(inner) : terms;
-            for (int i = 0; i < items.size(); i++) out.add(new ArrayList<>(List.of((long) i, items.get(i))));
-            return out;
-        });
-        l.put("nested", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            out.add(new ArrayList<>());
-            for (Object t : terms) {
-                List<Object> next = new ArrayList<>();
-                for (Object prefix : out) {
-                    for (Object x : PyOps.iterate(t)) {
-                        List<Object> row = new ArrayList<>((List<?>) prefix);
-                        row.add(x);
-                        next.add(row);
-                    }
-                }
-                out = next;
-            }
-            return out;
-        });
-        l.put("cartesian", l.get("nested"));
-        l.put("together", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            int n = terms.stream().mapToInt(t -> PyOps.size(t)).max().orElse(0);
-            for (int i = 0; i < n; i++) {
-                List<Object> row = new ArrayList<>();
+    static Fn.Lookup get(String name) {
+        return switch (name) {
+            case "file" -> Lookups::file;
+            case "env" -> (e, terms, kw) -> {
+                List<Object> out = new ArrayList<>();
                 for (Object t : terms) {
-                    List<Object> l2 = PyOps.iterate(t);
-                    row.add(i < l2.size() ? l2.get(i) : null);
+                    String v = System.getenv(PyOps.str(t));
+                    out.add(v != null ? v : kw.getOrDefault("default", ""));
                 }
-                out.add(row);
-            }
-            return out;
-        });
-        l.put("subelements", (e, terms, kw) -> {
-            boolean skip = terms.size() > 2 && terms.get(2) instanceof Map<?, ?> m && PyOps.truthy(m.get("skip_missing") == null ? false : m.get("skip_missing"));
-            List<Object> items = terms.get(0) instanceof Map<?, ?> m ? new ArrayList<>(m.values()) : PyOps.iterate(terms.get(0));
-            return subelements(items, PyOps.str(terms.get(1)), skip);
-        });
-        l.put("sequence", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) out.addAll(sequence(PyOps.str(t)));
-            return out;
-        });
-        l.put("vars", (e, terms, kw) -> {
-            List<Object> out = new ArrayList<>();
-            for (Object t : terms) {
-                Object v = e.lookup(PyOps.str(t));
-                if (v instanceof Undefined) {
-                    if (!kw.containsKey("default")) throw new EvalError("No variable found with this name: " + PyOps.str(t));
-                    v = kw.get("default");
+                return out;
+            };
+            case "template" -> Lookups::template;
+            case "pipe" -> (e, terms, kw) -> {
+                List<Object> out = new ArrayList<>();
+                for (Object t : terms) out.add(PyMethods.strip(run(PyOps.str(t), "pipe"), null, false, true));
+                return out;
+            };
+            case "lines" -> (e, terms, kw) -> {
+                List<Object> out = new ArrayList<>();
+                for (Object t : terms) out.addAll(PyMethods.lines(run(PyOps.str(t), "lines"), false));
+                return out;
+            };
+            case "fileglob" -> (e, terms, kw) -> {
+                List<Object> out = new ArrayList<>();
+                for (Object t : terms) out.addAll(glob(e, PyOps.str(t)));
+                return out;
+            };
+            case "vars" -> Lookups::vars;
+            case "varnames" -> (e, terms, kw) -> {
+                List<Object> out = new ArrayList<>();
+                for (Object t : terms) {
+                    if (!(t instanceof CharSequence)) {
+                        throw new EvalError("Invalid setting identifier, \"" + PyOps.str(t) + "\" is not a string, it is a " + DictFilters.pyClass(t));
+                    }
+                    Pattern p;
+                    try {
+                        p = Pattern.compile(t.toString());
+                    } catch (PatternSyntaxException ex) {
+                        throw new EvalError("Unable to use \"" + t + "\" as a search parameter: " + ex.getDescription());
+                    }
+                    for (String n : e.ctx.scope().names()) if (p.matcher(n).find()) out.add(n);
                 }
-                out.add(v);
-            }
-            return out;
-        });
-        l.put("first_found", Lookups::firstFound);
-        l.put("random_choice", (e, terms, kw) -> terms.isEmpty() ? List.of() : List.of(terms.get(new Random().nextInt(terms.size()))));
+                return out;
+            };
+            case "first_found" -> FirstFound::run;
+            case "config" -> Lookups::config;
+            case "unvault" -> (e, terms, kw) -> {
+                List<Object> out = new ArrayList<>();
+                for (Object t : terms) {
+                    Path p = find(e.ctx, PyOps.str(t), "files");
+                    if (p == null) throw Library.LookupFailure.unhandled("ansible.errors.AnsibleParserError", "Unable to find file matching \"" + t + "\" ");
+                    String text = read(p);
+                    out.add(Decrypter.isVault(text) ? e.ctx.scope().decrypt(new VaultText(text, Loc.of(p.toString()))) : text);
+                }
+                return out;
+            };
+            case "url" -> UrlLookup::run;
+            case "password" -> PasswordLookup::run;
+            default -> null;
+        };
     }
 
-    static List<Object> subelements(List<Object> items, String key, boolean skipMissing) {
+    private static List<Object> file(Env e, List<Object> terms, Map<String, Object> kw) {
         List<Object> out = new ArrayList<>();
-        for (Object item : items) {
-            Object sub = item;
-            for (String k : key.split("\\.")) sub = sub instanceof Map<?, ?> m && m.containsKey(k) ? m.get(k) : null;
-            if (sub == null) {
-                if (skipMissing) continue;
-                throw new EvalError("could not find '" + key + "' key in iterated item '" + dev.jplay.data.Py.repr(item) + "'");
+        for (Object t : terms) {
+            Path p = find(e.ctx, PyOps.str(t), "files");
+            if (p == null || Files.isDirectory(p)) {
+                e.warn("Unable to find '" + PyOps.str(t) + "' in expected paths (use -vvvvv to see paths)");
+                throw new EvalError("could not locate file in lookup: " + PyOps.str(t));
             }
-            for (Object s : PyOps.iterate(sub)) out.add(new ArrayList<>(List.of(item, s)));
+            String s = read(p);
+            if (Decrypter.isVault(s)) {
+                try {
+                    s = e.ctx.scope().decrypt(new VaultText(s, Loc.of(p.toString())));
+                } catch (SourceException ex) {
+                    throw new EvalError(ex.getMessage());
+                }
+            }
+            if (!kw.containsKey("rstrip") || PyOps.truthy(kw.get("rstrip"))) s = PyMethods.strip(s, null, false, true);
+            if (kw.containsKey("lstrip") && PyOps.truthy(kw.get("lstrip"))) s = PyMethods.strip(s, null, true, false);
+            out.add(s);
         }
         return out;
     }
 
-    private static void flatten(List<?> l, List<Object> out) {
-        for (Object o : l) {
-            if (o instanceof List<?> inner) flatten(inner, out);
-            else out.add(o);
+    /** {@code lookup('template', name, template_vars={}, convert_data=True, variable_start_string=..., ...)}. */
+    private static List<Object> template(Env e, List<Object> terms, Map<String, Object> kw) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        boolean convert = true;
+        for (var k : kw.entrySet()) {
+            switch (k.getKey()) {
+                case "template_vars" -> {
+                    if (k.getValue() instanceof Map<?, ?> m) m.forEach((x, y) -> extra.put(PyOps.keyString(x), y));
+                }
+                case "convert_data" -> convert = PyOps.truthy(k.getValue());
+                case "jinja2_native" -> {
+                    if (PyOps.truthy(k.getValue())) throw new EvalError("jplay renders templates with jinja2_native off only");
+                }
+                case "variable_start_string", "variable_end_string", "comment_start_string", "comment_end_string" ->
+                        options.put(k.getKey(), k.getValue());
+                default -> throw Library.LookupFailure.lookupError("Unrecognized option: " + k.getKey());
+            }
         }
+        Syntax sx = Syntax.FILE.with(options);
+        List<Object> out = new ArrayList<>();
+        for (Object t : terms) {
+            Path p = find(e.ctx, PyOps.str(t), "templates");
+            if (p == null) throw new EvalError("the template file " + PyOps.str(t) + " could not be found for the lookup");
+            Env sub = extra.isEmpty() ? e.withContext() : e.withScope(e.ctx.scope().with(extra));
+            String res = e.templar.renderNested(p, sub, sx);
+            out.add(convert ? Templar.literalOrText(res) : res);
+        }
+        return out;
+    }
+
+    private static List<Object> vars(Env e, List<Object> terms, Map<String, Object> kw) {
+        List<Object> out = new ArrayList<>();
+        for (Object t : terms) {
+            if (!(t instanceof CharSequence)) {
+                throw new EvalError("Invalid setting identifier, \"" + PyOps.str(t) + "\" is not a string, its a " + DictFilters.pyClass(t));
+            }
+            Object v = e.ctx.scope().get(t.toString());
+            if (v instanceof Undefined) {
+                if (kw.get("default") == null) throw Library.LookupFailure.undefined("No variable found with this name: " + t);
+                v = kw.get("default");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static List<Object> config(Env e, List<Object> terms, Map<String, Object> kw) {
+        String onMissing = kw.containsKey("on_missing") ? PyOps.str(kw.get("on_missing")) : "error";
+        if (!List.of("error", "warn", "skip").contains(onMissing)) {
+            throw new EvalError("\"on_missing\" must be a string and one of \"error\", \"warn\" or \"skip\", not " + onMissing);
+        }
+        if (kw.containsKey("plugin_type") || kw.containsKey("plugin_name")) {
+            throw new EvalError("jplay's config lookup reads the core settings only (plugin_type and plugin_name are not supported)");
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object t : terms) {
+            String name = PyOps.str(t);
+            java.util.Optional<Object> v = e.templar.setting(name);
+            if (v.isPresent()) {
+                out.add(v.get());
+            } else if (onMissing.equals("error")) {
+                throw Library.LookupFailure.lookupError("Unable to find setting " + name);
+            } else if (onMissing.equals("warn")) {
+                e.warn("Skipping, did not find setting " + name);
+            }
+        }
+        return out;
     }
 
     /** The first existing candidate: the name as is when absolute, else in each search path (kind subdir first). */
-    static Path find(Env e, String name, String kind) {
+    static Path find(TemplateContext ctx, String name, String kind) {
         Path p = Path.of(name);
         if (p.isAbsolute()) return Files.exists(p) ? p : null;
-        for (Path base : e.ctx.searchPaths()) {
+        for (Path base : ctx.searchPaths()) {
             for (Path c : List.of(base.resolve(kind).resolve(name), base.resolve(name))) {
                 if (Files.exists(c)) return c.normalize();
             }
@@ -195,114 +194,42 @@ final class Lookups {
         }
     }
 
-    private static String run(String command) {
+    /** Runs a command on the controller through /bin/sh (the pipe and lines lookups). */
+    private static String run(String command, String lookup) {
         try {
-            Process proc = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(false).start();
+            Process proc = new ProcessBuilder("/bin/sh", "-c", command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             proc.getOutputStream().close();
             String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int rc = proc.waitFor();
-            if (rc != 0) throw new EvalError("lookup_plugin.pipe(" + command + ") returned " + rc);
+            if (rc != 0) throw new EvalError("lookup_plugin." + lookup + "(" + command + ") returned " + rc);
             return out;
         } catch (IOException ex) {
-            throw new EvalError("cannot run " + command + ": " + ex.getMessage());
+            throw new EvalError("lookup_plugin." + lookup + "(" + command + ") failed: " + ex.getMessage());
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new EvalError("interrupted");
+            throw new EvalError("interrupted while running " + command);
         }
     }
 
+    /** The fileglob lookup: the pattern in each search path's files/ and itself; the first directory with matches wins. */
     private static List<Object> glob(Env e, String pattern) {
         Path pat = Path.of(pattern);
+        String file = pat.getFileName().toString();
         List<Path> dirs = new ArrayList<>();
-        String filePattern = pat.getFileName().toString();
-        if (pat.isAbsolute()) {
-            dirs.add(pat.getParent());
+        if (pat.getParent() != null) {
+            Path d = pat.isAbsolute() ? pat.getParent() : find(e.ctx, pat.getParent().toString(), "files");
+            if (d != null) dirs.add(d);
         } else {
             for (Path base : e.ctx.searchPaths()) {
-                Path sub = pat.getParent() == null ? Path.of("") : pat.getParent();
-                dirs.add(base.resolve("files").resolve(sub));
-                dirs.add(base.resolve(sub));
+                dirs.add(base.resolve("files"));
+                dirs.add(base);
             }
         }
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + filePattern);
         for (Path d : dirs) {
-            if (!Files.isDirectory(d)) continue;
             List<Object> found = new ArrayList<>();
-            try (Stream<Path> s = Files.list(d)) {
-                s.filter(Files::isRegularFile).filter(x -> m.matches(x.getFileName())).sorted()
-                        .forEach(x -> found.add(x.toAbsolutePath().normalize().toString()));
-            } catch (IOException ex) {
-                continue;
-            }
+            for (Path p : Globs.match(d.resolve(file).toString())) if (Files.isRegularFile(p)) found.add(p.toAbsolutePath().normalize().toString());
             if (!found.isEmpty()) return found;
         }
         return List.of();
-    }
-
-    private static List<Object> firstFound(Env e, List<Object> terms, Map<String, Object> kw) {
-        List<String> files = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
-        boolean skip = kw.containsKey("skip") && PyOps.truthy(kw.get("skip"));
-        for (Object t : terms) {
-            if (t instanceof Map<?, ?> m) {
-                if (m.get("files") != null) for (Object f : listOf(m.get("files"))) files.add(PyOps.str(f));
-                if (m.get("paths") != null) for (Object p : listOf(m.get("paths"))) paths.add(PyOps.str(p));
-                if (m.get("skip") != null) skip = PyOps.truthy(m.get("skip"));
-            } else {
-                for (Object f : listOf(t)) files.add(PyOps.str(f));
-            }
-        }
-        if (kw.get("files") != null) for (Object f : listOf(kw.get("files"))) files.add(PyOps.str(f));
-        if (kw.get("paths") != null) for (Object p : listOf(kw.get("paths"))) paths.add(PyOps.str(p));
-        for (String f : files) {
-            if (paths.isEmpty()) {
-                Path p = find(e, f, "files");
-                if (p != null) return new ArrayList<>(List.of(p.toAbsolutePath().toString()));
-            } else {
-                for (String dir : paths) {
-                    Path p = find(e, Path.of(dir).resolve(f).toString(), "files");
-                    if (p != null) return new ArrayList<>(List.of(p.toAbsolutePath().toString()));
-                }
-            }
-        }
-        if (skip) return new ArrayList<>();
-        throw new EvalError("No file was found when using first_found.");
-    }
-
-    private static List<Object> listOf(Object v) {
-        if (v instanceof List<?> l) return new ArrayList<>(l);
-        if (v instanceof CharSequence s) return new ArrayList<>(List.of((Object[]) s.toString().split("[,;]")));
-        return new ArrayList<>(List.of(v));
-    }
-
-    private static List<Object> sequence(String spec) {
-        long start = 1;
-        long end = 0;
-        long stride = 1;
-        Long count = null;
-        String format = "%d";
-        String s = spec.strip();
-        if (s.matches("\\d+-\\d+(/\\d+)?")) {
-            String[] p = s.split("[-/]");
-            start = Long.parseLong(p[0]);
-            end = Long.parseLong(p[1]);
-            if (p.length > 2) stride = Long.parseLong(p[2]);
-        } else {
-            for (String kv : s.split("\\s+")) {
-                String[] p = kv.split("=", 2);
-                switch (p[0]) {
-                    case "start" -> start = Long.decode(p[1]);
-                    case "end" -> end = Long.decode(p[1]);
-                    case "stride" -> stride = Long.decode(p[1]);
-                    case "count" -> count = Long.decode(p[1]);
-                    case "format" -> format = p[1];
-                    default -> throw new EvalError("unrecognized arguments to with_sequence: " + p[0]);
-                }
-            }
-        }
-        if (count != null) end = start + (count - 1) * stride;
-        List<Object> out = new ArrayList<>();
-        for (long i = start; stride > 0 ? i <= end : i >= end; i += stride) out.add(PyFormat.percent(format, i));
-        return out;
     }
 }

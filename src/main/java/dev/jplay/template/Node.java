@@ -1,5 +1,6 @@
 package dev.jplay.template;
 
+import dev.jplay.data.Tuple;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,24 +44,34 @@ interface Node {
         }
     }
 
-    record Call(Node fn, List<Node> args, Map<String, Node> kwargs, int pos) implements Node {
+    /** {@code f(a, k=v, *args, **kwargs)}. */
+    record Call(Node fn, List<Node> args, Map<String, Node> kwargs, Node star, Node starStar, int pos) implements Node {
         public Object eval(Env env) {
             Object f = fn.eval(env);
-            if (f instanceof Undefined u) throw new EvalError(u.message(), pos);
-            if (!(f instanceof PyCallable c)) throw new EvalError("'" + PyOps.typeName(f) + "' object is not callable", pos);
-            return c.call(env, evalAll(args, env), evalKw(kwargs, env));
+            if (f instanceof Undefined u) throw EvalError.undefined(u, pos);
+            if (!(f instanceof PyCallable c)) throw EvalError.type("'" + PyOps.typeName(f) + "' object is not callable", pos);
+            List<Object> a = evalArgs(args, star, env);
+            Map<String, Object> kw = evalKw(kwargs, starStar, env);
+            return env.call(c, a, kw, pos);
         }
     }
 
-    record Filter(Node value, String name, List<Node> args, Map<String, Node> kwargs, int pos) implements Node {
+    /** {@code value | name(args)}; {@code fn} is the filter found when parsing (null: unknown, fails when evaluated). */
+    record Filter(Node value, String name, Fn.Filter fn, List<Node> args, Map<String, Node> kwargs, Node star, Node starStar, int pos)
+            implements Node {
         public Object eval(Env env) {
-            return env.filter(name, value.eval(env), evalAll(args, env), evalKw(kwargs, env), pos);
+            return apply(env, value.eval(env));
+        }
+
+        Object apply(Env env, Object v) {
+            return env.filter(this, v, evalArgs(args, star, env), evalKw(kwargs, starStar, env));
         }
     }
 
-    record Test(Node value, String name, List<Node> args, boolean negated, int pos) implements Node {
+    record Test(Node value, String name, Fn.Test fn, List<Node> args, Map<String, Node> kwargs, boolean negated, int pos)
+            implements Node {
         public Object eval(Env env) {
-            boolean r = env.test(name, value.eval(env), evalAll(args, env), pos);
+            boolean r = env.test(this, value.eval(env), evalAll(args, env), evalKw(kwargs, null, env));
             return negated != r;
         }
     }
@@ -108,16 +119,22 @@ interface Node {
         }
     }
 
+    /** {@code a if cond else b}; without {@code else}, a false condition gives Jinja2's lenient Undefined (printed as ''). */
     record Cond(Node then, Node cond, Node otherwise, int pos) implements Node {
+        static final Undefined NO_ELSE = Undefined.lenient(
+                "the inline if-expression on line 1 evaluated to false and no else section was defined.");
+
         public Object eval(Env env) {
             if (PyOps.truthy(cond.eval(env))) return then.eval(env);
-            return otherwise == null ? Undefined.withMessage("the inline if-expression on line 1 evaluated to false and no else section was defined.") : otherwise.eval(env);
+            return otherwise == null ? NO_ELSE : otherwise.eval(env);
         }
     }
 
-    record ListLit(List<Node> items, int pos) implements Node {
+    /** {@code [a, b]}, or {@code (a, b)} when {@code tuple}. A list made here may be changed by the template ({@code append}). */
+    record ListLit(List<Node> items, int pos, boolean tuple) implements Node {
         public Object eval(Env env) {
-            return evalAll(items, env);
+            List<Object> l = evalAll(items, env);
+            return tuple ? Tuple.copyOf(l) : env.own(l);
         }
     }
 
@@ -125,7 +142,7 @@ interface Node {
         public Object eval(Env env) {
             Map<String, Object> m = new LinkedHashMap<>();
             for (int i = 0; i < keys.size(); i++) m.put(PyOps.keyString(keys.get(i).eval(env)), values.get(i).eval(env));
-            return m;
+            return env.own(m);
         }
     }
 
@@ -135,10 +152,22 @@ interface Node {
         return out;
     }
 
-    static Map<String, Object> evalKw(Map<String, Node> kw, Env env) {
-        if (kw.isEmpty()) return Map.of();
+    private static List<Object> evalArgs(List<Node> nodes, Node star, Env env) {
+        if (star == null) return nodes.isEmpty() ? List.of() : evalAll(nodes, env);
+        List<Object> out = evalAll(nodes, env);
+        out.addAll(PyOps.iterate(star.eval(env)));
+        return out;
+    }
+
+    static Map<String, Object> evalKw(Map<String, Node> kw, Node starStar, Env env) {
+        if (kw.isEmpty() && starStar == null) return Map.of();
         Map<String, Object> out = new LinkedHashMap<>();
         kw.forEach((k, v) -> out.put(k, v.eval(env)));
+        if (starStar != null) {
+            Object m = starStar.eval(env);
+            if (!(m instanceof Map<?, ?> map)) throw EvalError.type("argument after ** must be a mapping, not " + PyOps.typeName(m), starStar.pos());
+            map.forEach((k, v) -> out.put(PyOps.keyString(k), v));
+        }
         return out;
     }
 }

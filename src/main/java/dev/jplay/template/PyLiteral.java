@@ -1,34 +1,57 @@
 package dev.jplay.template;
 
+import dev.jplay.data.Tuple;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Python's {@code ast.literal_eval} for the rendered strings Ansible converts back into lists, dicts and booleans. */
+/**
+ * Python's {@code ast.literal_eval} as Ansible applies it to rendered text that looks like a list, dict or boolean:
+ * Python literals, plus JSON's {@code true}, {@code false} and {@code null}.
+ */
 final class PyLiteral {
-    /** Returned when the text is not a Python literal. */
+    /** Returned when the text is not a literal. */
     static final Object NOT_LITERAL = new Object();
 
     private PyLiteral() {}
 
     static Object eval(String text) {
         try {
-            Node n = ExprParser.parseWhole(text, 0, text.length());
-            return literal(n) ? n.eval(null) : NOT_LITERAL;
-        } catch (RuntimeException e) {
+            return value(ExprParser.parseWhole(text, new ArrayList<>(), true));
+        } catch (ParseError | NotLiteral e) {
             return NOT_LITERAL;
         }
     }
 
-    private static boolean literal(Node n) {
-        if (n instanceof Node.Const c) return c.literal();
-        if (n instanceof Node.ListLit l) return all(l.items());
-        if (n instanceof Node.DictLit d) return all(d.keys()) && all(d.values());
-        if (n instanceof Node.Unary u) return (u.op().equals("-") || u.op().equals("+")) && u.operand() instanceof Node.Const c
-                && PyOps.isNumber(c.value());
-        return false;
+    private static final class NotLiteral extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotLiteral() {
+            super(null, null, false, false);
+        }
     }
 
-    private static boolean all(List<Node> nodes) {
-        for (Node n : nodes) if (!literal(n)) return false;
-        return true;
+    private static Object value(Node n) {
+        if (n instanceof Node.Const c) {
+            if (c.literal() || c.value() instanceof Boolean) return c.value();
+            throw new NotLiteral();
+        }
+        if (n instanceof Node.Var v && v.name().equals("null")) return null;
+        if (n instanceof Node.ListLit l) {
+            List<Object> items = new ArrayList<>(l.items().size());
+            for (Node i : l.items()) items.add(value(i));
+            return l.tuple() ? Tuple.copyOf(items) : items;
+        }
+        if (n instanceof Node.DictLit d) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < d.keys().size(); i++) m.put(PyOps.keyString(value(d.keys().get(i))), value(d.values().get(i)));
+            return m;
+        }
+        if (n instanceof Node.Unary u && !u.op().equals("not") && u.operand() instanceof Node.Const c && PyOps.isNumber(c.value())
+                && !(c.value() instanceof Boolean)) {
+            return u.op().equals("-") ? PyOps.neg(c.value()) : c.value();
+        }
+        throw new NotLiteral();
     }
 }

@@ -1,28 +1,36 @@
 package dev.jplay.template;
 
 import dev.jplay.data.Py;
+import dev.jplay.data.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The Python methods playbooks call on strings, dicts and lists ({@code x.split(',')}, {@code d.items()}). */
+/**
+ * The Python methods templates call on strings, dicts and lists ({@code x.split(',')}, {@code d.items()}). Methods
+ * that change a list or dict ({@code append}, {@code update} ...) work on lists and dicts the template itself made
+ * ({@code {% set x = [] %}}); a variable's value is never changed.
+ */
 final class PyMethods {
     private PyMethods() {}
 
     private static final Set<String> STR = Set.of("split", "rsplit", "strip", "lstrip", "rstrip", "startswith", "endswith",
-            "lower", "upper", "replace", "format", "join", "splitlines", "find", "rfind", "index", "count", "isdigit", "isalpha",
-            "isalnum", "isspace", "islower", "isupper", "capitalize", "title", "center", "ljust", "rjust", "zfill", "partition",
-            "rpartition", "casefold", "swapcase", "encode", "decode");
-    private static final Set<String> DICT = Set.of("items", "keys", "values", "get", "copy", "update", "pop", "setdefault");
-    private static final Set<String> LIST = Set.of("index", "count", "copy", "append", "extend", "insert", "pop", "remove", "reverse", "sort");
+            "lower", "upper", "replace", "format", "join", "splitlines", "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha",
+            "isalnum", "isspace", "islower", "isupper", "istitle", "isnumeric", "isdecimal", "isidentifier", "isascii", "capitalize",
+            "title", "center", "ljust", "rjust", "zfill", "partition", "rpartition", "casefold", "swapcase", "encode", "decode",
+            "removeprefix", "removesuffix", "expandtabs", "format_map");
+    private static final Set<String> DICT = Set.of("items", "keys", "values", "get", "copy", "update", "pop", "setdefault", "clear", "popitem");
+    private static final Set<String> LIST = Set.of("index", "count", "copy", "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear");
+    private static final Set<String> MUTATORS = Set.of("update", "pop", "setdefault", "clear", "popitem", "append", "extend", "insert",
+            "remove", "reverse", "sort");
 
     static boolean isMethod(Object obj, String name) {
         if (obj instanceof CharSequence) return STR.contains(name);
         if (obj instanceof Map) return DICT.contains(name);
+        if (obj instanceof Tuple) return name.equals("index") || name.equals("count");
         if (obj instanceof List) return LIST.contains(name);
         return false;
     }
@@ -31,145 +39,83 @@ final class PyMethods {
     record Bound(Object self, String name) implements PyCallable {
         @Override
         public Object call(Env env, List<Object> args, Map<String, Object> kw) {
-            if (self instanceof CharSequence s) return str(s.toString(), name, args, kw);
-            if (self instanceof Map<?, ?> m) return dict(m, name, args);
-            return list((List<?>) self, name, args);
+            if (MUTATORS.contains(name) && !(self instanceof CharSequence) && !env.owns(self)) {
+                throw new EvalError(PyOps.typeName(self) + "." + name + "() would change a variable's value, which jplay does not do; "
+                        + "change a copy made in the template instead ({% set copy = value | list %} or {% set copy = dict(value) %})");
+            }
+            if (self instanceof CharSequence s) return StrMethods.call(env, s.toString(), name, args, kw);
+            if (self instanceof Map<?, ?> m) return dict(env, m, name, args);
+            return list(env, (List<?>) self, name, args, kw);
+        }
+
+        @Override
+        public String toString() {
+            return "<built-in method " + name + " of " + PyOps.typeName(self) + " object>";
         }
     }
 
-    private static Object arg(List<Object> args, int i, Object def) {
+    static Object arg(List<Object> args, int i, Object def) {
         return i < args.size() ? args.get(i) : def;
     }
 
-    private static Object str(String s, String name, List<Object> args, Map<String, Object> kw) {
-        switch (name) {
-            case "split":
-            case "rsplit":
-                return split(s, arg(args, 0, kw.get("sep")), (int) PyOps.asLong(arg(args, 1, kw.getOrDefault("maxsplit", -1L))),
-                        name.equals("rsplit"));
-            case "strip":
-                return strip(s, arg(args, 0, null), true, true);
-            case "lstrip":
-                return strip(s, arg(args, 0, null), true, false);
-            case "rstrip":
-                return strip(s, arg(args, 0, null), false, true);
-            case "startswith":
-            case "endswith":
-                List<?> options = args.get(0) instanceof List<?> l ? l : List.of(args.get(0));
-                for (Object o : options) {
-                    if (name.equals("startswith") ? s.startsWith(PyOps.str(o)) : s.endsWith(PyOps.str(o))) return true;
-                }
-                return false;
-            case "lower":
-            case "casefold":
-                return s.toLowerCase(Locale.ROOT);
-            case "upper":
-                return s.toUpperCase(Locale.ROOT);
-            case "swapcase":
-                StringBuilder sw = new StringBuilder();
-                for (char c : s.toCharArray()) sw.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-                return sw.toString();
-            case "replace": {
-                String from = PyOps.str(args.get(0));
-                String to = PyOps.str(args.get(1));
-                long n = PyOps.asLong(arg(args, 2, -1L));
-                if (n < 0) return s.replace(from, to);
-                String out = s;
-                StringBuilder sb = new StringBuilder();
-                int idx;
-                while (n-- > 0 && (idx = out.indexOf(from)) >= 0) {
-                    sb.append(out, 0, idx).append(to);
-                    out = out.substring(idx + from.length());
-                }
-                return sb.append(out).toString();
-            }
-            case "format":
-                return PyFormat.format(s, args, kw);
-            case "join":
-                return String.join(s, PyOps.iterate(args.get(0)).stream().map(PyOps::str).toList());
-            case "splitlines":
-                return lines(s);
-            case "find":
-                return (long) s.indexOf(PyOps.str(args.get(0)));
-            case "rfind":
-                return (long) s.lastIndexOf(PyOps.str(args.get(0)));
-            case "index": {
-                int i = s.indexOf(PyOps.str(args.get(0)));
-                if (i < 0) throw new EvalError("substring not found");
-                return (long) i;
-            }
-            case "count": {
-                String sub = PyOps.str(args.get(0));
-                if (sub.isEmpty()) return (long) s.length() + 1;
-                long n = 0;
-                for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length())) n++;
-                return n;
-            }
-            case "isdigit":
-                return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
-            case "isalpha":
-                return !s.isEmpty() && s.chars().allMatch(Character::isLetter);
-            case "isalnum":
-                return !s.isEmpty() && s.chars().allMatch(Character::isLetterOrDigit);
-            case "isspace":
-                return !s.isEmpty() && s.chars().allMatch(Character::isWhitespace);
-            case "islower":
-                return s.chars().anyMatch(Character::isLetter) && s.equals(s.toLowerCase(Locale.ROOT));
-            case "isupper":
-                return s.chars().anyMatch(Character::isLetter) && s.equals(s.toUpperCase(Locale.ROOT));
-            case "capitalize":
-                return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
-            case "title":
-                return StringFilters.title(s);
-            case "center":
-                return StringFilters.center(s, (int) PyOps.asLong(args.get(0)));
-            case "ljust":
-                return String.format("%-" + Math.max(1, PyOps.asLong(args.get(0))) + "s", s);
-            case "rjust":
-                return String.format("%" + Math.max(1, PyOps.asLong(args.get(0))) + "s", s);
-            case "zfill": {
-                int w = (int) PyOps.asLong(args.get(0));
-                return s.length() >= w ? s : "0".repeat(w - s.length()) + s;
-            }
-            case "partition":
-            case "rpartition": {
-                String sep = PyOps.str(args.get(0));
-                int i = name.equals("partition") ? s.indexOf(sep) : s.lastIndexOf(sep);
-                if (i < 0) return name.equals("partition") ? List.of(s, "", "") : List.of("", "", s);
-                return List.of(s.substring(0, i), sep, s.substring(i + sep.length()));
-            }
-            default:
-                return s;
-        }
+    static Object need(String fn, List<Object> args, int i) {
+        if (i >= args.size()) throw EvalError.type(fn + "() takes at least " + (i + 1) + " argument" + (i == 0 ? "" : "s") + " (" + args.size() + " given)");
+        return args.get(i);
     }
 
-    /** {@code str.splitlines()}: no trailing empty line for a final newline. */
-    static List<Object> lines(String s) {
+    /** {@code str.splitlines(keepends)}: no trailing empty line for a final newline. */
+    static List<Object> lines(String s, boolean keepEnds) {
         List<Object> out = new ArrayList<>();
-        if (s.isEmpty()) return out;
-        String[] p = s.split("\r\n|\r|\n", -1);
-        int n = p[p.length - 1].isEmpty() ? p.length - 1 : p.length;
-        out.addAll(Arrays.asList(p).subList(0, n));
+        int start = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean crlf = c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n';
+            if (c == '\n' || c == '\r' || c == '\u000b' || c == '\f' || c == '\u001c' || c == '\u001d' || c == '\u001e'
+                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                int end = crlf ? i + 2 : i + 1;
+                out.add(s.substring(start, keepEnds ? end : i));
+                if (crlf) i++;
+                start = end;
+            }
+        }
+        if (start < n) out.add(s.substring(start));
         return out;
     }
 
     static List<Object> split(String s, Object sep, int max, boolean fromRight) {
         List<Object> out = new ArrayList<>();
         if (sep == null) {
-            String t = s.strip();
-            if (t.isEmpty()) return out;
-            String[] parts = fromRight ? t.split("\\s+") : t.split("\\s+", max < 0 ? -1 : max + 1);
-            if (fromRight && max >= 0 && parts.length > max + 1) {
-                int keep = parts.length - max;
-                String head = t.replaceFirst("^((?:\\S+\\s+){" + (keep - 1) + "}\\S+).*$", "$1");
-                out.add(head);
-                out.addAll(Arrays.asList(parts).subList(keep, parts.length));
+            List<String> words = new ArrayList<>(Arrays.asList(s.strip().split("\\s+")));
+            if (words.size() == 1 && words.get(0).isEmpty()) return out;
+            if (max < 0 || words.size() <= max + 1) {
+                out.addAll(words);
                 return out;
             }
-            out.addAll(Arrays.asList(parts));
+            String t = fromRight ? s.stripTrailing() : s.stripLeading();
+            if (fromRight) {
+                List<String> tail = new ArrayList<>();
+                String rest = t;
+                for (int i = 0; i < max; i++) {
+                    int sp = lastWhitespace(rest);
+                    tail.add(0, rest.substring(sp + 1));
+                    rest = rest.substring(0, sp).stripTrailing();
+                }
+                out.add(rest);
+                out.addAll(tail);
+            } else {
+                String rest = t;
+                for (int i = 0; i < max; i++) {
+                    int sp = firstWhitespace(rest);
+                    out.add(rest.substring(0, sp));
+                    rest = rest.substring(sp).stripLeading();
+                }
+                out.add(rest);
+            }
             return out;
         }
-        String d = PyOps.str(sep);
+        if (!(sep instanceof CharSequence)) throw EvalError.type("must be str or None, not " + PyOps.typeName(sep));
+        String d = sep.toString();
         if (d.isEmpty()) throw new EvalError("empty separator");
         List<String> parts = new ArrayList<>();
         int from = 0;
@@ -194,6 +140,16 @@ final class PyMethods {
         return out;
     }
 
+    private static int firstWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        return s.length();
+    }
+
+    private static int lastWhitespace(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) if (Character.isWhitespace(s.charAt(i))) return i;
+        return -1;
+    }
+
     static String strip(String s, Object chars, boolean left, boolean right) {
         String set = chars == null ? null : PyOps.str(chars);
         int a = 0;
@@ -203,11 +159,13 @@ final class PyMethods {
         return s.substring(a, b);
     }
 
-    private static Object dict(Map<?, ?> m, String name, List<Object> args) {
+    @SuppressWarnings("unchecked")
+    private static Object dict(Env env, Map<?, ?> m, String name, List<Object> args) {
+        Map<Object, Object> self = (Map<Object, Object>) m;
         switch (name) {
             case "items": {
                 List<Object> out = new ArrayList<>();
-                m.forEach((k, v) -> out.add(new ArrayList<>(Arrays.asList(k, v))));
+                m.forEach((k, v) -> out.add(Tuple.of(k, v)));
                 return out;
             }
             case "keys":
@@ -215,27 +173,98 @@ final class PyMethods {
             case "values":
                 return new ArrayList<Object>(m.values());
             case "get": {
-                String k = PyOps.keyString(args.get(0));
+                String k = PyOps.keyString(need("get", args, 0));
                 return m.containsKey(k) ? m.get(k) : arg(args, 1, null);
             }
             case "copy":
-                return new LinkedHashMap<Object, Object>(m);
+                return env.own(new LinkedHashMap<Object, Object>(m));
+            case "update":
+                if (!args.isEmpty()) self.putAll(Globals.dict(args, Map.of()));
+                return null;
+            case "pop": {
+                String k = PyOps.keyString(need("pop", args, 0));
+                if (!m.containsKey(k)) {
+                    if (args.size() > 1) return args.get(1);
+                    throw new EvalError(Py.repr(k));
+                }
+                return self.remove(k);
+            }
+            case "setdefault": {
+                String k = PyOps.keyString(need("setdefault", args, 0));
+                if (!m.containsKey(k)) self.put(k, arg(args, 1, null));
+                return m.get(k);
+            }
+            case "popitem": {
+                if (m.isEmpty()) throw new EvalError("'popitem(): dictionary is empty'");
+                Object last = null;
+                for (Object k : m.keySet()) last = k;
+                return Tuple.of(last, self.remove(last));
+            }
             default:
-                throw new EvalError("dict." + name + "() is not supported in templates (it would change a variable)");
+                self.clear();
+                return null;
         }
     }
 
-    private static Object list(List<?> l, String name, List<Object> args) {
+    @SuppressWarnings("unchecked")
+    private static Object list(Env env, List<?> l, String name, List<Object> args, Map<String, Object> kw) {
+        List<Object> self = (List<Object>) l;
         switch (name) {
-            case "index":
-                for (int i = 0; i < l.size(); i++) if (PyOps.eq(l.get(i), args.get(0))) return (long) i;
-                throw new EvalError(Py.repr(args.get(0)) + " is not in list");
-            case "count":
-                return l.stream().filter(x -> PyOps.eq(x, args.get(0))).count();
+            case "index": {
+                Object x = need("index", args, 0);
+                int start = (int) PyOps.index(arg(args, 1, 0L));
+                int stop = (int) Math.min(l.size(), PyOps.index(arg(args, 2, (long) l.size())));
+                for (int i = Math.max(0, start); i < stop; i++) if (PyOps.eq(l.get(i), x)) return (long) i;
+                throw new EvalError(Py.repr(x) + " is not in " + PyOps.typeName(l));
+            }
+            case "count": {
+                Object x = need("count", args, 0);
+                return l.stream().filter(y -> PyOps.eq(y, x)).count();
+            }
             case "copy":
-                return new ArrayList<Object>(l);
+                return env.own(new ArrayList<Object>(l));
+            case "append":
+                self.add(need("append", args, 0));
+                return null;
+            case "extend":
+                self.addAll(PyOps.iterate(need("extend", args, 0)));
+                return null;
+            case "insert": {
+                long i = PyOps.index(need("insert", args, 0));
+                int n = l.size();
+                int at = (int) Math.max(0, Math.min(n, i < 0 ? i + n : i));
+                self.add(at, need("insert", args, 1));
+                return null;
+            }
+            case "pop": {
+                if (l.isEmpty()) throw new EvalError("pop from empty list");
+                long i = args.isEmpty() ? -1 : PyOps.index(args.get(0));
+                long at = i < 0 ? i + l.size() : i;
+                if (at < 0 || at >= l.size()) throw new EvalError("pop index out of range");
+                return self.remove((int) at);
+            }
+            case "remove": {
+                Object x = need("remove", args, 0);
+                for (int i = 0; i < l.size(); i++) {
+                    if (PyOps.eq(l.get(i), x)) {
+                        self.remove(i);
+                        return null;
+                    }
+                }
+                throw new EvalError("list.remove(x): x not in list");
+            }
+            case "reverse":
+                java.util.Collections.reverse(self);
+                return null;
+            case "sort": {
+                boolean reverse = kw.containsKey("reverse") && PyOps.truthy(kw.get("reverse"));
+                java.util.Comparator<Object> c = (x, y) -> PyOps.order(x, y, "<");
+                self.sort(reverse ? (x, y) -> c.compare(y, x) : c);
+                return null;
+            }
             default:
-                throw new EvalError("list." + name + "() is not supported in templates (it would change a variable)");
+                self.clear();
+                return null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jplay.template;
 
 import dev.jplay.data.Py;
+import dev.jplay.data.Tuple;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,22 +9,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Python's semantics for the values templates handle: truthiness, equality, ordering, arithmetic, indexing. */
+/**
+ * Python's semantics for the values templates handle: truthiness, equality, ordering, arithmetic, indexing, with
+ * Python's error messages (type errors marked as such).
+ */
 final class PyOps {
     private PyOps() {}
 
     static Object fail(Undefined u) {
-        throw new EvalError(u.message());
+        throw EvalError.undefined(u, -1);
     }
 
     static boolean truthy(Object v) {
-        if (v instanceof Undefined u) fail(u);
+        if (v instanceof Undefined u) {
+            if (u.isLenient()) return false;
+            fail(u);
+        }
         return Templar.truthy(v);
     }
 
+    /** Python's {@code str()}; fails on a strict Undefined, also one inside a list or dict. */
     static String str(Object v) {
-        if (v instanceof Undefined u) fail(u);
+        if (v instanceof CharSequence s) return s.toString();
+        if (v instanceof Undefined u) {
+            if (u.isLenient()) return "";
+            fail(u);
+        }
+        if (v instanceof Collection || v instanceof Map) checkDefined(v, 0);
         return Py.str(v);
+    }
+
+    private static void checkDefined(Object v, int depth) {
+        if (depth > 200) return;
+        if (v instanceof Undefined u && !u.isLenient()) fail(u);
+        if (v instanceof Collection<?> c) for (Object o : c) checkDefined(o, depth + 1);
+        else if (v instanceof Map<?, ?> m) for (Object o : m.values()) checkDefined(o, depth + 1);
     }
 
     static String keyString(Object k) {
@@ -37,8 +57,12 @@ final class PyOps {
         if (v instanceof Number) return "int";
         if (v instanceof CharSequence) return "str";
         if (v instanceof Map) return "dict";
+        if (v instanceof Tuple) return "tuple";
         if (v instanceof List || v instanceof Collection) return "list";
         if (v instanceof Undefined) return "AnsibleUndefined";
+        if (v instanceof PyTime.DateTime) return "datetime";
+        if (v instanceof PyTime.Delta) return "timedelta";
+        if (v instanceof Macro) return "Macro";
         if (v instanceof PyCallable) return "function";
         return v.getClass().getSimpleName();
     }
@@ -51,14 +75,24 @@ final class PyOps {
         return isInt(v) || v instanceof Double || v instanceof Float;
     }
 
+    /** Python's {@code operator.index}: an int or bool as a long. */
+    static long index(Object v) {
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof BigInteger b) return b.longValue();
+        if (isInt(v)) return ((Number) v).longValue();
+        throw EvalError.type("'" + typeName(v) + "' object cannot be interpreted as an integer");
+    }
+
     static long asLong(Object v) {
         if (v instanceof Boolean b) return b ? 1 : 0;
-        return ((Number) v).longValue();
+        if (v instanceof Number n) return n.longValue();
+        throw EvalError.type("'" + typeName(v) + "' object cannot be interpreted as an integer");
     }
 
     static double asDouble(Object v) {
         if (v instanceof Boolean b) return b ? 1 : 0;
-        return ((Number) v).doubleValue();
+        if (v instanceof Number n) return n.doubleValue();
+        throw EvalError.type("must be real number, not " + typeName(v));
     }
 
     static BigInteger big(Object v) {
@@ -72,6 +106,7 @@ final class PyOps {
 
     // ---- attribute and item access -------------------------------------------------------------------------
 
+    /** {@code obj.name}: an attribute or method first, then an item (Jinja2's getattr). */
     static Object getattr(Object obj, String name) {
         if (obj instanceof Undefined) return obj;
         if (obj instanceof Attributes a) return a.attribute(name);
@@ -81,10 +116,11 @@ final class PyOps {
             return Undefined.attribute("dict object", name);
         }
         if (PyMethods.isMethod(obj, name)) return new PyMethods.Bound(obj, name);
-        if (obj instanceof List<?> l && name.matches("\\d+")) return getitem(l, Long.parseLong(name));
+        if (obj == null) return Undefined.withMessage("'None' has no attribute '" + name + "'");
         return Undefined.attribute(typeName(obj) + " object", name);
     }
 
+    /** {@code obj[key]}: an item first, then an attribute (Jinja2's getitem). */
     static Object getitem(Object obj, Object key) {
         if (obj instanceof Undefined) return obj;
         if (key instanceof Undefined u) fail(u);
@@ -97,36 +133,43 @@ final class PyOps {
         if (obj instanceof Attributes a && key instanceof CharSequence s) return a.attribute(s.toString());
         if ((obj instanceof List || obj instanceof CharSequence) && isInt(key)) {
             int n = size(obj);
-            long i = asLong(key);
+            long i = index(key);
             if (i < 0) i += n;
-            if (i < 0 || i >= n) return Undefined.withMessage(typeName(obj) + " object has no element " + asLong(key));
+            if (i < 0 || i >= n) return Undefined.withMessage(typeName(obj) + " object has no element " + index(key));
             return obj instanceof List<?> l ? l.get((int) i) : String.valueOf(((CharSequence) obj).charAt((int) i));
         }
         if (key instanceof CharSequence s) return getattr(obj, s.toString());
-        return Undefined.withMessage(typeName(obj) + " object has no element " + Py.str(key));
+        if (obj == null) return Undefined.withMessage("None has no element " + Py.repr(key));
+        return Undefined.withMessage(typeName(obj) + " object has no element " + Py.repr(key));
     }
 
     static int size(Object v) {
         if (v instanceof CharSequence s) return s.length();
         if (v instanceof Collection<?> c) return c.size();
         if (v instanceof Map<?, ?> m) return m.size();
-        if (v instanceof Undefined u) fail(u);
-        throw new EvalError("object of type '" + typeName(v) + "' has no len()");
+        if (v instanceof Undefined u) {
+            if (u.isLenient()) return 0;
+            fail(u);
+        }
+        throw EvalError.type("object of type '" + typeName(v) + "' has no len()");
     }
 
     static Object slice(Object obj, Object start, Object stop, Object step) {
         if (obj instanceof Undefined u) fail(u);
+        for (Object o : new Object[] {start, stop, step}) {
+            if (o != null && !isInt(o)) throw EvalError.type("slice indices must be integers or None or have an __index__ method");
+        }
         int n = size(obj);
-        int st = step == null ? 1 : (int) asLong(step);
+        int st = step == null ? 1 : (int) index(step);
         if (st == 0) throw new EvalError("slice step cannot be zero");
         int a;
         int b;
         if (st > 0) {
-            a = start == null ? 0 : clamp(asLong(start), n, 0, n);
-            b = stop == null ? n : clamp(asLong(stop), n, 0, n);
+            a = start == null ? 0 : clamp(index(start), n, 0, n);
+            b = stop == null ? n : clamp(index(stop), n, 0, n);
         } else {
-            a = start == null ? n - 1 : clamp(asLong(start), n, -1, n - 1);
-            b = stop == null ? -1 : clamp(asLong(stop), n, -1, n - 1);
+            a = start == null ? n - 1 : clamp(index(start), n, -1, n - 1);
+            b = stop == null ? -1 : clamp(index(stop), n, -1, n - 1);
         }
         List<Object> items = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
@@ -134,7 +177,8 @@ final class PyOps {
             if (obj instanceof CharSequence s) sb.append(s.charAt(i));
             else items.add(((List<?>) obj).get(i));
         }
-        return obj instanceof CharSequence ? sb.toString() : items;
+        if (obj instanceof CharSequence) return sb.toString();
+        return obj instanceof Tuple ? Tuple.copyOf(items) : items;
     }
 
     private static int clamp(long i, int n, int lo, int hi) {
@@ -142,9 +186,8 @@ final class PyOps {
         return (int) Math.max(lo, Math.min(hi, i));
     }
 
-    /** The items a for-loop or filter iterates: list items, dict keys, string characters. */
+    /** The items a for-loop or filter iterates: list items, dict keys, string characters. A new, changeable list. */
     static List<Object> iterate(Object v) {
-        if (v instanceof Undefined u) fail(u);
         if (v instanceof List<?> l) return new ArrayList<>(l);
         if (v instanceof Map<?, ?> m) return new ArrayList<>(m.keySet());
         if (v instanceof Collection<?> c) return new ArrayList<>(c);
@@ -153,7 +196,15 @@ final class PyOps {
             s.toString().codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
             return out;
         }
-        throw new EvalError("'" + typeName(v) + "' object is not iterable");
+        if (v instanceof Undefined u) {
+            if (u.isLenient()) return new ArrayList<>();
+            fail(u);
+        }
+        throw EvalError.type("'" + typeName(v) + "' object is not iterable");
+    }
+
+    static boolean iterable(Object v) {
+        return v instanceof Collection || v instanceof Map || v instanceof CharSequence;
     }
 
     // ---- operators ----------------------------------------------------------------------------------------
@@ -162,13 +213,14 @@ final class PyOps {
         if (v instanceof Undefined u) fail(u);
         if (v instanceof Double d) return -d;
         if (isInt(v)) return norm(big(v).negate());
-        throw new EvalError("bad operand type for unary -: '" + typeName(v) + "'");
+        if (v instanceof PyTime.Delta d) return d.negate();
+        throw EvalError.type("bad operand type for unary -: '" + typeName(v) + "'");
     }
 
     static Object pos(Object v) {
         if (v instanceof Undefined u) fail(u);
         if (isNumber(v)) return v instanceof Boolean ? asLong(v) : v;
-        throw new EvalError("bad operand type for unary +: '" + typeName(v) + "'");
+        throw EvalError.type("bad operand type for unary +: '" + typeName(v) + "'");
     }
 
     static Object binary(String op, Object a, Object b) {
@@ -179,16 +231,19 @@ final class PyOps {
                 return str(a) + str(b);
             case "+":
                 if (a instanceof CharSequence && b instanceof CharSequence) return a.toString() + b;
-                if (a instanceof List<?> x && b instanceof List<?> y) {
-                    List<Object> out = new ArrayList<>(x);
-                    out.addAll(y);
-                    return out;
+                if (a instanceof Tuple x && b instanceof Tuple y) return Tuple.copyOf(concat(x, y));
+                if (a instanceof List<?> x && b instanceof List<?> y && !(a instanceof Tuple) && !(b instanceof Tuple)) return concat(x, y);
+                if (a instanceof CharSequence || a instanceof List) {
+                    String t = typeName(a);
+                    throw EvalError.type("can only concatenate " + t + " (not \"" + typeName(b) + "\") to " + t);
                 }
                 break;
             case "*":
                 if (a instanceof CharSequence s && isInt(b)) return s.toString().repeat((int) Math.max(0, asLong(b)));
                 if (b instanceof CharSequence s && isInt(a)) return s.toString().repeat((int) Math.max(0, asLong(a)));
                 if (a instanceof List<?> l && isInt(b)) return repeat(l, asLong(b));
+                if (b instanceof List<?> l && isInt(a)) return repeat(l, asLong(a));
+                if (a instanceof CharSequence || a instanceof List) throw EvalError.type("can't multiply sequence by non-int of type '" + typeName(b) + "'");
                 break;
             case "%":
                 if (a instanceof CharSequence s) return PyFormat.percent(s.toString(), b);
@@ -197,22 +252,32 @@ final class PyOps {
                 break;
         }
         if (isNumber(a) && isNumber(b)) return arithmetic(op, a, b);
-        throw new EvalError("unsupported operand type(s) for " + op + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
+        if (a instanceof PyTime.Arith x) {
+            Object r = x.binary(op, b);
+            if (r != null) return r;
+        }
+        throw EvalError.type("unsupported operand type(s) for " + op + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
     }
 
-    private static List<Object> repeat(List<?> l, long n) {
-        List<Object> out = new ArrayList<>();
-        for (long i = 0; i < n; i++) out.addAll(l);
+    private static List<Object> concat(List<?> x, List<?> y) {
+        List<Object> out = new ArrayList<>(x.size() + y.size());
+        out.addAll(x);
+        out.addAll(y);
         return out;
     }
 
+    private static Object repeat(List<?> l, long n) {
+        List<Object> out = new ArrayList<>();
+        for (long i = 0; i < n; i++) out.addAll(l);
+        return l instanceof Tuple ? Tuple.copyOf(out) : out;
+    }
+
     private static Object arithmetic(String op, Object a, Object b) {
-        boolean ints = isInt(a) && isInt(b);
         if (op.equals("/")) {
             if (asDouble(b) == 0) throw new EvalError("division by zero");
             return asDouble(a) / asDouble(b);
         }
-        if (ints) {
+        if (isInt(a) && isInt(b)) {
             BigInteger x = big(a);
             BigInteger y = big(b);
             switch (op) {
@@ -221,7 +286,7 @@ final class PyOps {
                 case "*": return norm(x.multiply(y));
                 case "//":
                 case "%": {
-                    if (y.signum() == 0) throw new EvalError("integer division or modulo by zero");
+                    if (y.signum() == 0) throw new EvalError(op.equals("%") ? "integer modulo by zero" : "integer division or modulo by zero");
                     BigInteger[] qr = x.divideAndRemainder(y);
                     if (qr[1].signum() != 0 && qr[1].signum() != y.signum()) {
                         qr[0] = qr[0].subtract(BigInteger.ONE);
@@ -230,7 +295,13 @@ final class PyOps {
                     return norm(op.equals("//") ? qr[0] : qr[1]);
                 }
                 case "**":
-                    if (y.signum() >= 0) return norm(x.pow(y.intValueExact()));
+                    if (y.signum() >= 0) {
+                        if (y.bitLength() > 31 || (long) x.bitLength() * y.longValue() > 1_000_000) {
+                            throw new EvalError("exponent too large (the result would have more than a million bits)");
+                        }
+                        return norm(x.pow(y.intValueExact()));
+                    }
+                    if (x.signum() == 0) throw new EvalError("0.0 cannot be raised to a negative power");
                     return Math.pow(x.doubleValue(), y.doubleValue());
                 default:
                     break;
@@ -251,7 +322,10 @@ final class PyOps {
                 double r = x % y;
                 yield r != 0 && (r < 0) != (y < 0) ? r + y : r;
             }
-            case "**" -> Math.pow(x, y);
+            case "**" -> {
+                if (x == 0 && y < 0) throw new EvalError("0.0 cannot be raised to a negative power");
+                yield Math.pow(x, y);
+            }
             default -> throw new EvalError("unknown operator " + op);
         };
     }
@@ -275,19 +349,21 @@ final class PyOps {
         };
     }
 
+    /** Python's ordering of {@code a} and {@code b}; {@code op} names the operator in the error for unorderable types. */
     static int order(Object a, Object b, String op) {
         if (isNumber(a) && isNumber(b)) {
             if (isInt(a) && isInt(b)) return big(a).compareTo(big(b));
             return Double.compare(asDouble(a), asDouble(b));
         }
         if (a instanceof CharSequence x && b instanceof CharSequence y) return x.toString().compareTo(y.toString());
-        if (a instanceof List<?> x && b instanceof List<?> y) {
+        if (a instanceof List<?> x && b instanceof List<?> y && (a instanceof Tuple) == (b instanceof Tuple)) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
                 if (!eq(x.get(i), y.get(i))) return order(x.get(i), y.get(i), op);
             }
             return Integer.compare(x.size(), y.size());
         }
-        throw new EvalError("'" + op + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
+        if (a instanceof PyTime.Arith x && x.comparable(b)) return x.compareTo(b);
+        throw EvalError.type("'" + op + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
     }
 
     static boolean eq(Object a, Object b) {
@@ -300,7 +376,7 @@ final class PyOps {
         }
         if (a instanceof CharSequence x && b instanceof CharSequence y) return x.toString().equals(y.toString());
         if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) return false;
+            if ((a instanceof Tuple) != (b instanceof Tuple) || x.size() != y.size()) return false;
             for (int i = 0; i < x.size(); i++) if (!eq(x.get(i), y.get(i))) return false;
             return true;
         }
@@ -319,7 +395,7 @@ final class PyOps {
         if (item instanceof Undefined u) fail(u);
         if (container instanceof CharSequence s) {
             if (!(item instanceof CharSequence i)) {
-                throw new EvalError("'in <string>' requires string as left operand, not " + typeName(item));
+                throw EvalError.type("'in <string>' requires string as left operand, not " + typeName(item));
             }
             return s.toString().contains(i);
         }
@@ -328,6 +404,6 @@ final class PyOps {
             for (Object o : c) if (eq(o, item)) return true;
             return false;
         }
-        throw new EvalError("argument of type '" + typeName(container) + "' is not iterable");
+        throw EvalError.type("argument of type '" + typeName(container) + "' is not iterable");
     }
 }

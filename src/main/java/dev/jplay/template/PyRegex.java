@@ -1,22 +1,28 @@
 package dev.jplay.template;
 
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** Python regular expressions and replacement strings in Java's dialect (also used by the file modules). A bad pattern throws a RuntimeException with Python-like text. */
+/**
+ * Python regular expressions and replacement strings in Java's dialect (also used by the file modules): named
+ * groups {@code (?P<n>...)} and {@code (?P=n)}, {@code \Z}, Unicode {@code \w \d \s}, only {@code \n} ends a line. A bad
+ * pattern throws a RuntimeException with Python-like text.
+ */
 public final class PyRegex {
     private PyRegex() {}
 
     public static Pattern compile(String pyPattern, boolean ignoreCase, boolean multiline) {
-        String p = pyPattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>");
-        int flags = (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | (multiline ? Pattern.MULTILINE : 0);
+        String p = pyPattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>").replace("\\Z", "\\z");
+        int flags = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS
+                | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | (multiline ? Pattern.MULTILINE : 0);
         try {
             return Pattern.compile(p, flags);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new EvalError("bad regular expression '" + pyPattern + "': " + e.getDescription());
+        } catch (PatternSyntaxException e) {
+            throw new EvalError("bad regular expression '" + pyPattern + "': " + e.getDescription() + " at position " + Math.max(0, e.getIndex()));
         }
     }
 
-    /** A Python {@code re.sub} replacement ({@code \1}, {@code \g<1>}, {@code \g<name>}) for {@code Matcher.replaceAll}. */
+    /** A Python {@code re.sub} replacement ({@code \1}, {@code \g<1>}, {@code \g<name>}, {@code \n}) for {@code Matcher.replaceAll}. */
     public static String replacement(String py) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < py.length(); i++) {
@@ -28,25 +34,36 @@ public final class PyRegex {
                 if (Character.isDigit(n)) {
                     int j = i + 1;
                     while (j < py.length() && j < i + 3 && Character.isDigit(py.charAt(j))) j++;
-                    sb.append('$').append(py, i + 1, j);
+                    sb.append('$').append(Integer.parseInt(py.substring(i + 1, j)));
                     i = j - 1;
                 } else if (n == 'g' && i + 2 < py.length() && py.charAt(i + 2) == '<') {
                     int close = py.indexOf('>', i);
+                    if (close < 0) throw new EvalError("missing >, unterminated name at position " + (i + 3));
                     String g = py.substring(i + 3, close);
-                    sb.append(g.matches("\\d+") ? "$" + g : "${" + g + "}");
+                    sb.append(g.matches("\\d+") ? "$" + Integer.parseInt(g) : "${" + g + "}");
                     i = close;
-                } else if (n == 'n') {
-                    sb.append('\n');
-                    i++;
-                } else if (n == 't') {
-                    sb.append('\t');
-                    i++;
-                } else if (n == '\\') {
-                    sb.append("\\\\");
-                    i++;
                 } else {
-                    sb.append("\\\\");
+                    String esc = switch (n) {
+                        case 'n' -> "\n";
+                        case 't' -> "\t";
+                        case 'r' -> "\r";
+                        case 'f' -> "\f";
+                        case 'v' -> "\u000b";
+                        case 'a' -> "\u0007";
+                        case 'b' -> "\b";
+                        case '\\' -> "\\\\";
+                        default -> null;
+                    };
+                    if (esc == null) {
+                        if (Character.isLetter(n) && n < 128) throw new EvalError("bad escape \\" + n + " at position " + i);
+                        sb.append("\\\\").append(n == '$' ? "\\$" : String.valueOf(n));
+                    } else {
+                        sb.append(esc);
+                    }
+                    i++;
                 }
+            } else if (Character.isDigit(c)) {
+                sb.append('\\').append(c); // a digit after a group number is literal in Python, not part of the number
             } else {
                 sb.append(c);
             }

@@ -13,17 +13,22 @@ interface Stmt {
         for (Stmt s : body) s.render(env, out);
     }
 
+    static String renderToString(List<Stmt> body, Env env) {
+        StringBuilder sb = new StringBuilder();
+        renderAll(body, env, sb);
+        return sb.toString();
+    }
+
     record Text(String text) implements Stmt {
         public void render(Env env, StringBuilder out) {
             out.append(text);
         }
     }
 
+    /** {@code {{ expr }}} and {@code {% print expr %}}: None prints as nothing, as Ansible's finalize does. */
     record Output(Node expr) implements Stmt {
         public void render(Env env, StringBuilder out) {
-            Object v = expr.eval(env);
-            if (v instanceof Undefined u) throw new EvalError(u.message(), expr.pos());
-            if (v != null) out.append(PyOps.str(v));
+            env.print(expr.eval(env), expr.pos(), out);
         }
     }
 
@@ -39,28 +44,34 @@ interface Stmt {
         }
     }
 
-    record For(List<String> targets, Node iter, Node filter, List<Stmt> body, List<Stmt> otherwise) implements Stmt {
+    /** {@code {% for target in iter if filter recursive %}...{% else %}...{% endfor %}}. */
+    record For(Target target, Node iter, Node filter, boolean recursive, List<Stmt> body, List<Stmt> otherwise) implements Stmt {
         public void render(Env env, StringBuilder out) {
-            List<Object> items = PyOps.iterate(iter.eval(env));
-            if (filter != null) {
-                List<Object> kept = new ArrayList<>();
-                env.push();
-                for (Object it : items) {
-                    bind(env, it);
-                    if (PyOps.truthy(filter.eval(env))) kept.add(it);
-                }
-                env.pop();
-                items = kept;
-            }
-            if (items.isEmpty()) {
-                renderAll(otherwise, env, out);
-                return;
-            }
+            run(env, iter.eval(env), 1, out);
+        }
+
+        void run(Env env, Object iterable, int depth, StringBuilder out) {
+            List<Object> items = PyOps.iterate(iterable);
             env.push();
             try {
+                if (filter != null) {
+                    List<Object> kept = new ArrayList<>();
+                    for (Object it : items) {
+                        target.bind(env, it, iter.pos());
+                        if (PyOps.truthy(filter.eval(env))) kept.add(it);
+                    }
+                    items = kept;
+                }
+                if (items.isEmpty()) {
+                    env.pop();
+                    env.push();
+                    renderAll(otherwise, env, out);
+                    return;
+                }
+                LoopInfo.Run loop = new LoopInfo.Run(items, depth, recursive ? this : null);
                 for (int i = 0; i < items.size(); i++) {
-                    bind(env, items.get(i));
-                    env.set("loop", new LoopInfo(items, i));
+                    target.bind(env, items.get(i), iter.pos());
+                    env.set("loop", new LoopInfo(loop, i));
                     try {
                         renderAll(body, env, out);
                     } catch (LoopControl c) {
@@ -71,21 +82,9 @@ interface Stmt {
                 env.pop();
             }
         }
-
-        private void bind(Env env, Object item) {
-            if (targets.size() == 1) {
-                env.set(targets.get(0), item);
-                return;
-            }
-            List<Object> parts = PyOps.iterate(item);
-            if (parts.size() != targets.size()) {
-                throw new EvalError("too many values to unpack (expected " + targets.size() + ")", iter.pos());
-            }
-            for (int i = 0; i < targets.size(); i++) env.set(targets.get(i), parts.get(i));
-        }
     }
 
-    /** {@code break} / {@code continue} inside a for loop. */
+    /** {@code break} / {@code continue} (the loopcontrols extension). */
     final class LoopControl extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final boolean breaks;
@@ -102,98 +101,68 @@ interface Stmt {
         }
     }
 
-    record Set(List<String> targets, String attr, Node value) implements Stmt {
-        public void render(Env env, StringBuilder out) {
-            Object v = value.eval(env);
-            if (attr != null) {
-                Object ns = env.lookup(targets.get(0));
-                if (!(ns instanceof Namespace n)) throw new EvalError("can only set attributes on namespace objects", value.pos());
-                n.set(attr, v);
-                return;
-            }
-            if (targets.size() == 1) {
-                env.set(targets.get(0), v);
-                return;
-            }
-            List<Object> parts = PyOps.iterate(v);
-            for (int i = 0; i < targets.size(); i++) env.set(targets.get(i), parts.get(i));
-        }
-    }
-
-    record SetBlock(String name, List<Stmt> body) implements Stmt {
-        public void render(Env env, StringBuilder out) {
-            StringBuilder sb = new StringBuilder();
-            renderAll(body, env, sb);
-            env.set(name, sb.toString());
-        }
-    }
-
+    /** {@code {% do expr %}} (the do extension). */
     record Do(Node expr) implements Stmt {
         public void render(Env env, StringBuilder out) {
             expr.eval(env);
         }
     }
 
-    record MacroDef(String name, List<String> params, List<Node> defaults, List<Stmt> body) implements Stmt {
+    record Set(Target target, Node value) implements Stmt {
         public void render(Env env, StringBuilder out) {
-            env.set(name, new Macro(this));
+            target.bind(env, value.eval(env), value.pos());
         }
     }
 
-    /** A macro as a callable value. */
-    record Macro(MacroDef def) implements PyCallable {
-        @Override
-        public Object call(Env env, List<Object> args, Map<String, Object> kwargs) {
-            Map<String, Object> vars = new LinkedHashMap<>();
-            int nd = def.defaults().size();
-            int firstDefault = def.params().size() - nd;
-            for (int i = 0; i < def.params().size(); i++) {
-                String p = def.params().get(i);
-                if (i < args.size()) vars.put(p, args.get(i));
-                else if (kwargs.containsKey(p)) vars.put(p, kwargs.get(p));
-                else if (i >= firstDefault) vars.put(p, def.defaults().get(i - firstDefault).eval(env));
-                else vars.put(p, Undefined.withMessage("parameter '" + p + "' was not provided"));
-            }
-            vars.put("varargs", args.size() > def.params().size() ? new ArrayList<>(args.subList(def.params().size(), args.size())) : List.of());
-            env.push(vars);
+    /** {@code {% set x | filter %}body{% endset %}}. */
+    record SetBlock(Target target, List<Node.Filter> filters, List<Stmt> body) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            Object v = renderToString(body, env);
+            for (Node.Filter f : filters) v = f.apply(env, v);
+            target.bind(env, v, -1);
+        }
+    }
+
+    /** {@code {% filter f | g %}body{% endfilter %}}. */
+    record FilterBlock(List<Node.Filter> filters, List<Stmt> body) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            env.push();
+            Object v;
             try {
-                StringBuilder sb = new StringBuilder();
-                renderAll(def.body(), env, sb);
-                return sb.toString();
+                v = renderToString(body, env);
             } finally {
                 env.pop();
             }
+            for (Node.Filter f : filters) v = f.apply(env, v);
+            env.print(v, filters.get(0).pos(), out);
         }
     }
 
-    record Include(Node template, boolean ignoreMissing) implements Stmt {
+    record MacroDef(Macro.Signature signature, List<Stmt> body) implements Stmt {
         public void render(Env env, StringBuilder out) {
-            String name = PyOps.str(template.eval(env));
-            java.nio.file.Path p = env.templar.library().findTemplate(env, name);
-            if (p == null) {
-                if (ignoreMissing) return;
-                throw new EvalError("the template '" + name + "' was not found (searched " + env.ctx.searchPaths() + ")", template.pos());
-            }
-            out.append(env.templar.renderNested(p, env));
+            env.set(signature.name(), new Macro(signature, body, env.capture()));
         }
     }
 
-    record FilterBlock(Node.Filter filter, List<Stmt> body) implements Stmt {
+    /** {@code {% call(args) macro(...) %}body{% endcall %}}: the body is the macro's {@code caller}. */
+    record CallBlock(Node.Call call, Macro.Signature signature, List<Stmt> body) implements Stmt {
         public void render(Env env, StringBuilder out) {
-            StringBuilder sb = new StringBuilder();
-            renderAll(body, env, sb);
-            Node.Filter f = new Node.Filter(new Node.Const(sb.toString(), filter.pos(), false), filter.name(), filter.args(),
-                    filter.kwargs(), filter.pos());
-            out.append(PyOps.str(f.eval(env)));
+            Object f = call.fn().eval(env);
+            if (!(f instanceof PyCallable c)) throw EvalError.type("'" + PyOps.typeName(f) + "' object is not callable", call.pos());
+            Map<String, Object> kw = new LinkedHashMap<>(Node.evalKw(call.kwargs(), call.starStar(), env));
+            kw.put("caller", new Macro(signature, body, env.capture()));
+            List<Object> args = Node.evalAll(call.args(), env);
+            if (call.star() != null) args.addAll(PyOps.iterate(call.star().eval(env)));
+            env.print(env.call(c, args, kw, call.pos()), call.pos(), out);
         }
     }
 
-    record With(List<String> names, List<Node> values, List<Stmt> body) implements Stmt {
+    record With(List<Target> targets, List<Node> values, List<Stmt> body) implements Stmt {
         public void render(Env env, StringBuilder out) {
-            Map<String, Object> vars = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) vars.put(names.get(i), values.get(i).eval(env));
-            env.push(vars);
+            List<Object> vs = Node.evalAll(values, env);
+            env.push();
             try {
+                for (int i = 0; i < targets.size(); i++) targets.get(i).bind(env, vs.get(i), values.get(i).pos());
                 renderAll(body, env, out);
             } finally {
                 env.pop();
@@ -201,7 +170,60 @@ interface Stmt {
         }
     }
 
-    /** Plain nesting ({@code {% block %}} without inheritance). */
+    /** {@code {% autoescape true %}}: output in the body is HTML-escaped unless marked safe. */
+    record Autoescape(Node enabled, List<Stmt> body) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            boolean before = env.autoescape(PyOps.truthy(enabled.eval(env)));
+            try {
+                renderAll(body, env, out);
+            } finally {
+                env.autoescape(before);
+            }
+        }
+    }
+
+    record Include(Node template, boolean ignoreMissing, boolean withContext) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            Templates.include(env, template, ignoreMissing, withContext, out);
+        }
+    }
+
+    /** {@code {% import 'x' as m %}}. */
+    record Import(Node template, String alias, boolean withContext) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            env.set(alias, Templates.module(env, template, withContext));
+        }
+    }
+
+    /** {@code {% from 'x' import a, b as c %}}. */
+    record FromImport(Node template, List<String> names, List<String> aliases, boolean withContext) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            Templates.Module m = Templates.module(env, template, withContext);
+            for (int i = 0; i < names.size(); i++) {
+                Object v = m.attribute(names.get(i));
+                if (v instanceof Undefined) {
+                    v = Undefined.withMessage("the template " + m.name() + " does not export the requested name '" + names.get(i) + "'");
+                }
+                env.set(aliases.get(i), v);
+            }
+        }
+    }
+
+    /** {@code {% extends 'base' %}}: the rest of this template only defines blocks for the base. */
+    record Extends(Node template) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            Templates.extend(env, template);
+        }
+    }
+
+    /** {@code {% block name %}}: renders the most derived definition of the block. */
+    record Block(String name, List<Stmt> body, boolean scoped) implements Stmt {
+        public void render(Env env, StringBuilder out) {
+            Templates.block(env, name, out);
+        }
+    }
+
+    /** Statements rendered in order ({@code {% print a, b %}}). */
     record Group(List<Stmt> body) implements Stmt {
         public void render(Env env, StringBuilder out) {
             renderAll(body, env, out);

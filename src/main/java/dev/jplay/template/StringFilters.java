@@ -1,166 +1,118 @@
 package dev.jplay.template;
 
 import dev.jplay.data.Py;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Filters on strings: case, trim, replace, regex_*, split, indent, center, quote, paths, comment ... */
+/** Filters on text: case, trim, replace, split, center, indent, wordcount, truncate, wordwrap, format, quote, comment. */
 final class StringFilters {
+    private static final Pattern WORD_START = Pattern.compile("([-\\s({\\[<]+)");
+    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+
     private StringFilters() {}
 
-    static void register(Map<String, Fn.Filter> f) {
-        f.put("lower", (e, v, a) -> PyOps.str(v).toLowerCase(Locale.ROOT));
-        f.put("upper", (e, v, a) -> PyOps.str(v).toUpperCase(Locale.ROOT));
-        f.put("capitalize", (e, v, a) -> {
-            String s = PyOps.str(v);
-            return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
-        });
-        f.put("title", (e, v, a) -> title(PyOps.str(v)));
-        f.put("trim", (e, v, a) -> PyMethods.strip(PyOps.str(v), a.get(0, "chars", null), true, true));
-        f.put("string", (e, v, a) -> PyOps.str(v));
-        f.put("replace", (e, v, a) -> {
-            Object count = a.get(2, "count", null);
-            List<Object> args = new ArrayList<>(List.of(a.get(0, "old"), a.get(1, "new")));
-            if (count != null) args.add(count);
-            return new PyMethods.Bound(PyOps.str(v), "replace").call(e, args, Map.of());
-        });
-        f.put("split", (e, v, a) -> PyMethods.split(PyOps.str(v), a.get(0, "sep", null), (int) PyOps.asLong(a.get(1, "maxsplit", -1L)), false));
-        f.put("center", (e, v, a) -> center(PyOps.str(v), (int) PyOps.asLong(a.get(0, "width", 80L))));
-        f.put("indent", StringFilters::indent);
-        f.put("wordcount", (e, v, a) -> {
-            String s = PyOps.str(v).strip();
-            return s.isEmpty() ? 0L : (long) s.split("\\s+").length;
-        });
-        f.put("truncate", (e, v, a) -> {
-            String s = PyOps.str(v);
-            int len = (int) PyOps.asLong(a.get(0, "length", 255L));
-            String end = a.str(2, "end", "...");
-            if (s.length() <= len + PyOps.asLong(a.get(3, "leeway", 5L))) return s;
-            if (a.bool(1, "killwords", false)) return s.substring(0, len - end.length()) + end;
-            String cut = s.substring(0, len - end.length());
-            int sp = cut.lastIndexOf(' ');
-            return (sp > 0 ? cut.substring(0, sp) : cut) + end;
-        });
-        f.put("format", (e, v, a) -> PyFormat.percent(PyOps.str(v), a.positional().size() == 1 ? a.positional().get(0) : a.positional()));
-        f.put("quote", (e, v, a) -> Py.shellQuote(PyOps.str(v)));
-        f.put("regex_replace", (e, v, a) -> {
-            Pattern p = PyRegex.compile(a.str(0, "pattern", ""), a.bool(2, "ignorecase", false), a.bool(3, "multiline", false));
-            Matcher m = p.matcher(PyOps.str(v));
-            Object count = a.get(4, "count", 0L);
-            String rep = PyRegex.replacement(a.str(1, "replacement", ""));
-            long n = PyOps.asLong(count);
-            if (n <= 0) return m.replaceAll(rep);
-            StringBuilder sb = new StringBuilder();
-            while (n-- > 0 && m.find()) m.appendReplacement(sb, rep);
-            m.appendTail(sb);
-            return sb.toString();
-        });
-        f.put("regex_search", StringFilters::regexSearch);
-        f.put("regex_findall", (e, v, a) -> {
-            Pattern p = PyRegex.compile(a.str(0, "regex", ""), a.bool(1, "ignorecase", false), a.bool(2, "multiline", false));
-            Matcher m = p.matcher(PyOps.str(v));
-            List<Object> out = new ArrayList<>();
-            while (m.find()) {
-                if (m.groupCount() == 0) out.add(m.group());
-                else if (m.groupCount() == 1) out.add(nz(m.group(1)));
-                else {
-                    List<Object> g = new ArrayList<>();
-                    for (int i = 1; i <= m.groupCount(); i++) g.add(nz(m.group(i)));
-                    out.add(g);
+    static Fn.Filter get(String name) {
+        return switch (name) {
+            case "lower" -> (e, v, a) -> PyOps.str(v).toLowerCase(Locale.ROOT);
+            case "upper" -> (e, v, a) -> PyOps.str(v).toUpperCase(Locale.ROOT);
+            case "capitalize" -> (e, v, a) -> capitalize(PyOps.str(v));
+            case "title" -> (e, v, a) -> title(PyOps.str(v));
+            case "trim" -> (e, v, a) -> PyMethods.strip(PyOps.str(v), a.get(0, "chars", null), true, true);
+            case "string" -> (e, v, a) -> v instanceof Markup m ? m : PyOps.str(v);
+            case "replace" -> (e, v, a) -> {
+                a.require(0, "old", "new");
+                Object count = a.get(2, "count", null);
+                return replace(PyOps.str(v), PyOps.str(a.get(0, "old")), PyOps.str(a.get(1, "new")), count == null ? -1 : PyOps.index(count));
+            };
+            case "split" -> (e, v, a) -> {
+                if (!(v instanceof CharSequence s)) {
+                    throw EvalError.type("descriptor 'split' for 'str' objects doesn't apply to a '" + PyOps.typeName(v) + "' object");
                 }
-            }
-            return out;
-        });
-        f.put("regex_escape", (e, v, a) -> PyOps.str(v).replaceAll("([^A-Za-z0-9_])", "\\\\$1"));
-        f.put("basename", (e, v, a) -> {
-            String s = PyOps.str(v);
-            return s.substring(s.lastIndexOf('/') + 1);
-        });
-        f.put("dirname", (e, v, a) -> {
-            String s = PyOps.str(v);
-            int i = s.lastIndexOf('/');
-            if (i < 0) return "";
-            String d = s.substring(0, i);
-            return d.isEmpty() || d.chars().allMatch(c -> c == '/') ? s.substring(0, i + 1) : d.replaceAll("/+$", "");
-        });
-        f.put("expanduser", (e, v, a) -> {
-            String s = PyOps.str(v);
-            return s.equals("~") || s.startsWith("~/") ? System.getProperty("user.home") + s.substring(1) : s;
-        });
-        f.put("realpath", (e, v, a) -> java.nio.file.Path.of(PyOps.str(v)).toAbsolutePath().normalize().toString());
-        f.put("path_join", (e, v, a) -> {
-            String out = "";
-            for (Object p : PyOps.iterate(v)) {
-                String s = PyOps.str(p);
-                out = s.startsWith("/") || out.isEmpty() ? s : (out.endsWith("/") ? out + s : out + "/" + s);
-            }
-            return out;
-        });
-        f.put("splitext", (e, v, a) -> {
-            String s = PyOps.str(v);
-            int slash = s.lastIndexOf('/');
-            int dot = s.lastIndexOf('.');
-            if (dot <= slash + 1 || s.substring(slash + 1, dot).chars().allMatch(c -> c == '.')) return new ArrayList<>(List.of(s, ""));
-            return new ArrayList<>(List.of(s.substring(0, dot), s.substring(dot)));
-        });
-        f.put("comment", (e, v, a) -> {
-            StringBuilder sb = new StringBuilder("#\n");
-            for (String line : PyOps.str(v).split("\n", -1)) sb.append("# ").append(line).append('\n');
-            return sb.append("#").toString();
-        });
-        f.put("urlsplit", (e, v, a) -> urlsplit(PyOps.str(v), a.str(0, "query", "")));
+                return PyMethods.split(s.toString(), a.get(0, "sep", null), (int) a.integer(1, "maxsplit", -1), false);
+            };
+            case "center" -> (e, v, a) -> center(PyOps.str(v), (int) a.integer(0, "width", 80), " ");
+            case "indent" -> StringFilters::indent;
+            case "wordcount" -> (e, v, a) -> {
+                Matcher m = WORD.matcher(PyOps.str(v));
+                long n = 0;
+                while (m.find()) n++;
+                return n;
+            };
+            case "truncate" -> StringFilters::truncate;
+            case "wordwrap" -> (e, v, a) -> Wrap.wordwrap(PyOps.str(v), (int) a.integer(0, "width", 79), a.bool(1, "break_long_words", true),
+                    a.str(2, "wrapstring", "\n"), a.bool(3, "break_on_hyphens", true));
+            case "format" -> (e, v, a) -> {
+                if (!a.positional().isEmpty() && !a.keywords().isEmpty()) {
+                    throw new EvalError("can't handle positional and keyword arguments at the same time");
+                }
+                Object args = a.keywords().isEmpty() ? dev.jplay.data.Tuple.copyOf(a.positional()) : new LinkedHashMap<>(a.keywords());
+                return PyFormat.percent(PyOps.str(v), args);
+            };
+            case "quote" -> (e, v, a) -> Py.shellQuote(v == null ? "" : PyOps.str(v));
+            case "comment" -> StringFilters::comment;
+            default -> null;
+        };
     }
 
-    private static Object nz(String s) {
-        return s == null ? "" : s;
+    static String capitalize(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
     }
 
-    private static Object regexSearch(Env e, Object v, Fn.Args a) {
-        String regex = a.str(0, "regex", "");
-        List<String> groups = new ArrayList<>();
-        for (int i = 1; i < a.size(); i++) groups.add(PyOps.str(a.positional().get(i)));
-        boolean ic = a.keywords().containsKey("ignorecase") && PyOps.truthy(a.keywords().get("ignorecase"));
-        boolean ml = a.keywords().containsKey("multiline") && PyOps.truthy(a.keywords().get("multiline"));
-        Matcher m = PyRegex.compile(regex, ic, ml).matcher(PyOps.str(v));
-        if (!m.find()) return null;
-        if (groups.isEmpty()) return m.group();
-        List<Object> out = new ArrayList<>();
-        for (String g : groups) {
-            if (g.startsWith("\\g<")) out.add(m.group(g.substring(3, g.length() - 1)));
-            else if (g.startsWith("\\")) out.add(m.group(Integer.parseInt(g.substring(1))));
-            else throw new EvalError("Unknown argument");
-        }
-        return out;
-    }
-
+    /** Jinja2's title: each word (split at spaces, hyphens and opening brackets) capitalized. */
     static String title(String s) {
         StringBuilder sb = new StringBuilder();
-        boolean start = true;
-        for (char c : s.toCharArray()) {
-            sb.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            start = !Character.isLetterOrDigit(c) && c != '\'';
+        Matcher m = WORD_START.matcher(s);
+        int last = 0;
+        while (m.find()) {
+            sb.append(capitalizeWord(s.substring(last, m.start()))).append(m.group());
+            last = m.end();
         }
+        return sb.append(capitalizeWord(s.substring(last))).toString();
+    }
+
+    private static String capitalizeWord(String w) {
+        return w.isEmpty() ? w : w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Python's {@code str.replace(old, new, count)}. */
+    static String replace(String s, String from, String to, long count) {
+        if (count < 0) return s.replace(from, to);
+        StringBuilder sb = new StringBuilder();
+        int pos = 0;
+        for (long n = 0; n < count; n++) {
+            int idx = s.indexOf(from, pos);
+            if (idx < 0) break;
+            sb.append(s, pos, idx).append(to);
+            pos = idx + from.length();
+            if (from.isEmpty()) {
+                if (pos < s.length()) sb.append(s.charAt(pos));
+                pos++;
+                if (pos > s.length()) break;
+            }
+        }
+        if (pos <= s.length()) sb.append(s, Math.min(pos, s.length()), s.length());
         return sb.toString();
     }
 
-    static String center(String s, int width) {
+    /** Python's {@code str.center(width, fill)}: the extra space goes left when both the margin and the width are odd. */
+    static String center(String s, int width, String fill) {
         if (s.length() >= width) return s;
-        int total = width - s.length();
-        int left = total / 2 + (total % 2 == 1 && width % 2 == 1 ? 1 : 0);
-        return " ".repeat(left) + s + " ".repeat(total - left);
+        int marg = width - s.length();
+        int left = marg / 2 + (marg & width & 1);
+        return fill.repeat(left) + s + fill.repeat(marg - left);
     }
 
     private static Object indent(Env e, Object v, Fn.Args a) {
         Object w = a.get(0, "width", 4L);
-        String ind = w instanceof CharSequence s ? s.toString() : " ".repeat((int) PyOps.asLong(w));
+        String ind = w instanceof CharSequence s ? s.toString() : " ".repeat((int) PyOps.index(w));
         boolean first = a.bool(1, "first", false);
         boolean blank = a.bool(2, "blank", false);
-        String s = PyOps.str(v) + "\n";
-        List<Object> lines = PyMethods.lines(s);
+        if (!(v instanceof CharSequence)) throw EvalError.type("unsupported operand type(s) for +=: '" + PyOps.typeName(v) + "' and 'str'");
+        List<Object> lines = PyMethods.lines(v + "\n", false);
         String rv;
         if (blank) {
             rv = String.join("\n" + ind, lines.stream().map(Object::toString).toList());
@@ -175,23 +127,62 @@ final class StringFilters {
         return first ? ind + rv : rv;
     }
 
-    private static Object urlsplit(String url, String query) {
-        java.net.URI u = java.net.URI.create(url);
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("fragment", u.getRawFragment() == null ? "" : u.getRawFragment());
-        m.put("hostname", u.getHost() == null ? null : u.getHost().toLowerCase(Locale.ROOT));
-        m.put("netloc", u.getRawAuthority() == null ? "" : u.getRawAuthority());
-        String ui = u.getRawUserInfo();
-        m.put("password", ui != null && ui.contains(":") ? ui.substring(ui.indexOf(':') + 1) : null);
-        m.put("path", u.getRawPath() == null ? "" : u.getRawPath());
-        m.put("port", u.getPort() < 0 ? null : (Object) (long) u.getPort());
-        m.put("query", u.getRawQuery() == null ? "" : u.getRawQuery());
-        m.put("scheme", u.getScheme() == null ? "" : u.getScheme());
-        m.put("username", ui == null ? null : ui.contains(":") ? ui.substring(0, ui.indexOf(':')) : ui);
-        if (!query.isEmpty()) {
-            if (!m.containsKey(query)) throw new EvalError("urlsplit: unknown URL component: " + query);
-            return m.get(query);
-        }
-        return m;
+    private static Object truncate(Env e, Object v, Fn.Args a) {
+        long length = a.integer(0, "length", 255);
+        boolean killwords = a.bool(1, "killwords", false);
+        String end = a.str(2, "end", "...");
+        long leeway = a.integer(3, "leeway", 5);
+        if (length < end.length()) throw new EvalError("expected length >= " + end.length() + ", got " + length);
+        if (leeway < 0) throw new EvalError("expected leeway >= 0, got " + leeway);
+        int n = PyOps.size(v);
+        String s = PyOps.str(v);
+        if (n <= length + leeway) return s;
+        String cut = s.substring(0, (int) (length - end.length()));
+        if (killwords) return cut + end;
+        int sp = cut.lastIndexOf(' ');
+        return (sp >= 0 ? cut.substring(0, sp) : cut) + end;
+    }
+
+    private static final Map<String, Map<String, String>> STYLES = Map.of(
+            "plain", Map.of("decoration", "# "),
+            "erlang", Map.of("decoration", "% "),
+            "c", Map.of("decoration", "// "),
+            "cblock", Map.of("beginning", "/*", "decoration", " * ", "end", " */"),
+            "xml", Map.of("beginning", "<!--", "decoration", " - ", "end", "-->"));
+
+    /** Ansible's {@code comment(style='plain', **kw)}. */
+    private static Object comment(Env e, Object v, Fn.Args a) {
+        if (!(v instanceof CharSequence)) throw new EvalError("'" + PyOps.typeName(v) + "' object has no attribute 'replace'");
+        String style = a.str(0, "style", "plain");
+        Map<String, String> sp = STYLES.get(style);
+        if (sp == null) throw new EvalError(Py.repr(style));
+        String prepost = a.keywords().containsKey("decoration") ? PyOps.str(a.keywords().get("decoration")) : sp.get("decoration");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("newline", "\n");
+        p.put("beginning", "");
+        p.put("prefix", PyMethods.strip(prepost, null, false, true));
+        p.put("prefix_count", 1L);
+        p.put("decoration", "");
+        p.put("postfix", PyMethods.strip(prepost, null, false, true));
+        p.put("postfix_count", 1L);
+        p.put("end", "");
+        p.putAll(sp);
+        p.putAll(a.keywords());
+        String nl = PyOps.str(p.get("newline"));
+        String decoration = PyOps.str(p.get("decoration"));
+        StringBuilder out = new StringBuilder();
+        String beginning = PyOps.str(p.get("beginning"));
+        if (!beginning.isEmpty()) out.append(beginning).append(nl);
+        String prefix = PyOps.str(p.get("prefix"));
+        long prefixCount = PyOps.index(p.get("prefix_count"));
+        if (!prefix.isEmpty()) out.append((prefix.equals(nl) ? nl : prefix + nl).repeat((int) Math.max(0, prefixCount)));
+        String text = decoration + v.toString().replace(nl, nl + decoration);
+        out.append(text.replace(decoration + nl, PyMethods.strip(decoration, null, false, true) + nl));
+        long postfixCount = PyOps.index(p.get("postfix_count"));
+        String postfix = PyOps.str(p.get("postfix"));
+        for (long i = 0; i < postfixCount; i++) out.append(nl).append(postfix);
+        String end = PyOps.str(p.get("end"));
+        if (!end.isEmpty()) out.append(nl).append(end);
+        return out.toString();
     }
 }

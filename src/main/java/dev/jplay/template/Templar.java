@@ -1,5 +1,6 @@
 package dev.jplay.template;
 
+import dev.jplay.data.Tuple;
 import dev.jplay.data.Unsafe;
 import dev.jplay.data.VaultText;
 import dev.jplay.source.Loc;
@@ -8,11 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Jinja2 engine as the rest of jplay sees it. Thread-safe; parsed templates are cached by their text.
@@ -20,17 +27,20 @@ import java.util.function.Consumer;
  */
 public final class Templar {
     private static final int CACHE_LIMIT = 20_000;
+    /** How deeply templating may nest (a variable whose value templates another variable, and so on). */
+    public static final int MAX_NESTING = 200;
+    private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*\\}\\}$");
+    /** Ansible's STRING_TYPE_FILTERS: their text result is never turned back into a list, dict or boolean. */
+    private static final Set<String> STRING_FILTERS = Set.of("string", "to_json", "to_nice_json", "to_yaml", "to_nice_yaml");
 
-    /**
-     * A parsed template: its statements, the expression when the text is exactly one {@code {{ }}} (or is a bare
-     * expression), and the filters, tests and lookups it names.
-     */
-    private record Compiled(List<Stmt> body, Node single, List<Ref> refs) {}
+    private record Key(Syntax syntax, String text) {}
 
-    private final Library library = new Library();
-    private final Map<String, Compiled> templates = new ConcurrentHashMap<>();
+    private final Map<Key, Compiled> templates = new ConcurrentHashMap<>();
     private final Map<String, Compiled> expressions = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
+    private final Set<String> extensions;
+    private final Function<String, Optional<Object>> settings;
+    private final ThreadLocal<int[]> nesting = ThreadLocal.withInitial(() -> new int[1]);
 
     public Templar() {
         this(w -> { });
@@ -38,22 +48,42 @@ public final class Templar {
 
     /** A templar that reports warnings (e.g. templated conditionals) to {@code warnings}. */
     public Templar(Consumer<String> warnings) {
-        this.warnings = warnings;
+        this(warnings, Set.of(), name -> Optional.empty());
     }
 
-    Library library() {
-        return library;
+    /**
+     * @param jinja2Extensions Ansible's {@code jinja2_extensions} setting: {@code jinja2.ext.do} enables
+     *                         {@code {% do %}}, {@code jinja2.ext.loopcontrols} {@code {% break %}} and {@code {% continue %}}
+     * @param settings         Ansible's settings by name ({@code DEFAULT_BECOME_USER}), for the config lookup; empty
+     *                         for a name that is not a setting
+     */
+    public Templar(Consumer<String> warnings, Collection<String> jinja2Extensions, Function<String, Optional<Object>> settings) {
+        this.warnings = warnings;
+        this.settings = settings;
+        Set<String> tags = new java.util.HashSet<>();
+        for (String ext : jinja2Extensions) {
+            switch (ext.strip()) {
+                case "jinja2.ext.do" -> tags.add("do");
+                case "jinja2.ext.loopcontrols" -> tags.addAll(List.of("break", "continue"));
+                default -> warn("jplay does not know the Jinja2 extension '" + ext.strip() + "'; it is not loaded");
+            }
+        }
+        this.extensions = Set.copyOf(tags);
     }
 
     void warn(String message) {
         warnings.accept(message);
     }
 
+    Optional<Object> setting(String name) {
+        return settings.apply(name);
+    }
+
     /**
-     * Templates a value deeply: strings containing {@code {{}}, {@code {%}} or {@code {#}} are rendered, maps
-     * (keys and values) and lists recursively, other values returned as they are. A rendered string that is a
-     * list, dict or boolean literal ({@code [..]}, {@code {..}}, {@code True}, {@code False}) becomes that value,
-     * as Ansible does; {@code None} renders as an empty string.
+     * Templates a value deeply, as Ansible's {@code Templar.template}: strings containing {@code {{}}, {@code {%}} or
+     * {@code {#}} are rendered, dict values and list items recursively (dict keys are left as they are), other values
+     * returned unchanged. A string that is exactly {@code {{ name }}} of a number, boolean or null variable gives
+     * that value; a rendered string that reads as a list, dict or boolean literal becomes that value.
      */
     public Object template(Object value, TemplateContext ctx) {
         if (value instanceof Unsafe u) return u.value();
@@ -64,7 +94,7 @@ public final class Templar {
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (var e : m.entrySet()) out.put(PyOps.keyString(template(e.getKey(), ctx)), template(e.getValue(), ctx));
+            for (var e : m.entrySet()) out.put(PyOps.keyString(e.getKey()), template(e.getValue(), ctx));
             return out;
         }
         if (value instanceof List<?> l) {
@@ -76,22 +106,63 @@ public final class Templar {
     }
 
     private Object renderString(String text, TemplateContext ctx) {
-        Compiled c = compile(text, ctx);
-        Env env = new Env(this, ctx);
+        Matcher single = SINGLE_VAR.matcher(text);
+        if (single.matches()) {
+            Object v = ctx.scope().get(single.group(1));
+            if (v == null || v instanceof Boolean || (v instanceof Number && !(v instanceof Unsafe))) return v;
+        }
+        int[] depth = nesting.get();
+        if (depth[0] >= MAX_NESTING) {
+            throw new TemplateException("template recursion deeper than " + MAX_NESTING + " levels while templating " + text,
+                    ctx.loc(), "a variable probably refers to itself through other variables");
+        }
+        depth[0]++;
+        Compiled c = compile(text, Syntax.STRING, ctx);
         try {
-            if (c.single() != null) {
-                Object v = c.single().eval(env);
-                if (v instanceof Undefined u) throw new EvalError(u.message(), c.single().pos());
-                if (v instanceof List || v instanceof Map || v instanceof Boolean) return v;
-                if (v == null) return "";
-                return fromText(PyOps.str(v));
+            Object v;
+            if (c.single() != null && c.single() instanceof Node.Filter f && STRING_FILTERS.contains(Library.shortName(f.name()))) {
+                c.checkNames();
+                Object out = f.eval(new Env(this, ctx));
+                return out instanceof Undefined u ? failUndefined(u, f.pos()) : PyOps.str(out);
             }
             StringBuilder sb = new StringBuilder();
-            Stmt.renderAll(c.body(), env, sb);
-            return fromText(sb.toString());
+            Templates.render(c, new Env(this, ctx), sb);
+            v = fromText(sb.toString());
+            if (v instanceof String s) return preserveNewlines(text, s, "\n");
+            return v;
         } catch (EvalError e) {
-            throw located(e.getMessage(), text, e.pos, ctx.loc());
+            throw located(message(e, text), text, e.pos, ctx.loc());
+        } catch (StackOverflowError e) {
+            throw new TemplateException("template recursion too deep while templating " + text + " (the JVM's stack ran out)", ctx.loc());
+        } finally {
+            depth[0]--;
         }
+    }
+
+    private static Object failUndefined(Undefined u, int pos) {
+        throw EvalError.undefined(u, pos);
+    }
+
+    /** The message Ansible reports for an evaluation error in template {@code text}. */
+    private static String message(EvalError e, String text) {
+        return switch (e.kind) {
+            case TYPE -> "Unexpected templating type error occurred on (" + text + "): " + e.getMessage();
+            case SYNTAX -> "template error while templating string: " + e.getMessage() + ". String: " + text;
+            default -> e.getMessage();
+        };
+    }
+
+    /** Ansible puts back the newlines the template text ended with (Jinja2 drops one). */
+    private static String preserveNewlines(String template, String out, String newline) {
+        int want = trailingNewlines(template);
+        int have = trailingNewlines(out);
+        return want > have ? out + newline.repeat(want - have) : out;
+    }
+
+    private static int trailingNewlines(String s) {
+        int n = 0;
+        for (int i = s.length() - 1; i >= 0 && s.charAt(i) == '\n'; i--) n++;
+        return n;
     }
 
     /** Ansible's post-processing: rendered text that looks like a list, dict or boolean becomes one. */
@@ -103,7 +174,10 @@ public final class Templar {
         return out;
     }
 
-    /** A {@code when:}-style conditional: a bare expression, a boolean, or a list of them (all must hold). */
+    /**
+     * A {@code when:}-style conditional: a bare expression, a boolean, or a list of them (all must hold). As in
+     * Ansible, a conditional with {@code {{ }}} is templated first and the result evaluated as an expression.
+     */
     public boolean condition(Object conditional, TemplateContext ctx) {
         if (conditional == null) return true;
         if (conditional instanceof Boolean b) return b;
@@ -117,106 +191,171 @@ public final class Templar {
             if (isTemplate(expr)) {
                 warn("conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: " + original);
                 Object r = template(expr, ctx);
-                if (r instanceof Boolean b) return b;
-                expr = PyOps.str(r).strip();
+                if (!(r instanceof String s)) return PyOps.truthy(r);
+                expr = s.strip();
                 if (expr.isEmpty()) return false;
             }
             if (PyOps.isNumber(conditional)) return PyOps.truthy(conditional);
-            Env env = new Env(this, ctx);
-            return PyOps.truthy(expression(expr, ctx).single().eval(env));
-        } catch (EvalError | TemplateException e) {
-            throw conditionFailed(original, e.getMessage(), ctx.loc());
+            Compiled c = expression(expr, false, ctx);
+            c.checkNames();
+            return PyOps.truthy(c.single().eval(new Env(this, ctx)));
+        } catch (EvalError e) {
+            String presented = "{% if " + expr + " %} True {% else %} False {% endif %}";
+            String msg = e.kind == EvalError.Kind.UNDEFINED ? "error while evaluating conditional (" + original + "): " + e.getMessage()
+                    : message(e, presented);
+            throw conditionFailed(original, msg, located("", expr, e.pos, ctx.loc()).loc());
+        } catch (TemplateException e) {
+            throw conditionFailed(original, e.getMessage(), e.loc() == null ? ctx.loc() : e.loc());
         }
     }
 
     private static TemplateException conditionFailed(String conditional, String message, Loc loc) {
-        return new TemplateException("The conditional check '" + conditional + "' failed. The error was: error while evaluating "
-                + "conditional (" + conditional + "): " + message, loc);
+        return new TemplateException("The conditional check '" + conditional + "' failed. The error was: " + message, loc);
     }
 
-    /** Evaluates a bare expression ({@code foo.bar | default(1)}) to its native value (may be {@link Undefined}). */
+    /** Evaluates a bare expression ({@code foo.bar | default(1)}, {@code debug: var=}) to its native value (may be {@link Undefined}). */
     public Object evaluate(String expression, TemplateContext ctx) {
+        String expr = expression.strip();
         try {
-            return expression(expression.strip(), ctx).single().eval(new Env(this, ctx));
+            Compiled c = expression(expr, true, ctx);
+            c.checkNames();
+            return c.single().eval(new Env(this, ctx));
         } catch (EvalError e) {
-            throw located(e.getMessage(), expression, e.pos, ctx.loc());
+            throw located(message(e, "{{ " + expr + " }}"), expr, e.pos, ctx.loc());
         }
     }
 
-    /** Renders a template file ({@code .j2}) with Ansible's settings (trim_blocks on, a trailing newline kept). */
+    /** Renders a template file ({@code .j2}) as the template module does (trim_blocks on, the trailing newlines kept). */
     public String renderFile(Path file, TemplateContext ctx) {
+        return renderFile(file, ctx, Map.of());
+    }
+
+    /**
+     * Renders a template file with the template module's Jinja2 options ({@code trim_blocks}, {@code lstrip_blocks},
+     * {@code newline_sequence}, {@code variable_start_string}, ... as named in the module's arguments).
+     */
+    public String renderFile(Path file, TemplateContext ctx, Map<String, Object> options) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TemplateException("Could not find or access '" + file + "' on the Ansible Controller.", ctx.loc());
         }
-        return renderText(text, file.toString(), ctx.at(Loc.of(file.toString())));
+        TemplateContext c = ctx.at(Loc.of(file.toString()));
+        Syntax sx;
+        try {
+            sx = Syntax.FILE.with(options);
+        } catch (EvalError e) {
+            throw new TemplateException(e.getMessage(), ctx.loc());
+        }
+        return renderText(text, sx, c);
     }
 
-    /** Renders template text; {@code name} is used in error positions. */
+    /** Renders template text (file syntax); {@code name} is used in error positions. */
     public String renderText(String text, String name, TemplateContext ctx) {
-        TemplateContext c = ctx.loc().known() ? ctx : ctx.at(Loc.of(name));
-        Compiled t = compile(text, c);
+        return renderText(text, Syntax.FILE, ctx.loc().known() ? ctx : ctx.at(Loc.of(name)));
+    }
+
+    private String renderText(String text, Syntax syntax, TemplateContext ctx) {
+        Compiled t = compile(text, syntax, ctx);
         StringBuilder sb = new StringBuilder();
         try {
-            Stmt.renderAll(t.body(), new Env(this, c), sb);
+            Templates.render(t, new Env(this, ctx), sb);
         } catch (EvalError e) {
-            throw located(e.getMessage(), text, e.pos, c.loc());
+            throw located(message(e, text), text, e.pos, ctx.loc());
+        } catch (StackOverflowError e) {
+            throw new TemplateException("template recursion too deep in " + ctx.loc().file() + " (the JVM's stack ran out)", ctx.loc());
         }
-        return sb.toString();
+        String nl = syntax.newline();
+        return preserveNewlines(text, sb.toString(), nl);
     }
 
-    /** Renders another template file inside a running evaluation ({@code include}, the template lookup). */
-    String renderNested(Path file, Env env) {
+    /** Renders a template file inside a running evaluation (the template lookup); the result keeps its trailing newlines. */
+    String renderNested(Path file, Env env, Syntax syntax) {
         String text = Lookups.read(file);
         TemplateContext c = env.ctx.at(Loc.of(file.toString()));
         StringBuilder sb = new StringBuilder();
         try {
-            Stmt.renderAll(compile(text, c).body(), env, sb);
+            Templates.render(compile(text, syntax, c), env, sb);
         } catch (EvalError e) {
-            throw located(e.getMessage(), text, e.pos, c.loc());
+            throw located(message(e, text), text, e.pos, c.loc());
         }
-        return sb.toString();
+        return preserveNewlines(text, sb.toString(), syntax.newline());
+    }
+
+    /** A template file for include, import and extends (cached by its text). */
+    Compiled compileFile(Path file) {
+        String text = Lookups.read(file);
+        return compile(text, Syntax.FILE, TemplateContext.of(Scope.of(Map.of())).at(Loc.of(file.toString())));
+    }
+
+    /** The template file {@code name} in the search path (its {@code templates/} subdirectories first), or null. */
+    Path findTemplate(TemplateContext ctx, String name) {
+        return Lookups.find(ctx, name, "templates");
     }
 
     /** What {@code with_<lookupName>: terms} iterates over (terms already templated): the lookup with wantlist=True. */
     public List<Object> loopLookup(String lookupName, Object terms, TemplateContext ctx) {
         try {
-            return library.loop(new Env(this, ctx), lookupName, terms);
+            return Library.loop(new Env(this, ctx), lookupName, terms);
         } catch (EvalError e) {
+            throw new TemplateException(e.getMessage(), ctx.loc());
+        } catch (Library.LookupFailure e) {
             throw new TemplateException(e.getMessage(), ctx.loc());
         }
     }
 
-    private Compiled compile(String text, TemplateContext ctx) {
-        Compiled c = templates.get(text);
+    private Compiled compile(String text, Syntax syntax, TemplateContext ctx) {
+        Key key = new Key(syntax, text);
+        Compiled c = templates.get(key);
         if (c != null) return c;
+        String body = text;
+        Syntax sx = syntax;
+        int offset = 0;
         try {
+            Syntax.Header h = syntax.header(text);
+            if (h != null) {
+                sx = h.syntax();
+                body = text.substring(h.bodyStart());
+                offset = h.bodyStart();
+            }
             List<Ref> refs = new ArrayList<>();
-            List<Stmt> body = TemplateParser.parse(text, refs);
-            Node single = body.size() == 1 && body.get(0) instanceof Stmt.Output o ? o.expr() : null;
-            c = new Compiled(body, single, List.copyOf(refs));
+            TemplateParser.Parsed p = TemplateParser.parse(body, sx, refs, extensions);
+            Node single = p.body().size() == 1 && p.body().get(0) instanceof Stmt.Output o ? o.expr() : null;
+            if (offset > 0) refs = shift(refs, offset);
+            c = new Compiled(ctx.loc().file(), p.body(), single, List.copyOf(refs), p.blocks());
         } catch (ParseError e) {
-            throw located("template error while templating string: " + e.getMessage() + ". String: " + text, text, e.pos, ctx.loc());
+            throw located("template error while templating string: " + e.getMessage() + ". String: " + text, text,
+                    e.pos < 0 ? -1 : e.pos + offset, ctx.loc());
+        } catch (EvalError e) {
+            throw located(e.getMessage(), text, 0, ctx.loc());
         }
         if (templates.size() > CACHE_LIMIT) templates.clear();
-        templates.put(text, c);
+        templates.put(key, c);
         return c;
     }
 
-    private Compiled expression(String expr, TemplateContext ctx) {
-        Compiled c = expressions.get(expr);
+    private static List<Ref> shift(List<Ref> refs, int offset) {
+        List<Ref> out = new ArrayList<>(refs.size());
+        for (Ref r : refs) out.add(new Ref(r.kind(), r.name(), r.pos() + offset, r.direct()));
+        return out;
+    }
+
+    /** A bare expression; {@code inlineIf}: as inside {@code {{ }}}, else as a conditional inside {@code {% if %}}. */
+    private Compiled expression(String expr, boolean inlineIf, TemplateContext ctx) {
+        String key = (inlineIf ? "{" : "%") + expr;
+        Compiled c = expressions.get(key);
         if (c != null) return c;
         try {
             List<Ref> refs = new ArrayList<>();
-            Node n = ExprParser.parseWhole(expr, 0, expr.length(), refs);
-            c = new Compiled(List.of(), n, List.copyOf(refs));
+            Node n = ExprParser.parseWhole(expr, refs, inlineIf);
+            c = new Compiled("<expression>", List.of(), n, List.copyOf(refs), Map.of());
         } catch (ParseError e) {
-            throw located("template error while templating string: " + e.getMessage() + ". String: " + expr, expr, e.pos, ctx.loc());
+            String shown = inlineIf ? "{{ " + expr + " }}" : "{% if " + expr + " %} True {% else %} False {% endif %}";
+            throw located("template error while templating string: " + e.getMessage() + ". String: " + shown, expr, e.pos, ctx.loc());
         }
         if (expressions.size() > CACHE_LIMIT) expressions.clear();
-        expressions.put(expr, c);
+        expressions.put(key, c);
         return c;
     }
 
@@ -230,7 +369,7 @@ public final class Templar {
     public TemplateCheck check(String text, Loc loc) {
         if (!isTemplate(text)) return TemplateCheck.NONE;
         try {
-            Compiled c = compile(text, TemplateContext.of(Scope.of(Map.of())).at(loc));
+            Compiled c = compile(text, Syntax.STRING, TemplateContext.of(Scope.of(Map.of())).at(loc));
             return new TemplateCheck(null, uses(c.refs(), text, loc));
         } catch (TemplateException e) {
             return new TemplateCheck(e, List.of());
@@ -249,25 +388,25 @@ public final class Templar {
         if (expr.isEmpty()) return TemplateCheck.NONE;
         if (isTemplate(expr)) return check(expr, at);
         try {
-            return new TemplateCheck(null, uses(expression(expr, TemplateContext.of(Scope.of(Map.of())).at(at)).refs(), expr, at));
+            return new TemplateCheck(null, uses(expression(expr, false, TemplateContext.of(Scope.of(Map.of())).at(at)).refs(), expr, at));
         } catch (TemplateException e) {
-            return new TemplateCheck(new TemplateException(conditionFailed(conditional, e.getMessage(), e.loc()).getMessage(), e.loc()), List.of());
+            return new TemplateCheck(conditionFailed(conditional, e.getMessage(), e.loc()), List.of());
         }
     }
 
     /** Whether a filter, test or lookup of this name (short or collection-qualified) exists. */
     public boolean has(TemplateCheck.Kind kind, String name) {
-        return library.has(kind, name);
+        return Library.has(kind, name);
     }
 
-    private List<TemplateCheck.Use> uses(List<Ref> refs, String text, Loc loc) {
+    private static List<TemplateCheck.Use> uses(List<Ref> refs, String text, Loc loc) {
         List<TemplateCheck.Use> out = new ArrayList<>(refs.size());
         List<Ref> sorted = new ArrayList<>(refs);
         sorted.sort(java.util.Comparator.comparingInt(Ref::pos));
         for (Ref r : sorted) {
-            boolean known = library.has(r.kind(), r.name());
+            boolean known = Library.has(r.kind(), r.name());
             Loc at = located("", text, r.pos(), loc).loc();
-            out.add(new TemplateCheck.Use(r.kind(), r.name(), at, known, known ? null : library.suggest(r.kind(), r.name())));
+            out.add(new TemplateCheck.Use(r.kind(), r.name(), at, known, known ? null : Library.suggest(r.kind(), r.name())));
         }
         return out;
     }
@@ -294,6 +433,7 @@ public final class Templar {
     /** Python's {@code ast.literal_eval} of {@code text}, or the text itself when it is not a literal (INI inventory values). */
     public static Object literalOrText(String text) {
         Object v = PyLiteral.eval(text.strip());
+        if (v instanceof Tuple) return text;
         return v == PyLiteral.NOT_LITERAL ? text : v;
     }
 
@@ -306,7 +446,7 @@ public final class Templar {
             return t.contains("{{") || t.contains("{%") || t.contains("{#");
         }
         if (value instanceof Map<?, ?> m) {
-            for (var e : m.entrySet()) if (isTemplate(e.getKey()) || isTemplate(e.getValue())) return true;
+            for (Object v : m.values()) if (isTemplate(v)) return true;
             return false;
         }
         if (value instanceof List<?> l) {

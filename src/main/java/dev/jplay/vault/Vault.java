@@ -86,6 +86,11 @@ public final class Vault implements Decrypter {
     public static String encrypt(byte[] plaintext, Id id) {
         byte[] salt = new byte[32];
         new SecureRandom().nextBytes(salt);
+        return encrypt(plaintext, id, salt);
+    }
+
+    /** With a given salt (the vault filter's {@code salt} argument: the same salt gives the same text). */
+    public static String encrypt(byte[] plaintext, Id id, byte[] salt) {
         return Envelope.of(id.label(), Aes256.encrypt(plaintext, id.password(), salt)).format();
     }
 
