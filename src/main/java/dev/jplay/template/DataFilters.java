@@ -94,6 +94,7 @@ final class DataFilters {
     private static Object parseInt(String text, Object baseArg) {
         if (!PyOps.isInt(baseArg)) throw new NumberFormatException();
         int base = (int) PyOps.asLong(baseArg);
+        if (base == 10 && !text.isEmpty() && text.length() < 18 && text.chars().allMatch(c -> c >= '0' && c <= '9')) return Long.parseLong(text);
         String s = text.strip().toLowerCase(Locale.ROOT);
         boolean neg = false;
         if (s.startsWith("-") || s.startsWith("+")) {

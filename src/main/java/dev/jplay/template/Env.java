@@ -29,14 +29,14 @@ final class Env {
 
     /** What every Env of one render shares. */
     private static final class Shared {
-        /** Lists and dicts made by this render: only these may be changed by {@code append}, {@code update} ... */
-        final Set<Object> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Lists and dicts made by this render: only these may be changed by {@code append}, {@code update} ... (made on first use) */
+        Set<Object> owned;
         int depth;
         boolean autoescape;
     }
 
     Env(Templar templar, TemplateContext ctx) {
-        this(templar, ctx, new Shared(), new HashMap<>(), new ArrayDeque<>());
+        this(templar, ctx, new Shared(), new HashMap<>(2), new ArrayDeque<>(2));
     }
 
     private Env(Templar templar, TemplateContext ctx, Shared shared, Map<String, List<Stmt.Block>> blocks, Deque<Map<String, Object>> frames) {
@@ -118,12 +118,13 @@ final class Env {
     }
 
     <T> T own(T container) {
+        if (shared.owned == null) shared.owned = Collections.newSetFromMap(new IdentityHashMap<>());
         shared.owned.add(container);
         return container;
     }
 
     boolean owns(Object container) {
-        return shared.owned.contains(container);
+        return shared.owned != null && shared.owned.contains(container);
     }
 
     boolean autoescape(boolean on) {
@@ -162,13 +163,14 @@ final class Env {
     /** Applies a filter by name ({@code map('upper')}); {@code pos} -1 when there is no node. */
     Object filter(String name, Fn.Filter fn, Object value, List<Object> args, Map<String, Object> kw, int pos) {
         if (fn == null) throw EvalError.unknown(name, pos);
+        String shortName = Library.shortName(name);
         Object v = value;
-        if (v instanceof Undefined u && !Library.UNDEFINED_OK.contains(Library.shortName(name))) {
+        if (v instanceof Undefined u && !Library.UNDEFINED_OK.contains(shortName)) {
             if (!u.isLenient()) throw EvalError.undefined(u, pos);
             v = "";
         }
         Object in = v;
-        return Guard.run(() -> fn.apply(this, in, new Fn.Args(Library.shortName(name), args, kw)), pos, name);
+        return Guard.run(() -> fn.apply(this, in, new Fn.Args(shortName, args, kw)), pos, name);
     }
 
     boolean test(Node.Test node, Object value, List<Object> args, Map<String, Object> kw) {

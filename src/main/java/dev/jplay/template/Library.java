@@ -29,6 +29,7 @@ final class Library {
     private Library() {}
 
     static String shortName(String name) {
+        if (name.indexOf('.') < 0) return name;
         for (String p : PREFIXES) if (name.startsWith(p)) return name.substring(p.length());
         return name;
     }
@@ -37,41 +38,65 @@ final class Library {
         return !shortName(name).equals(name);
     }
 
+    /**
+     * The filter called {@code name}, or null. One switch names every filter and its family, so only the families a
+     * playbook uses are ever loaded.
+     */
     static Fn.Filter filter(String name) {
         String n = shortName(name);
         if (qualified(name) && JINJA_ONLY.contains(n) || n.contains(".")) return null;
-        Fn.Filter f = CollectionFilters.get(n);
-        if (f == null) f = SetFilters.get(n);
-        if (f == null) f = DictFilters.get(n);
-        if (f == null) f = HigherFilters.get(n);
-        if (f == null) f = StringFilters.get(n);
-        if (f == null) f = RegexFilters.get(n);
-        if (f == null) f = HtmlFilters.get(n);
-        if (f == null) f = PathFilters.get(n);
-        if (f == null) f = DataFilters.get(n);
-        if (f == null) f = FormatFilters.get(n);
-        if (f == null) f = MathFilters.get(n);
-        if (f == null) f = TimeFilters.get(n);
-        if (f == null) f = CryptFilters.get(n);
-        return f;
+        return switch (n) {
+            case "length", "count", "first", "last", "list", "reverse", "join", "min", "max", "sum", "sort", "unique", "batch",
+                    "slice", "groupby", "dictsort", "items", "random", "shuffle" -> CollectionFilters.get(n);
+            case "union", "intersect", "difference", "symmetric_difference", "combinations", "permutations", "product", "zip",
+                    "zip_longest", "flatten" -> SetFilters.get(n);
+            case "combine", "dict2items", "items2dict", "rekey_on_member", "extract", "subelements" -> DictFilters.get(n);
+            case "map", "select", "reject", "selectattr", "rejectattr", "attr" -> HigherFilters.get(n);
+            case "lower", "upper", "capitalize", "title", "trim", "string", "replace", "split", "center", "indent",
+                    "wordcount", "truncate", "wordwrap", "format", "quote", "comment" -> StringFilters.get(n);
+            case "regex_replace", "regex_search", "regex_findall", "regex_escape" -> RegexFilters.get(n);
+            case "e", "escape", "forceescape", "safe", "striptags", "xmlattr", "urlize", "urlencode", "urldecode", "urlsplit" -> HtmlFilters.get(n);
+            case "basename", "dirname", "expanduser", "expandvars", "realpath", "relpath", "path_join", "splitext",
+                    "win_basename", "win_dirname", "win_splitdrive", "fileglob" -> PathFilters.get(n);
+            case "default", "d", "mandatory", "bool", "int", "float", "abs", "round", "ternary", "type_debug", "to_uuid" -> DataFilters.get(n);
+            case "to_json", "to_nice_json", "tojson", "from_json", "to_yaml", "to_nice_yaml", "from_yaml", "from_yaml_all",
+                    "pprint", "b64encode", "b64decode" -> FormatFilters.get(n);
+            case "log", "pow", "root", "human_readable", "human_to_bytes", "filesizeformat" -> MathFilters.get(n);
+            case "strftime", "to_datetime" -> TimeFilters.get(n);
+            case "hash", "checksum", "sha1", "md5", "password_hash", "vault", "unvault" -> CryptFilters.get(n);
+            default -> null;
+        };
     }
 
     static Fn.Test test(String name) {
         String n = shortName(name);
         if (qualified(name) && JINJA_ONLY_TESTS.contains(n) || n.contains(".")) return null;
-        Fn.Test t = Tests.get(n);
-        if (t == null) t = ResultTests.get(n);
-        if (t == null) t = PathTests.get(n);
-        return t;
+        return switch (n) {
+            case "defined", "undefined", "none", "string", "number", "integer", "float", "boolean", "true", "false", "mapping",
+                    "sequence", "iterable", "callable", "escaped", "filter", "test", "sameas", "divisibleby", "even", "odd",
+                    "lower", "upper", "in", "contains", "eq", "equalto", "==", "ne", "!=", "lt", "lessthan", "<", "le", "<=",
+                    "gt", "greaterthan", ">", "ge", ">=", "truthy", "falsy", "match", "search", "regex", "version",
+                    "version_compare", "any", "all", "nan", "isnan", "subset", "issubset", "superset", "issuperset",
+                    "vault_encrypted", "uri", "url", "urn" -> Tests.get(n);
+            case "failed", "failure", "succeeded", "success", "successful", "changed", "change", "skipped", "skip",
+                    "unreachable", "reachable", "finished", "started" -> ResultTests.get(n);
+            case "file", "is_file", "directory", "is_dir", "link", "is_link", "exists", "link_exists", "abs", "is_abs",
+                    "same_file", "is_same_file", "mount", "is_mount" -> PathTests.get(n);
+            default -> null;
+        };
     }
 
     static Fn.Lookup lookup(String name) {
         String n = shortName(name);
         if (n.contains(".")) return null;
-        Fn.Lookup l = Lookups.get(n);
-        if (l == null) l = ListLookups.get(n);
-        if (l == null) l = DataLookups.get(n);
-        return l;
+        return switch (n) {
+            case "file", "env", "template", "pipe", "lines", "fileglob", "vars", "varnames", "first_found", "config",
+                    "unvault", "url", "password" -> Lookups.get(n);
+            case "items", "list", "flattened", "dict", "indexed_items", "nested", "cartesian", "together", "subelements",
+                    "sequence", "random_choice" -> ListLookups.get(n);
+            case "ini", "csvfile", "inventory_hostnames" -> DataLookups.get(n);
+            default -> null;
+        };
     }
 
     static boolean has(TemplateCheck.Kind kind, String name) {

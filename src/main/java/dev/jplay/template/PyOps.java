@@ -31,6 +31,8 @@ final class PyOps {
     /** Python's {@code str()}; fails on a strict Undefined, also one inside a list or dict. */
     static String str(Object v) {
         if (v instanceof CharSequence s) return s.toString();
+        if (v instanceof Long l) return Long.toString(l);
+        if (v instanceof Boolean b) return b ? "True" : "False";
         if (v instanceof Undefined u) {
             if (u.isLenient()) return "";
             fail(u);

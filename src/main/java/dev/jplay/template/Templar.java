@@ -18,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Jinja2 engine as the rest of jplay sees it. Thread-safe; parsed templates are cached by their text.
@@ -29,13 +27,12 @@ public final class Templar {
     private static final int CACHE_LIMIT = 20_000;
     /** How deeply templating may nest (a variable whose value templates another variable, and so on). */
     public static final int MAX_NESTING = 200;
-    private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*\\}\\}$");
-    /** Ansible's STRING_TYPE_FILTERS: their text result is never turned back into a list, dict or boolean. */
-    private static final Set<String> STRING_FILTERS = Set.of("string", "to_json", "to_nice_json", "to_yaml", "to_nice_yaml");
 
-    private record Key(Syntax syntax, String text) {}
-
-    private final Map<Key, Compiled> templates = new ConcurrentHashMap<>();
+    /** Parsed templates by syntax, then text (playbook strings and template files are the two usual syntaxes). */
+    private final Map<String, Compiled> strings = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> files = new ConcurrentHashMap<>();
+    private final Map<Syntax, Map<String, Compiled>> templates = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> conditions = new ConcurrentHashMap<>();
     private final Map<String, Compiled> expressions = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
     private final Set<String> extensions;
@@ -106,10 +103,10 @@ public final class Templar {
     }
 
     private Object renderString(String text, TemplateContext ctx) {
-        Matcher single = SINGLE_VAR.matcher(text);
-        if (single.matches()) {
-            Object v = ctx.scope().get(single.group(1));
-            if (v == null || v instanceof Boolean || (v instanceof Number && !(v instanceof Unsafe))) return v;
+        String name = singleVariable(text);
+        if (name != null) {
+            Object v = ctx.scope().get(name);
+            if (v == null || v instanceof Boolean || v instanceof Number) return v;
         }
         int[] depth = nesting.get();
         if (depth[0] >= MAX_NESTING) {
@@ -120,10 +117,17 @@ public final class Templar {
         Compiled c = compile(text, Syntax.STRING, ctx);
         try {
             Object v;
-            if (c.single() != null && c.single() instanceof Node.Filter f && STRING_FILTERS.contains(Library.shortName(f.name()))) {
+            if (c.single() != null) {
                 c.checkNames();
-                Object out = f.eval(new Env(this, ctx));
-                return out instanceof Undefined u ? failUndefined(u, f.pos()) : PyOps.str(out);
+                Object out = c.single().eval(new Env(this, ctx));
+                if (out instanceof Undefined u) {
+                    if (!u.isLenient()) failUndefined(u, c.single().pos());
+                    out = "";
+                }
+                String s = out == null ? "" : PyOps.str(out);
+                if (c.text()) return s;
+                v = fromText(s);
+                return v instanceof String r ? preserveNewlines(text, r, "\n") : v;
             }
             StringBuilder sb = new StringBuilder();
             Templates.render(c, new Env(this, ctx), sb);
@@ -137,6 +141,21 @@ public final class Templar {
         } finally {
             depth[0]--;
         }
+    }
+
+    /** The name in text that is exactly {@code {{ name }}} (Ansible's SINGLE_VAR), or null. */
+    private static String singleVariable(String text) {
+        int n = text.length();
+        if (n < 5 || !text.startsWith("{{") || !text.endsWith("}}")) return null;
+        int a = 2;
+        int b = n - 2;
+        while (a < b && Character.isWhitespace(text.charAt(a))) a++;
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) b--;
+        for (int i = a; i < b; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') return null;
+        }
+        return text.substring(a, b);
     }
 
     private static Object failUndefined(Undefined u, int pos) {
@@ -306,8 +325,9 @@ public final class Templar {
     }
 
     private Compiled compile(String text, Syntax syntax, TemplateContext ctx) {
-        Key key = new Key(syntax, text);
-        Compiled c = templates.get(key);
+        Map<String, Compiled> cache = syntax == Syntax.STRING ? strings : syntax == Syntax.FILE ? files
+                : templates.computeIfAbsent(syntax, s -> new ConcurrentHashMap<>());
+        Compiled c = cache.get(text);
         if (c != null) return c;
         String body = text;
         Syntax sx = syntax;
@@ -330,8 +350,8 @@ public final class Templar {
         } catch (EvalError e) {
             throw located(e.getMessage(), text, 0, ctx.loc());
         }
-        if (templates.size() > CACHE_LIMIT) templates.clear();
-        templates.put(key, c);
+        if (cache.size() > CACHE_LIMIT) cache.clear();
+        cache.put(text, c);
         return c;
     }
 
@@ -343,8 +363,8 @@ public final class Templar {
 
     /** A bare expression; {@code inlineIf}: as inside {@code {{ }}}, else as a conditional inside {@code {% if %}}. */
     private Compiled expression(String expr, boolean inlineIf, TemplateContext ctx) {
-        String key = (inlineIf ? "{" : "%") + expr;
-        Compiled c = expressions.get(key);
+        Map<String, Compiled> cache = inlineIf ? expressions : conditions;
+        Compiled c = cache.get(expr);
         if (c != null) return c;
         try {
             List<Ref> refs = new ArrayList<>();
@@ -354,8 +374,8 @@ public final class Templar {
             String shown = inlineIf ? "{{ " + expr + " }}" : "{% if " + expr + " %} True {% else %} False {% endif %}";
             throw located("template error while templating string: " + e.getMessage() + ". String: " + shown, expr, e.pos, ctx.loc());
         }
-        if (expressions.size() > CACHE_LIMIT) expressions.clear();
-        expressions.put(key, c);
+        if (cache.size() > CACHE_LIMIT) cache.clear();
+        cache.put(expr, c);
         return c;
     }
 

@@ -24,6 +24,8 @@ final class Versions {
             Map.entry("gt", "gt"), Map.entry(">=", "ge"), Map.entry("ge", "ge"), Map.entry("!=", "ne"), Map.entry("<>", "ne"),
             Map.entry("ne", "ne"));
 
+    private static final java.util.Set<String> KINDS = java.util.Set.of("loose", "strict", "semver", "semantic", "pep440");
+
     private Versions() {}
 
     /** {@code value is version(version, operator='eq', strict=None, version_type=None)}. */
@@ -36,7 +38,7 @@ final class Versions {
         if (!PyOps.truthy(value)) throw new EvalError("Input version value cannot be empty");
         if (!PyOps.truthy(version)) throw new EvalError("Version parameter to compare against cannot be empty");
         String kind = strict != null && PyOps.truthy(strict) ? "strict" : type == null ? "loose" : PyOps.str(type);
-        if (!List.of("loose", "strict", "semver", "semantic", "pep440").contains(kind)) {
+        if (!KINDS.contains(kind)) {
             throw new EvalError("Invalid version type (" + kind + "). Must be one of 'loose', 'strict', 'semver', 'semantic', 'pep440'");
         }
         String o = OPS.get(op);
@@ -83,7 +85,7 @@ final class Versions {
         while (m.find()) {
             if (m.start() > last) out.add(v.substring(last, m.start()));
             String t = m.group();
-            if (!t.equals(".")) out.add(Character.isDigit(t.charAt(0)) ? (Object) new BigInteger(t) : t);
+            if (!t.equals(".")) out.add(Character.isDigit(t.charAt(0)) ? (Object) (t.length() < 18 ? BigInteger.valueOf(Long.parseLong(t)) : new BigInteger(t)) : t);
             last = m.end();
         }
         if (last < v.length()) out.add(v.substring(last));
