@@ -127,6 +127,11 @@ final class ModuleCall implements ModuleContext {
 
     @Override
     public String renderTemplate(Path template) {
+        return renderTemplate(template, java.util.Map.of());
+    }
+
+    @Override
+    public String renderTemplate(Path template, java.util.Map<String, Object> jinjaOptions) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("template_path", template.toString());
         extra.put("template_fullpath", template.toAbsolutePath().toString());
@@ -138,7 +143,8 @@ final class ModuleCall implements ModuleContext {
         paths.add(template.toAbsolutePath().getParent());
         paths.addAll(scope.searchPaths());
         VarScope s = scope.with(extra);
-        return engine.templar().renderFile(template, new dev.jplay.template.TemplateContext(s, paths, Loc.of(template.toString())));
+        return engine.templar().renderFile(template, new dev.jplay.template.TemplateContext(s, paths, Loc.of(template.toString())),
+                jinjaOptions);
     }
 
     @Override

@@ -90,6 +90,15 @@ public interface ModuleContext {
     /** Renders a Jinja2 template file from the controller with the task's variables. */
     String renderTemplate(Path template);
 
+    /**
+     * Renders a template file with Jinja2 options ({@code trim_blocks}, {@code lstrip_blocks},
+     * {@code variable_start_string}, ... as the template module names them).
+     */
+    default String renderTemplate(Path template, java.util.Map<String, Object> jinjaOptions) {
+        if (!jinjaOptions.isEmpty()) throw new UnsupportedOperationException("this context renders templates without Jinja2 options");
+        return renderTemplate(template);
+    }
+
     /** Evaluates a Jinja2 expression (no braces) with the task's variables. */
     Object evaluate(String expression);
 

@@ -51,7 +51,14 @@ public final class Template implements Module {
         String src = a.str("src");
         Path local = ctx.findFile(src, "templates");
         if (local == null) return ModuleResult.failed("Could not find or access '" + src + "'");
-        String text = ctx.renderTemplate(local);
+        java.util.Map<String, Object> jinja = new java.util.LinkedHashMap<>();
+        for (String k : java.util.List.of("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                "comment_start_string", "comment_end_string")) {
+            if (a.str(k) != null) jinja.put(k, a.str(k));
+        }
+        if (!a.bool("trim_blocks")) jinja.put("trim_blocks", false);
+        if (a.bool("lstrip_blocks")) jinja.put("lstrip_blocks", true);
+        String text = ctx.renderTemplate(local, jinja);
         String nl = a.str("newline_sequence");
         if (!"\n".equals(nl)) text = text.replace("\n", nl);
         ContentCopy.Source source = new ContentCopy.Source(Texts.bytes(text), local.toString(), local.getFileName().toString(), null);
