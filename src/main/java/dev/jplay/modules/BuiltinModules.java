@@ -14,6 +14,7 @@ public final class BuiltinModules {
         all.addAll(dev.jplay.modules.commands.CommandModules.all());
         all.addAll(dev.jplay.modules.packages.PackageModules.all());
         all.addAll(dev.jplay.modules.system.SystemModules.all());
+        all.addAll(dev.jplay.modules.facts.FactModules.all());
         return all;
     }
 }
