@@ -56,7 +56,7 @@ public final class PlaybookCommand implements Callable<Integer> {
     @Option(names = "--force-handlers", description = "Run handlers even if a task fails.")
     boolean forceHandlers;
 
-    @Option(names = "--flush-cache", description = "Clear the fact cache (accepted; jplay keeps no fact cache between runs).")
+    @Option(names = "--flush-cache", description = "Clear the fact cache for every host in inventory.")
     boolean flushCache;
 
     @Option(names = "--json", description = "Print events as JSON lines instead of the default output (for CI).")
@@ -106,8 +106,8 @@ public final class PlaybookCommand implements Callable<Integer> {
             int code = ExitCodes.OK;
             dev.jplay.exec.Prompter prompter = TerminalPrompter.ofTerminal();
             for (Playbook pb : loaded) {
-                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers, pb.file().getParent()),
-                        w.output(), prompter);
+                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers, pb.file().getParent())
+                        .toBuilder().flushCache(flushCache).build(), w.output(), prompter);
                 RunResult r = runner.run(pb, loader);
                 code = r.exitCode();
                 if (code != 0) break;

@@ -15,7 +15,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 List<String> gatherSubset, String strategy, boolean anyErrorsFatal, Path vaultPasswordFile,
                 String vaultIdentity, List<String> vaultIdentityList, String vaultEncryptIdentity, Boolean color,
                 boolean displaySkipped, boolean displayOk, Path configFile,
-                List<Path> collectionsPaths, boolean collectionsScanSysPath, List<String> pythonModules, boolean persistentShell) {
+                List<Path> collectionsPaths, boolean collectionsScanSysPath, List<String> pythonModules, boolean persistentShell,
+                String cachePlugin, String cacheConnection, long cacheTimeout, String cachePrefix) {
 
     static Settings load(Map<String, String> env, Path cwd) {
         AnsibleConfig c = AnsibleConfig.load(env, cwd, Path.of(System.getProperty("user.home")));
@@ -36,7 +37,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.string("DEFAULT_VAULT_IDENTITY"), c.list("DEFAULT_VAULT_IDENTITY_LIST"), c.string("DEFAULT_VAULT_ENCRYPT_IDENTITY"), color,
                 c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file(),
                 paths(c.list("COLLECTIONS_PATHS")), c.bool("COLLECTIONS_SCAN_SYS_PATH"), c.list("JPLAY_PYTHON_MODULES"),
-                c.bool("JPLAY_PERSISTENT_SHELL"));
+                c.bool("JPLAY_PERSISTENT_SHELL"),
+                c.string("CACHE_PLUGIN"), c.string("CACHE_PLUGIN_CONNECTION"), c.integer("CACHE_PLUGIN_TIMEOUT"), c.string("CACHE_PLUGIN_PREFIX"));
     }
 
     private static List<Path> paths(List<String> l) {

@@ -5,6 +5,7 @@ import dev.jplay.connection.Secret;
 import dev.jplay.connection.ShellWords;
 import dev.jplay.connection.Target;
 import dev.jplay.data.Py;
+import dev.jplay.exec.FactCache;
 import dev.jplay.exec.PlaybookRunner;
 import dev.jplay.exec.Prompter;
 import dev.jplay.exec.RunOptions;
@@ -201,7 +202,16 @@ final class Wiring implements AutoCloseable {
                 conn.user != null ? conn.user : settings.remoteUser(), keys, connectionPassword,
                 Duration.ofSeconds(conn.timeout != null ? conn.timeout : settings.timeout()), sshArgs, hostKeys, conn.connection,
                 settings.strategy(), settings.anyErrorsFatal(), settings.gathering(), settings.gatherSubset(),
-                taskTimeout(), retryDir, cwd);
+                taskTimeout(), retryDir, cwd, factCache(), false);
+    }
+
+    private FactCache factCache() {
+        try {
+            return FactCache.of(settings.cachePlugin(), settings.cacheConnection(), settings.cacheTimeout(), settings.cachePrefix());
+        } catch (IllegalArgumentException e) {
+            throw new dev.jplay.source.SourceException(e.getMessage(), settings.configFile() == null ? null
+                    : dev.jplay.source.Loc.of(settings.configFile().toString()));
+        }
     }
 
     private Duration taskTimeout() {

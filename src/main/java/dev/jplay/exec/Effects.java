@@ -53,10 +53,16 @@ final class Effects {
             switch (action) {
                 case "set_fact" -> {
                     s.setRuntime(facts);
-                    if (cacheable) s.addFacts(facts);
+                    if (cacheable) {
+                        s.addFacts(facts);
+                        e.options().factCache().save(h, s.facts());
+                    }
                 }
                 case "include_vars" -> s.addIncluded(facts);
-                default -> s.addFacts(deprefix(facts));
+                default -> {
+                    s.addFacts(deprefix(facts));
+                    e.options().factCache().save(h, s.facts());
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ public record RunOptions(int forks, boolean check, boolean diff, int verbosity, 
                          String remoteUser, List<String> privateKeys, Secret connectionPassword, Duration connectTimeout,
                          List<String> sshArgs, Target.HostKeyPolicy hostKeys, String connection, String strategy,
                          boolean anyErrorsFatal, String gathering, List<String> gatherSubset, Duration taskTimeout,
-                         Path retryDir, Path cwd) {
+                         Path retryDir, Path cwd, FactCache factCache, boolean flushCache) {
     public RunOptions {
         tags = tags == null || tags.isEmpty() ? Set.of("all") : Set.copyOf(tags);
         skipTags = skipTags == null ? Set.of() : Set.copyOf(skipTags);
@@ -35,13 +35,14 @@ public record RunOptions(int forks, boolean check, boolean diff, int verbosity, 
         strategy = strategy == null ? "linear" : strategy;
         gathering = gathering == null ? "implicit" : gathering;
         hostKeys = hostKeys == null ? Target.HostKeyPolicy.STRICT : hostKeys;
+        factCache = factCache == null ? FactCache.MEMORY : factCache;
     }
 
     /** Defaults as ansible-playbook has them with no flags and no configuration. */
     public static RunOptions defaults() {
         return new RunOptions(5, false, false, 0, Set.of(), Set.of(), null, null, false, false, Map.of(), null, null, null,
                 null, null, null, List.of(), null, Duration.ofSeconds(10), List.of(), Target.HostKeyPolicy.STRICT, null, "linear",
-                false, "implicit", List.of("all"), null, null, Path.of("").toAbsolutePath());
+                false, "implicit", List.of("all"), null, null, Path.of("").toAbsolutePath(), FactCache.MEMORY, false);
     }
 
     /** A builder starting from these options (for commands that change a few settings, and tests). */
@@ -77,6 +78,8 @@ public record RunOptions(int forks, boolean check, boolean diff, int verbosity, 
         b.taskTimeout = taskTimeout;
         b.retryDir = retryDir;
         b.cwd = cwd;
+        b.factCache = factCache;
+        b.flushCache = flushCache;
         return b;
     }
 
@@ -112,6 +115,8 @@ public record RunOptions(int forks, boolean check, boolean diff, int verbosity, 
         private Duration taskTimeout;
         private Path retryDir;
         private Path cwd;
+        private FactCache factCache;
+        private boolean flushCache;
 
         public Builder forks(int v) {
             forks = v;
@@ -258,13 +263,23 @@ public record RunOptions(int forks, boolean check, boolean diff, int verbosity, 
             return this;
         }
 
+        public Builder factCache(FactCache v) {
+            factCache = v;
+            return this;
+        }
+
+        public Builder flushCache(boolean v) {
+            flushCache = v;
+            return this;
+        }
+
         public Builder cwd(Path v) {
             cwd = v;
             return this;
         }
 
         public RunOptions build() {
-            return new RunOptions(forks, check, diff, verbosity, tags, skipTags, limit, startAtTask, step, forceHandlers, extraVars, become, becomeMethod, becomeUser, becomeFlags, becomePassword, remoteUser, privateKeys, connectionPassword, connectTimeout, sshArgs, hostKeys, connection, strategy, anyErrorsFatal, gathering, gatherSubset, taskTimeout, retryDir, cwd);
+            return new RunOptions(forks, check, diff, verbosity, tags, skipTags, limit, startAtTask, step, forceHandlers, extraVars, become, becomeMethod, becomeUser, becomeFlags, becomePassword, remoteUser, privateKeys, connectionPassword, connectTimeout, sshArgs, hostKeys, connection, strategy, anyErrorsFatal, gathering, gatherSubset, taskTimeout, retryDir, cwd, factCache, flushCache);
         }
     }
 }
