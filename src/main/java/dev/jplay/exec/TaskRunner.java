@@ -29,7 +29,9 @@ import java.util.Set;
 final class TaskRunner {
     /** Actions that run on the controller only: they never open a connection. */
     static final Set<String> CONTROLLER = Set.of("debug", "set_fact", "fail", "assert", "pause", "add_host", "group_by",
-            "include_vars", "include_tasks", "include_role", "include", "meta");
+            "include_vars", "include_tasks", "include_role", "include", "meta", "set_stats");
+    /** Modules that start even when the host cannot be reached yet (they connect themselves). */
+    private static final Set<String> CONNECT_THEMSELVES = Set.of("wait_for_connection");
 
     /** A dynamic include requested by a host: the task, its rendered file or role args, and its params. */
     record Include(Task task, String file, Map<String, Object> roleArgs, Map<String, Object> params) {}
@@ -195,7 +197,7 @@ final class TaskRunner {
             try {
                 conn = e.connections().get(resolved.target());
             } catch (ConnectionException ex) {
-                return Results.unreachable(ex.getMessage());
+                if (!CONNECT_THEMSELVES.contains(task.action())) return Results.unreachable(ex.getMessage());
             }
         }
         Duration timeout = kw.get("timeout") != null ? Duration.ofSeconds(ArgConverter.toInt(kw.get("timeout")))

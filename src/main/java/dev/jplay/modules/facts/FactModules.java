@@ -8,6 +8,7 @@ public final class FactModules {
     private FactModules() {}
 
     public static List<Module> all() {
-        return List.of(new Setup());
+        Setup setup = new Setup();
+        return List.of(setup, new GatherFacts(setup), new Getent(), new PackageFacts(), new ServiceFacts());
     }
 }

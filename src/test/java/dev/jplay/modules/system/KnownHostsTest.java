@@ -1,0 +1,53 @@
+package dev.jplay.modules.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jplay.modules.TestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** known_hosts on a real file: add, idempotence, check and diff, replace a changed key, hashed entries, remove. */
+class KnownHostsTest {
+    private static final String K1 = "AAAAC3NzaC1lZDI1NTE5AAAAIC9yoQYlRZKv6pJg4tnsoW7bl7rFxr6bqh0tAhjcUm7s";
+    private static final String K2 = "AAAAC3NzaC1lZDI1NTE5AAAAIJncqVb4gcLAQXvTRAx4kp5am+ZXl/4hpclIw+uItL+S";
+    @TempDir
+    Path dir;
+
+    @Test
+    void addsReplacesHashesAndRemoves() throws Exception {
+        Path kh = dir.resolve("ssh/known_hosts");
+        Map<String, Object> add = Map.of("name", "git.example.com", "key", "git.example.com ssh-ed25519 " + K1, "path", kh.toString());
+        Map<String, Object> check = TestContext.local().check(true).diff(true).run(new KnownHosts(), add);
+        assertThat(check).containsEntry("changed", true);
+        assertThat(check.get("diff").toString()).contains("git.example.com ssh-ed25519 " + K1);
+        assertThat(kh).doesNotExist();
+        assertThat(TestContext.local().run(new KnownHosts(), add)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).isEqualTo("git.example.com ssh-ed25519 " + K1 + "\n");
+        assertThat(TestContext.local().run(new KnownHosts(), add)).containsEntry("changed", false);
+
+        Files.writeString(kh, "other ssh-rsa AAAAB3\n" + Files.readString(kh));
+        Map<String, Object> changedKey = Map.of("name", "git.example.com", "key", "git.example.com ssh-ed25519 " + K2, "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), changedKey)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).isEqualTo("other ssh-rsa AAAAB3\ngit.example.com ssh-ed25519 " + K2 + "\n");
+
+        Map<String, Object> hashed = Map.of("name", "h2.example.com", "key", "h2.example.com ssh-ed25519 " + K1, "path", kh.toString(),
+                "hash_host", true);
+        assertThat(TestContext.local().run(new KnownHosts(), hashed)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).contains("|1|").doesNotContain("h2.example.com");
+        assertThat(TestContext.local().run(new KnownHosts(), hashed)).as("the hashed entry is recognised").containsEntry("changed", false);
+
+        Map<String, Object> absent = Map.of("name", "h2.example.com", "state", "absent", "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), absent)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).doesNotContain("|1|");
+        assertThat(TestContext.local().run(new KnownHosts(), absent)).containsEntry("changed", false);
+    }
+
+    @Test
+    void refusesAKeyForAnotherHost() throws Exception {
+        assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com", "key", "b.example.com ssh-ed25519 " + K1,
+                "path", dir.resolve("kh").toString()))).containsEntry("failed", true);
+    }
+}
