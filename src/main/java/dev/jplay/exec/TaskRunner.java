@@ -29,7 +29,7 @@ import java.util.Set;
 final class TaskRunner {
     /** Actions that run on the controller only: they never open a connection. */
     static final Set<String> CONTROLLER = Set.of("debug", "set_fact", "fail", "assert", "pause", "add_host", "group_by",
-            "include_vars", "include_tasks", "include_role", "include", "meta", "set_stats");
+            "include_vars", "include_tasks", "include_role", "include", "meta", "set_stats", "validate_argument_spec");
     /** Modules that start even when the host cannot be reached yet (they connect themselves). */
     private static final Set<String> CONNECT_THEMSELVES = Set.of("wait_for_connection");
 

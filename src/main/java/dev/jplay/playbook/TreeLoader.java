@@ -201,7 +201,10 @@ final class TreeLoader {
             out.addAll(role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts));
         }
         Path tasks = roleFilePath(dir, "tasks", req.tasksFrom());
-        List<TaskNode> body = tasks == null ? List.of() : file(tasks, inRole, parts);
+        List<TaskNode> body = new ArrayList<>();
+        Map<String, Object> validation = RoleArgumentSpecs.validationTask(dir, meta, req.tasksFrom(), rc.name(), req.params(), req.loc());
+        if (validation != null) body.add(node(validation, inRole, parts));
+        if (tasks != null) body.addAll(file(tasks, inRole, parts));
         out.add(new Block(ids.get(), null, body, List.of(), List.of(), req.loc(), rc, true));
         Path handlers = roleFilePath(dir, "handlers", req.handlersFrom());
         if (handlers != null) {

@@ -9,7 +9,7 @@ public final class CoreModules {
 
     public static List<Module> all() {
         List<Module> all = new java.util.ArrayList<>(List.of(new Debug(), new SetFact(), new Fail(), new Assert(), new Ping(),
-                new AddHost(), new GroupBy(), new Pause(), new IncludeVars(), new SetStats(), new WaitForConnection()));
+                new AddHost(), new GroupBy(), new Pause(), new IncludeVars(), new SetStats(), new WaitForConnection(), new ValidateArgumentSpec()));
         all.addAll(Directive.all());
         return all;
     }
