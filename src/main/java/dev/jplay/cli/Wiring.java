@@ -72,6 +72,9 @@ final class Wiring implements AutoCloseable {
         if (mode.contactsHosts()) connections.warmUp();
         // SIGINT/SIGTERM: kill what runs on the hosts before the JVM goes (no command outlives an interrupted run)
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
+        // as Ansible at -v: which configuration is in effect
+        output.on(new Event.Verbose(settings.configFile() == null ? "No config file found; using defaults"
+                : "Using " + settings.configFile() + " as config file", 1, null));
         Consumer<String> warn = w -> output.on(new Event.Warning(w));
         // asked in ansible-playbook's order: connection and become passwords, then vault secrets
         this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");

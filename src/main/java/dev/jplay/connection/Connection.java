@@ -32,6 +32,11 @@ public interface Connection extends AutoCloseable {
      */
     default void cancelRunning() {}
 
+    /** How this connection was made, in one readable line (server, algorithms, host key, time), for {@code -vvvv}; null: nothing to say. */
+    default String describe() {
+        return null;
+    }
+
     /**
      * Writes {@code data} to {@code path} atomically: a temporary file in the same directory, then attrs, then rename.
      * With {@code become} the file is written as the become user (e.g. root-owned paths over a non-root login).

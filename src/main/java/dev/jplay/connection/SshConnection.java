@@ -37,12 +37,14 @@ final class SshConnection implements Connection {
     private final SshFiles files;
     private final ExecutorService pool;
     private final ShellPool shells;
+    private final String summary;
     /** Per-command jobs running now: tag → become (NO_BECOME for the login user). */
     private final Map<String, Become> running = new ConcurrentHashMap<>();
     private static final Become NO_BECOME = new Become("none", "none", null, null);
 
     SshConnection(String host, SSHClient client, List<SSHClient> jumps, ExecutorService pool, ScheduledExecutorService timer,
-                  boolean persistentShell) {
+                  boolean persistentShell, String summary) {
+        this.summary = summary;
         this.host = host;
         this.client = client;
         this.jumps = List.copyOf(jumps);
@@ -56,6 +58,11 @@ final class SshConnection implements Connection {
     @Override
     public String host() {
         return host;
+    }
+
+    @Override
+    public String describe() {
+        return summary;
     }
 
     @Override

@@ -96,13 +96,14 @@ public final class SshTransport implements AutoCloseable {
             SSHClient via = null;
             if (o.proxyJump() != null) {
                 for (String hop : o.proxyJump().split(",")) {
-                    via = connect(hopOptions(hop.strip(), t), via, null);
+                    via = connect(hopOptions(hop.strip(), t), via, null).client();
                     jumps.add(via);
                 }
             }
-            SSHClient c = connect(o, via, t.password());
+            Connected c = connect(o, via, t.password());
             boolean shell = t.persistentShell() == null ? persistentShell : t.persistentShell();
-            return new SshConnection(t.name(), c, jumps, io, timer, shell);
+            String summary = (via == null ? "" : "via " + o.proxyJump() + ", ") + c.summary();
+            return new SshConnection(t.name(), c.client(), jumps, io, timer, shell, summary);
         } catch (ConnectionException e) {
             jumps.forEach(SshTransport::closeQuietly);
             throw e;
@@ -147,10 +148,14 @@ public final class SshTransport implements AutoCloseable {
         return out;
     }
 
-    private SSHClient connect(SshOptions o, SSHClient via, Secret password) throws ConnectionException {
+    /** An authenticated client and what {@code -vvvv} says about it ({@link SshSummary}). */
+    private record Connected(SSHClient client, String summary) {}
+
+    private Connected connect(SshOptions o, SSHClient via, Secret password) throws ConnectionException {
         Config cfg = config().join();
         for (int attempt = 1; ; attempt++) {
             SSHClient c = new SSHClient(cfg);
+            SshSummary summary = SshSummary.watch(c);
             SshHostKeys keys;
             try {
                 keys = new SshHostKeys(o.knownHosts(), o.hostKeys());
@@ -168,7 +173,7 @@ public final class SshTransport implements AutoCloseable {
                 else c.connect(o.host(), o.port());
                 c.getConnection().getKeepAlive().setKeepAliveInterval(o.aliveInterval());
                 auth.authenticate(c, o, password);
-                return c;
+                return new Connected(c, summary.text(c, o.user()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closeQuietly(c);

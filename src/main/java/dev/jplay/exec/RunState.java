@@ -13,6 +13,8 @@ final class RunState {
     final Set<String> unreachable = ConcurrentHashMap.newKeySet();
     final AtomicBoolean startFound;
     final AtomicBoolean stepping;
+    /** Hosts whose connection {@code -vvvv} has described. */
+    final Set<String> described = ConcurrentHashMap.newKeySet();
 
     RunState(boolean hasStartAt, boolean step) {
         startFound = new AtomicBoolean(!hasStartAt);

@@ -203,8 +203,11 @@ final class TaskRunner {
         Duration timeout = kw.get("timeout") != null ? Duration.ofSeconds(ArgConverter.toInt(kw.get("timeout")))
                 : e.options().taskTimeout();
         boolean noLog = kw.get("no_log") != null && ArgConverter.toBool(kw.get("no_log"));
+        Trace trace = Trace.of(e, host, task.action(), resolved, args, noLog);
+        if (trace != null && conn != null) conn = trace.watch(conn);
         ModuleCall call = new ModuleCall(e, host, task, scope, resolved, check, diff, timeout, Arguments.environment(kw), conn).withNoLog(noLog);
         Map<String, Object> r = new Attempts(e, task, info).run(module, args, call, scope, host);
+        if (trace != null) trace.done(r);
         if (noLog) r.put("_ansible_no_log", true);
         if (diff && r.containsKey("diff")) r.put("_ansible_diff", true);
         effects.apply(task, host, delegate, kw, r);

@@ -31,6 +31,8 @@ public final class AdhocCallback implements Callback {
             d.warning(w.message());
         } else if (e instanceof Event.Error err) {
             d.displayErr(err.message(), Display.ERROR);
+        } else if (e instanceof Event.Verbose v) {
+            if (verbosity >= v.level()) d.display(v.message(), Display.VERBOSE);
         } else if (e instanceof Event.PlayStarted p) {
             hosts = p.hosts();
         } else if (e instanceof Event.HostResult r) {

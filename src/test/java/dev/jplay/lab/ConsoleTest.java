@@ -212,6 +212,32 @@ class ConsoleTest {
     }
 
     @Test
+    void verbosityShowsUserCommandsArgumentsAndTimingsNotLibraryDebug() throws Exception {
+        String[] base = {"adhoc", "lab02", "-i", lab.inventory().toString(), "-m", "shell", "-a", "echo v-$((40+2))"};
+        String v1 = adhoc(base, "-v");
+        assertThat(v1).contains("No config file found; using defaults").doesNotContain("<lab02>");
+        String v2 = adhoc(base, "-vv");
+        assertThat(v2).containsPattern("<lab02> shell as root@" + lab.address(2).replace(".", "\\.") + ": changed in \\d+ ms")
+                .doesNotContain("EXEC");
+        String v3 = adhoc(base, "-vvv");
+        assertThat(v3).contains("<lab02> ARGS {\"_raw_params\": \"echo v-$((40+2))\"").contains("<lab02> EXEC echo v-$((40+2))")
+                .containsPattern("<lab02> rc=0, 5 bytes out, 0 bytes err, in \\d+ ms").doesNotContain("<lab02> SSH");
+        String v4 = adhoc(base, "-vvvv");
+        assertThat(v4).containsPattern("<lab02> SSH OpenSSH_\\S+.*, kex \\S+, cipher \\S+, mac \\S+, host key ssh-ed25519 SHA256:\\S+; "
+                + "authenticated as root in \\d+ ms").contains("lab02 | CHANGED | rc=0 >>\nv-42");
+        assertThat(v4.lines().filter(l -> l.contains("DEBUG") || l.contains("net.schmizz"))).as("no SSH library log").isEmpty();
+        assertThat(v4.lines().count()).as("a few readable lines, not a flood").isLessThan(15);
+    }
+
+    private static String adhoc(String[] base, String verbosity) throws Exception {
+        String[] args = java.util.Arrays.copyOf(base, base.length + 1);
+        args[base.length] = verbosity;
+        JplayProcess.Run run = JplayProcess.run(home, args);
+        assertThat(run.exit()).as(run.out()).isZero();
+        return run.out();
+    }
+
+    @Test
     void keepsHistoryAcrossSessions() throws Exception {
         drive(new Keys().prompt().line("echo remembered-line").expect("remembered-line", 30).prompt().exit());
         assertThat(Files.readString(home.resolve(".jplay_console_history"))).contains("echo remembered-line");
