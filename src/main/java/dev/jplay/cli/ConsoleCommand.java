@@ -177,6 +177,11 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
 
         @Override
+        public boolean wantsLiveOutput() {
+            return inner.wantsLiveOutput();
+        }
+
+        @Override
         public void close() {
             inner.close();
         }

@@ -26,17 +26,17 @@ public final class CommandIO {
     public record Captured(byte[] stdout, byte[] stderr, String becomeFailure) {}
 
     public Captured run(OutputStream stdin, InputStream stdout, InputStream stderr, byte[] input,
-                        Become become, ShellCommand.BecomePlan plan) throws IOException {
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(stdout), pool);
+                        Become become, ShellCommand.BecomePlan plan, OutputListener listener) throws IOException {
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(stdout, listener), pool);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String failure = null;
         if (plan == null) {
             CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(stdin, input), pool);
-            stderr.transferTo(err);
+            tee(stderr, err, listener, true);
             join(feed);
         } else {
             failure = escalate(stdin, stderr, err, input, become, plan);
-            stderr.transferTo(err);
+            tee(stderr, err, listener, true);
         }
         return new Captured(join(out), err.toByteArray(), failure);
     }
@@ -112,11 +112,26 @@ public final class CommandIO {
         }
     }
 
-    private static byte[] drain(InputStream in) {
+    private static byte[] drain(InputStream in, OutputListener listener) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (in) {
-            return in.readAllBytes();
+            tee(in, out, listener, false);
         } catch (IOException e) {
-            return new byte[0];
+            // what was read so far is the output
+        }
+        return out.toByteArray();
+    }
+
+    /** Copies {@code in} to {@code out}, showing each piece to {@code listener} (null: none) as it arrives. */
+    static void tee(InputStream in, ByteArrayOutputStream out, OutputListener listener, boolean stderr) throws IOException {
+        if (listener == null) {
+            in.transferTo(out);
+            return;
+        }
+        byte[] buf = new byte[8192];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            out.write(buf, 0, n);
+            if (n > 0) listener.output(buf, 0, n, stderr);
         }
     }
 

@@ -24,9 +24,23 @@ final class FramedReader {
 
     /** Reads until {@code marker} and the newline after it; an IOException leaves the reader unusable. */
     Frame read(byte[] marker) throws IOException {
+        return read(marker, null, false);
+    }
+
+    /**
+     * Like {@link #read(byte[])}, showing the frame's content to {@code listener} (null: none) as it arrives: the
+     * bytes that can no longer be the start of the marker.
+     */
+    Frame read(byte[] marker, OutputListener listener, boolean stderr) throws IOException {
         int from = 0;
+        int shown = 0;
         while (true) {
             int at = indexOf(marker, from);
+            if (listener != null) {
+                int safe = at >= 0 ? at : len - markerStartAtEnd(marker);
+                if (safe > shown) listener.output(buf, shown, safe - shown, stderr);
+                shown = Math.max(shown, safe);
+            }
             if (at >= 0) {
                 int nl = indexOf(new byte[] {'\n'}, at + marker.length);
                 if (nl >= 0) {
@@ -45,6 +59,16 @@ final class FramedReader {
             if (n < 0) throw new java.io.EOFException("the remote shell closed its output");
             len += n;
         }
+    }
+
+    /** How many bytes at the end of the buffer could be the beginning of {@code marker} (they wait for more input). */
+    private int markerStartAtEnd(byte[] marker) {
+        outer:
+        for (int k = Math.min(marker.length - 1, len); k > 0; k--) {
+            for (int j = 0; j < k; j++) if (buf[len - k + j] != marker[j]) continue outer;
+            return k;
+        }
+        return 0;
     }
 
     private int indexOf(byte[] needle, int from) {

@@ -52,7 +52,8 @@ public final class LocalConnection implements Connection {
         }
         Watchdog dog = Watchdog.start(timer, req.timeout(), p::descendants, p::destroyForcibly);
         try {
-            CommandIO.Captured c = io.run(p.getOutputStream(), p.getInputStream(), p.getErrorStream(), req.stdin(), req.become(), plan);
+            CommandIO.Captured c = io.run(p.getOutputStream(), p.getInputStream(), p.getErrorStream(), req.stdin(), req.become(), plan,
+                    req.listener());
             int rc = p.waitFor();
             if (dog.fired()) {
                 throw new ConnectionException(ConnectionException.Kind.TIMEOUT,

@@ -134,7 +134,7 @@ final class ShellSession implements AutoCloseable {
      * the shell or the connection failed (the session is then unusable) and {@link InterruptedIOException} when the
      * calling thread was interrupted (the command was killed first).
      */
-    ExecResult run(String shell, String line, byte[] input) throws IOException {
+    ExecResult run(String shell, String line, byte[] input, OutputListener listener) throws IOException {
         if (broken) throw new IOException("the remote shell is closed");
         byte[] marker;
         synchronized (control) {
@@ -161,7 +161,7 @@ final class ShellSession implements AutoCloseable {
             byte[] errMarker = marker;
             errFrame = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return err.read(errMarker);
+                    return err.read(errMarker, listener, true);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -169,7 +169,7 @@ final class ShellSession implements AutoCloseable {
             byte[] outMarker = (new String(marker, StandardCharsets.US_ASCII) + ":").getBytes(StandardCharsets.US_ASCII);
             while (true) {
                 try {
-                    outFrame = out.read(outMarker);
+                    outFrame = out.read(outMarker, listener, false);
                     break;
                 } catch (InterruptedIOException e) {
                     interrupted = true;

@@ -86,7 +86,7 @@ final class SshConnection implements Connection {
     private ExecResult inShell(ShellSession shell, ExecRequest req) throws ConnectionException {
         Watchdog dog = Watchdog.start(timer, req.timeout(), shell::kill);
         try {
-            ExecResult r = shell.run(ShellCommand.shell(req), ShellCommand.script(req), req.stdin());
+            ExecResult r = shell.run(ShellCommand.shell(req), ShellCommand.script(req), req.stdin(), req.listener());
             if (dog.fired()) throw timedOut(req);
             return r;
         } catch (InterruptedIOException e) {
@@ -124,7 +124,7 @@ final class SshConnection implements Connection {
             Watchdog dog = Watchdog.start(timer, req.timeout(), () -> killJob(job).whenComplete((v, e) -> closeQuietly(s)));
             try {
                 CommandIO.Captured c = io.run(cmd.getOutputStream(), WindowKeeper.stdout(window, cmd), WindowKeeper.stderr(window, cmd),
-                        req.stdin(), req.become(), plan);
+                        req.stdin(), req.become(), plan, req.listener());
                 cmd.join();
                 if (dog.fired()) throw timedOut(req);
                 if (c.becomeFailure() != null) throw new ConnectionException(ConnectionException.Kind.BECOME, c.becomeFailure());

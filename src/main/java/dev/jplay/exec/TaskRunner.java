@@ -205,6 +205,7 @@ final class TaskRunner {
         boolean noLog = kw.get("no_log") != null && ArgConverter.toBool(kw.get("no_log"));
         Trace trace = Trace.of(e, host, task.action(), resolved, args, noLog);
         if (trace != null && conn != null) conn = trace.watch(conn);
+        if (conn != null) conn = LiveOutput.wrap(conn, e, host, task.action());
         ModuleCall call = new ModuleCall(e, host, task, scope, resolved, check, diff, timeout, Arguments.environment(kw), conn).withNoLog(noLog);
         Map<String, Object> r = new Attempts(e, task, info).run(module, args, call, scope, host);
         if (trace != null) trace.done(r);

@@ -6,6 +6,7 @@ import dev.jplay.connection.ConnectionException;
 import dev.jplay.connection.ExecRequest;
 import dev.jplay.connection.ExecResult;
 import dev.jplay.connection.FileAttrs;
+import dev.jplay.connection.ForwardingConnection;
 import dev.jplay.connection.Target;
 import dev.jplay.data.Json;
 import dev.jplay.modules.ModuleArgs;
@@ -86,11 +87,9 @@ final class Trace {
     }
 
     /** Reports each command and transfer; everything else goes straight through. */
-    private final class Watched implements Connection {
-        private final Connection c;
-
+    private final class Watched extends ForwardingConnection {
         Watched(Connection c) {
-            this.c = c;
+            super(c);
         }
 
         @Override
@@ -102,7 +101,7 @@ final class Trace {
             line(3, sb.toString());
             long t = System.nanoTime();
             try {
-                ExecResult r = c.exec(req);
+                ExecResult r = inner.exec(req);
                 line(3, "rc=" + r.rc() + ", " + r.stdout().length + " bytes out, " + r.stderr().length + " bytes err, in " + millis(t) + " ms");
                 return r;
             } catch (ConnectionException ex) {
@@ -114,21 +113,21 @@ final class Trace {
         @Override
         public void put(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
             long t = System.nanoTime();
-            c.put(data, path, attrs, become);
+            inner.put(data, path, attrs, become);
             line(3, "PUT " + path + " (" + data.length + " bytes) in " + millis(t) + " ms");
         }
 
         @Override
         public void put(Path localFile, String path, FileAttrs attrs, Become become) throws ConnectionException {
             long t = System.nanoTime();
-            c.put(localFile, path, attrs, become);
+            inner.put(localFile, path, attrs, become);
             line(3, "PUT " + localFile + " TO " + path + " in " + millis(t) + " ms");
         }
 
         @Override
         public byte[] get(String path, Become become) throws ConnectionException {
             long t = System.nanoTime();
-            byte[] data = c.get(path, become);
+            byte[] data = inner.get(path, become);
             line(3, "FETCH " + path + " (" + data.length + " bytes) in " + millis(t) + " ms");
             return data;
         }
@@ -136,38 +135,8 @@ final class Trace {
         @Override
         public void get(String path, Path localFile, Become become) throws ConnectionException {
             long t = System.nanoTime();
-            c.get(path, localFile, become);
+            inner.get(path, localFile, become);
             line(3, "FETCH " + path + " TO " + localFile + " in " + millis(t) + " ms");
-        }
-
-        @Override
-        public String host() {
-            return c.host();
-        }
-
-        @Override
-        public boolean isLocal() {
-            return c.isLocal();
-        }
-
-        @Override
-        public boolean alive() {
-            return c.alive();
-        }
-
-        @Override
-        public void cancelRunning() {
-            c.cancelRunning();
-        }
-
-        @Override
-        public String describe() {
-            return c.describe();
-        }
-
-        @Override
-        public void close() {
-            c.close();
         }
     }
 }

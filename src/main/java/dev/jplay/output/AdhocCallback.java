@@ -17,6 +17,8 @@ public final class AdhocCallback implements Callback {
     private final boolean oneLine;
     private final Grouping grouping;
     private List<String> hosts = List.of();
+    /** Hosts whose output of the current task was shown live: their result does not repeat it. */
+    private final Set<String> live = new java.util.HashSet<>();
 
     public AdhocCallback(Display display, int verbosity, boolean oneLine, boolean grouped) {
         this.d = display;
@@ -31,6 +33,9 @@ public final class AdhocCallback implements Callback {
             d.warning(w.message());
         } else if (e instanceof Event.Error err) {
             d.displayErr(err.message(), Display.ERROR);
+        } else if (e instanceof Event.Live l) {
+            live.add(l.host());
+            d.display(l.host() + " | " + l.line(), l.stderr() ? Display.ERROR : null);
         } else if (e instanceof Event.Verbose v) {
             if (verbosity >= v.level()) d.display(v.message(), Display.VERBOSE);
         } else if (e instanceof Event.PlayStarted p) {
@@ -39,7 +44,14 @@ public final class AdhocCallback implements Callback {
             result(r);
         } else if (e instanceof Event.TaskStarted || e instanceof Event.Recap || e instanceof Event.PlaybookEnded) {
             flush();
+            live.clear();
         }
+    }
+
+    /** Long commands' output is shown as it comes ({@link Event.Live}), host-prefixed. */
+    @Override
+    public boolean wantsLiveOutput() {
+        return true;
     }
 
     @Override
@@ -76,10 +88,10 @@ public final class AdhocCallback implements Callback {
                 String color = e.status() == Status.CHANGED ? Display.CHANGED : Display.OK;
                 // a diff is printed on its own before the result line, in its own colours
                 if (!diff.isEmpty() && grouping == null) d.display(diff, null);
-                String text = noJson ? command(r, state) : " | " + state + " => " + dump(r);
+                String text = noJson ? command(e.host(), r, state) : " | " + state + " => " + dump(r);
                 yield new Grouping.Entry(grouping == null ? "" : diff, text, color);
             }
-            case FAILED -> new Grouping.Entry("", noJson && !r.containsKey("module_stderr") ? command(r, "FAILED")
+            case FAILED -> new Grouping.Entry("", noJson && !r.containsKey("module_stderr") ? command(e.host(), r, "FAILED")
                     : " | FAILED! => " + dump(r), Display.ERROR);
             case SKIPPED -> new Grouping.Entry("", " | SKIPPED", Display.SKIP);
             case UNREACHABLE -> new Grouping.Entry("", oneLine ? " | UNREACHABLE!: " + Py.str(r.getOrDefault("msg", ""))
@@ -92,8 +104,10 @@ public final class AdhocCallback implements Callback {
         return oneLine ? s.replace("\n", "") : s;
     }
 
-    private String command(Map<String, Object> r, String caption) {
+    private String command(String host, Map<String, Object> r, String caption) {
         Object rc = r.getOrDefault("rc", -1L);
+        if (live.contains(host)) return " | " + caption + " | rc=" + rc + " >> (output shown above)" + (Py.str(r.getOrDefault("msg", "")).isEmpty()
+                ? "" : "\n" + Py.str(r.get("msg")));
         if (oneLine) {
             String out = Py.str(r.getOrDefault("stdout", "")).replace("\n", "\\n").replace("\r", "\\r");
             String err = Py.str(r.getOrDefault("stderr", ""));

@@ -45,6 +45,12 @@ public sealed interface Event {
     /** {@code [DEPRECATION WARNING]: ...} */
     record Deprecation(String message) implements Event {}
 
+    /**
+     * A line a long-running command printed on {@code host}, sent as it came (once the command has run a while):
+     * callbacks that show output live print it host-prefixed; {@code stderr} tells the stream.
+     */
+    record Live(String host, String line, boolean stderr) implements Event {}
+
     /** A line shown only at {@code -v} level {@code level} or more (task paths, connection details). */
     record Verbose(String message, int level, String host) implements Event {}
 

@@ -17,6 +17,11 @@ public final class Output implements Callback {
         for (Callback c : callbacks) c.on(event);
     }
 
+    @Override
+    public boolean wantsLiveOutput() {
+        return callbacks.stream().anyMatch(Callback::wantsLiveOutput);
+    }
+
     /** Drops every later event (an interrupted run: what its killed commands report is noise). */
     public void silence() {
         silenced = true;

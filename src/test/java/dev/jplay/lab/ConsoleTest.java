@@ -121,6 +121,18 @@ class ConsoleTest {
     }
 
     @Test
+    void longCommandsShowTheirOutputLiveHostPrefixed() throws Exception {
+        String out = drive(new Keys().prompt()
+                .line("cd nodes").prompt()
+                // the first line shows while the command still runs (it ends 8 s after it started)
+                .line("echo first-$((1)); sleep 8; echo second-$((2))").expect("| first-1", 6)
+                .expect("| second-2", 10).expect("lab02, lab03 (2) | CHANGED | rc=0 >> (output shown above)", 10).prompt()
+                .line("echo quick").expect("(2) | CHANGED | rc=0 >>\nquick", 30).prompt()
+                .exit());
+        assertThat(out).contains("lab02 | first-1").contains("lab03 | second-2").doesNotContain("| quick");
+    }
+
+    @Test
     void timeoutStopsTheCommandOnTheHosts() throws Exception {
         String out = drive(new Keys().prompt()
                 .line("timeout").expect("timeout is 0 (no limit)", 5).prompt()
