@@ -70,7 +70,8 @@ final class Wiring implements AutoCloseable {
         // building the SSH configuration takes ~0.1 s of CPU: start it while the playbooks load, unless no host
         // will be contacted (--syntax-check, --list-*)
         if (mode.contactsHosts()) connections.warmUp();
-        // SIGINT/SIGTERM: kill what runs on the hosts before the JVM goes (no command outlives an interrupted run)
+        // SIGINT/SIGTERM: kill what runs on the hosts before the JVM goes, start nothing new (no command outlives an
+        // interrupted run)
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         // as Ansible at -v: which configuration is in effect
         output.on(new Event.Verbose(settings.configFile() == null ? "No config file found; using defaults"
@@ -249,11 +250,14 @@ final class Wiring implements AutoCloseable {
         return new PlaybookRunner(o, inventory, out, connections, registry, templar, prompter, vault);
     }
 
-    /** SIGINT/SIGTERM while commands run: say so as Ansible does, and kill them on the hosts without reporting each. */
+    /**
+     * SIGINT/SIGTERM while commands run: say so as Ansible does, kill them on the hosts without reporting each, and
+     * start nothing new on any host.
+     */
     private void interrupted() {
         output.silence();
         System.err.println("ERROR! User interrupted execution");
-        connections.cancelRunning();
+        connections.interrupt();
     }
 
     @Override

@@ -46,6 +46,14 @@ public interface Connection extends AutoCloseable {
     /** Like {@link #put(byte[], String, FileAttrs, Become)} for a file on the controller, streamed. */
     void put(Path localFile, String path, FileAttrs attrs, Become become) throws ConnectionException;
 
+    /**
+     * Temporary files that writes on this connection left on the host because the connection broke under them
+     * (their removal needs a new connection: {@link Connections} does it when it reconnects or closes).
+     */
+    default java.util.List<String> leftovers() {
+        return java.util.List.of();
+    }
+
     /** Reads a whole file from the host (with become when given). */
     byte[] get(String path, Become become) throws ConnectionException;
 

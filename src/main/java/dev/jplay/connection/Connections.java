@@ -3,6 +3,7 @@ package dev.jplay.connection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -10,11 +11,14 @@ import java.util.function.Function;
 /**
  * The run's connections: one per target, opened on first use and kept for the whole run (a ControlMaster
  * equivalent), reopened when it died. Thread-safe: two tasks asking for the same host at once share one
- * connect. Closing closes them all.
+ * connect. Closing closes them all. Temporary files that a broken connection left behind ({@link
+ * Connection#leftovers}) are removed by the next connection to the host, or at close by a last short one.
  */
 public final class Connections implements AutoCloseable {
     private final Map<Target, Connection> open = new ConcurrentHashMap<>();
     private final Map<Target, Object> locks = new ConcurrentHashMap<>();
+    /** Temporary files closed connections left on their hosts, removed by the next connection to the same target. */
+    private final Map<Target, List<String>> leftovers = new ConcurrentHashMap<>();
     private final SshTransport ssh;
 
     public Connections() {
@@ -45,6 +49,16 @@ public final class Connections implements AutoCloseable {
         open.values().parallelStream().forEach(Connection::cancelRunning);
     }
 
+    /**
+     * The controller is being interrupted (SIGINT/SIGTERM): from now on no connection opens and no command or
+     * transfer starts (they fail with {@link ConnectionException.Kind#INTERRUPTED}), and every command running now
+     * is killed on its host, with its process group.
+     */
+    public void interrupt() {
+        ssh.interrupt();
+        cancelRunning();
+    }
+
     /** Starts expensive one-time initialisation (crypto providers) in the background, so the first connect is quick. */
     public void warmUp() {
         ssh.warmUp();
@@ -57,17 +71,53 @@ public final class Connections implements AutoCloseable {
         synchronized (locks.computeIfAbsent(t, k -> new Object())) {
             c = open.get(t);
             if (c != null && c.alive()) return c;
-            if (c != null) c.close();
+            if (c != null) retire(t, c);
             c = t.isLocal() ? new LocalConnection(t.name()) : ssh.open(t);
+            List<String> left = leftovers.remove(t);
+            if (left != null) removeLeftovers(c, left);
             open.put(t, c);
             return c;
         }
     }
 
+    /** Closes a connection that leaves the map, keeping the list of what it left on the host. */
+    private void retire(Target t, Connection c) {
+        open.remove(t, c);
+        List<String> left = c.leftovers();
+        if (!left.isEmpty()) leftovers.merge(t, left, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        c.close();
+    }
+
+    private static void removeLeftovers(Connection c, List<String> paths) {
+        if (paths.isEmpty()) return;
+        StringBuilder rm = new StringBuilder("rm -f");
+        for (String p : paths) rm.append(' ').append(ShellCommand.quote(p));
+        try {
+            c.exec(ExecRequest.of(rm.toString()).withTimeout(Duration.ofSeconds(30)));
+        } catch (ConnectionException e) {
+            // best effort: the host went away again
+        }
+    }
+
+    /** At close: one more connection to each host a broken connection left temporary files on, to remove them. */
+    private void sweepLeftovers() {
+        open.forEach((t, c) -> {
+            if (!c.leftovers().isEmpty()) retire(t, c);
+        });
+        leftovers.entrySet().parallelStream().forEach(en -> {
+            try (Connection fresh = ssh.open(en.getKey())) {
+                removeLeftovers(fresh, en.getValue());
+            } catch (ConnectionException e) {
+                // the host is still unreachable: nothing more can be done from here
+            }
+        });
+        leftovers.clear();
+    }
+
     /** Drops the connection for {@code t} and connects again, retrying until {@code within} has passed. */
     public Connection reconnect(Target t, Duration within) throws ConnectionException {
-        Connection old = open.remove(t);
-        if (old != null) old.close();
+        Connection old = open.get(t);
+        if (old != null) retire(t, old);
         Instant deadline = Instant.now().plus(within);
         while (true) {
             try {
@@ -90,12 +140,12 @@ public final class Connections implements AutoCloseable {
      */
     public void dropAll() {
         cancelRunning();
-        open.values().forEach(Connection::close);
-        open.clear();
+        open.forEach(this::retire);
     }
 
     @Override
     public void close() {
+        sweepLeftovers();
         dropAll();
         ssh.close();
     }

@@ -95,6 +95,7 @@ final class ShellPool implements AutoCloseable {
 
     /** Gives a shell back: idle again when still usable, else closed. */
     void release(ShellSession s) {
+        s.clearCancel();
         synchronized (this) {
             busy.remove(s);
             if (s.usable() && !off) {
@@ -105,13 +106,16 @@ final class ShellPool implements AutoCloseable {
         }
     }
 
-    /** Kills the command running in every busy shell (the shells stay usable). */
+    /**
+     * Kills the command running in every busy shell, or refuses the one about to start in it (the shells stay
+     * usable).
+     */
     void killRunning() {
         List<ShellSession> now;
         synchronized (this) {
             now = new ArrayList<>(busy);
         }
-        now.forEach(ShellSession::kill);
+        now.forEach(ShellSession::cancel);
     }
 
     /** Closes an idle shell of another kind to make room; false when every shell is busy or of this kind. */

@@ -28,14 +28,15 @@ final class ShellSession implements AutoCloseable {
     /** The shell's main loop; $1 is the session token, printed with "ok" (or "no": cannot run here) when ready. */
     static final String LOOP = String.join("\n",
             "exec 3<&0 0</dev/null",
-            "command -v setsid >/dev/null 2>&1 && command -v mktemp >/dev/null 2>&1 && command -v head >/dev/null 2>&1 \\",
+            "command -v setsid >/dev/null 2>&1 && command -v mktemp >/dev/null 2>&1 && command -v head >/dev/null 2>&1 && command -v wc >/dev/null 2>&1 \\",
             "  || { printf '%s:no\\n' \"$1\" >&2; exit 0; }",
             "NL='",
             "'",
             "j() {",
             "  t=/dev/null",
             "  if [ \"$2\" -gt 0 ]; then",
-            "    t=$(mktemp) && head -c \"$2\" <&3 >\"$t\" || { printf '%s:X\\n' \"$1\"; printf '%s\\n' \"$1\" >&2; rm -f \"$t\"; exit 1; }",
+            "    t=$(mktemp) && head -c \"$2\" <&3 >\"$t\" && [ \"$(wc -c <\"$t\")\" -eq \"$2\" ] \\",
+            "      || { rm -f \"$t\"; printf '%s:X\\n' \"$1\"; printf '%s\\n' \"$1\" >&2; exit 1; }",
             "  fi",
             "  setsid \"$3\" -c \"$4\" <\"$t\" 3<&- &",
             "  p=$!",
@@ -69,6 +70,8 @@ final class ShellSession implements AutoCloseable {
     private final Become become;
     private long serial;
     private boolean controlSent = true;
+    /** A cancel came between the shell's acquisition and its command: refuse the command (guarded by control). */
+    private boolean cancelPending;
     private volatile boolean broken;
 
     private final InputStream errStream;
@@ -111,7 +114,7 @@ final class ShellSession implements AutoCloseable {
             String answer = s.err.read(new byte[0]).tail();
             if (!answer.equals("ok")) {
                 s.close();
-                throw new Unsupported("the host's shell lacks setsid, mktemp or head");
+                throw new Unsupported("the host's shell lacks setsid, mktemp, head or wc");
             }
             return s;
         } finally {
@@ -138,6 +141,10 @@ final class ShellSession implements AutoCloseable {
         if (broken) throw new IOException("the remote shell is closed");
         byte[] marker;
         synchronized (control) {
+            if (cancelPending) {
+                cancelPending = false;
+                throw new InterruptedIOException("cancelled before it started");
+            }
             marker = (token + "R" + (++serial)).getBytes(StandardCharsets.US_ASCII);
             controlSent = false;
         }
@@ -204,6 +211,27 @@ final class ShellSession implements AutoCloseable {
     /** Kills the running command's process group (once per command); the command's frames still arrive. */
     void kill() {
         sendControl("k\n");
+    }
+
+    /**
+     * Cancels this shell's current use: kills its command, or, when the command has not been sent yet, makes
+     * {@link #run} refuse it (a cancel must not miss a command that was about to start).
+     */
+    void cancel() {
+        synchronized (control) {
+            if (controlSent) {
+                cancelPending = true;
+                return;
+            }
+        }
+        kill();
+    }
+
+    /** Forgets a cancel that found no command (the shell goes back to the pool). */
+    void clearCancel() {
+        synchronized (control) {
+            cancelPending = false;
+        }
     }
 
     private void sendControl(String line) {

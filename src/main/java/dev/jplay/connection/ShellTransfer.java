@@ -10,13 +10,18 @@ import static dev.jplay.connection.ShellCommand.quote;
 public final class ShellTransfer {
     private ShellTransfer() {}
 
-    /** The shell script that atomically writes stdin to {@code path}. */
-    public static String atomicWriteScript(String path, FileAttrs attrs) {
+    /**
+     * The shell script that atomically writes stdin, {@code size} bytes, to {@code path}. Fewer bytes (the
+     * connection was cut while they were sent, and {@code cat} saw the end of its input early) leave the target as
+     * it was and no temporary file.
+     */
+    public static String atomicWriteScript(String path, FileAttrs attrs, long size) {
         String dir = parent(path);
         String base = path.substring(path.lastIndexOf('/') + 1);
         StringBuilder sb = new StringBuilder();
         sb.append("umask 077; t=$(mktemp ").append(quote(dir + "/." + base + ".jplay-XXXXXX")).append(") || exit 1; ");
         sb.append("cat > \"$t\" || { rm -f \"$t\"; exit 1; }; ");
+        sb.append("[ \"$(wc -c < \"$t\")\" -eq ").append(size).append(" ] || { rm -f \"$t\"; echo 'incomplete transfer' >&2; exit 1; }; ");
         sb.append(attrCommands("\"$t\"", path, attrs));
         sb.append("mv -f \"$t\" ").append(quote(path)).append(" || { rm -f \"$t\"; exit 1; }");
         return sb.toString();
@@ -24,7 +29,7 @@ public final class ShellTransfer {
 
     /** Writes {@code data} to {@code path} on {@code c} with a shell command (used with become). */
     static void write(Connection c, byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
-        ExecResult r = c.exec(new ExecRequest(atomicWriteScript(path, attrs), data, null, null, become, null, null));
+        ExecResult r = c.exec(new ExecRequest(atomicWriteScript(path, attrs, data.length), data, null, null, become, null, null));
         if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + r.err().strip());
     }
 

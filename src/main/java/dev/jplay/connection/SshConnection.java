@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
@@ -38,14 +40,19 @@ final class SshConnection implements Connection {
     private final ExecutorService pool;
     private final ShellPool shells;
     private final String summary;
-    /** Per-command jobs running now: tag → become (NO_BECOME for the login user). */
-    private final Map<String, Become> running = new ConcurrentHashMap<>();
-    private static final Become NO_BECOME = new Become("none", "none", null, null);
+    /** Per-command jobs running now, by tag. */
+    private final Map<String, Job> running = new ConcurrentHashMap<>();
+
+    /** A per-command job: its become (null: the login user) and whether its exec request went out yet. */
+    private record Job(Become become, CountDownLatch sent) {}
+    /** True once the controller is being interrupted: nothing new starts (kills still go out). */
+    private final BooleanSupplier stopping;
 
     SshConnection(String host, SSHClient client, List<SSHClient> jumps, ExecutorService pool, ScheduledExecutorService timer,
-                  boolean persistentShell, String summary) {
+                  boolean persistentShell, String summary, BooleanSupplier stopping) {
         this.summary = summary;
         this.host = host;
+        this.stopping = stopping;
         this.client = client;
         this.jumps = List.copyOf(jumps);
         this.io = new CommandIO(pool);
@@ -77,13 +84,18 @@ final class SshConnection implements Connection {
 
     @Override
     public ExecResult exec(ExecRequest req) throws ConnectionException {
+        if (stopping.getAsBoolean()) throw ConnectionException.interrupted();
         ShellSession shell = shells == null ? null : shells.acquire(req.become());
         if (shell != null) return inShell(shell, req);
-        return inChannel(req);
+        return inChannel(req, false);
     }
 
     /** The fast path: the command runs in a persistent shell (no channel, login or sudo per command). */
     private ExecResult inShell(ShellSession shell, ExecRequest req) throws ConnectionException {
+        if (stopping.getAsBoolean()) { // checked after acquiring: a cancel now sees this shell as busy
+            shells.release(shell);
+            throw ConnectionException.interrupted();
+        }
         Watchdog dog = Watchdog.start(timer, req.timeout(), shell::kill);
         try {
             ExecResult r = shell.run(ShellCommand.shell(req), ShellCommand.script(req), req.stdin(), req.listener());
@@ -105,7 +117,7 @@ final class SshConnection implements Connection {
      * The per-command path: a channel of its own running {@code /bin/sh -c}. The line carries a random job tag so
      * a timeout, an interrupt or {@link #cancelRunning} can find the command's process group and kill it.
      */
-    private ExecResult inChannel(ExecRequest req) throws ConnectionException {
+    private ExecResult inChannel(ExecRequest req, boolean kill) throws ConnectionException {
         ShellCommand.BecomePlan plan = req.become() == null ? null : ShellCommand.BecomePlan.fresh();
         String job = ShellCommand.token();
         // not the last command, so the tagged shell is not replaced by it (shells exec a -c string's last command)
@@ -116,10 +128,12 @@ final class SshConnection implements Connection {
             Thread.currentThread().interrupt();
             throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "interrupted", e);
         }
-        running.put(job, req.become() == null ? NO_BECOME : req.become());
-        try (Session s = client.startSession()) {
+        Job state = new Job(req.become(), new CountDownLatch(1));
+        running.put(job, state);
+        try (Session s = startSession(kill)) {
             WindowKeeper window = WindowKeeper.of(s, client.getTransport());
             Session.Command cmd = s.exec(line);
+            state.sent().countDown();
             // kill on the host first: closing the channel alone leaves the command running there
             Watchdog dog = Watchdog.start(timer, req.timeout(), () -> killJob(job).whenComplete((v, e) -> closeQuietly(s)));
             try {
@@ -143,9 +157,19 @@ final class SshConnection implements Connection {
             }
             throw lost(e);
         } finally {
+            state.sent().countDown();
             running.remove(job);
             channels.release();
         }
+    }
+
+    /**
+     * A channel for a per-command job that is already listed as running (so a cancel sees it); none for a job
+     * other than a kill once the controller is stopping.
+     */
+    private Session startSession(boolean kill) throws IOException {
+        if (!kill && stopping.getAsBoolean()) throw ConnectionException.interrupted();
+        return client.startSession();
     }
 
     private static ConnectionException timedOut(ExecRequest req) {
@@ -155,18 +179,23 @@ final class SshConnection implements Connection {
     /**
      * Kills the process group of a per-command job, found by its tag (the login shell sshd started for it leads
      * the group), as the job's user, from a pool thread. Without a group of its own: the job's shell and all its
-     * descendants.
+     * descendants. Waits until the job's exec request went out; a job not found then is looked for during a second
+     * (the login shell may not have started it yet).
      */
     private CompletableFuture<Void> killJob(String job) {
-        Become b = running.get(job);
-        if (b == null) return CompletableFuture.completedFuture(null);
-        String script = "p=$(pgrep -o -f '[j]play-job-" + job + "') || exit 0; g=$(ps -o pgid= -p \"$p\" | tr -d ' '); "
+        Job j = running.get(job);
+        if (j == null) return CompletableFuture.completedFuture(null);
+        String script = "i=0; until p=$(pgrep -o -f '[j]play-job-" + job + "'); do i=$((i+1)); [ $i -le 10 ] || exit 0; sleep 0.1; done; "
+                + "g=$(ps -o pgid= -p \"$p\" | tr -d ' '); "
                 + "k() { for c in $(pgrep -P \"$1\"); do k \"$c\"; done; kill -s KILL \"$1\" 2>/dev/null; }; "
                 + "if [ \"$g\" = \"$p\" ]; then kill -s KILL -- -\"$p\"; else k \"$p\"; fi";
-        ExecRequest kill = ExecRequest.of(script).withBecome(b == NO_BECOME ? null : b).withTimeout(java.time.Duration.ofSeconds(30));
+        ExecRequest kill = ExecRequest.of(script).withBecome(j.become()).withTimeout(java.time.Duration.ofSeconds(30));
         return CompletableFuture.runAsync(() -> {
             try {
-                inChannel(kill);
+                j.sent().await(5, java.util.concurrent.TimeUnit.SECONDS);
+                inChannel(kill, true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (ConnectionException ignored) {
                 // the connection is gone: so is the job's session
             }
@@ -189,12 +218,32 @@ final class SshConnection implements Connection {
 
     /** The connection failed under a running task: the host is unreachable unless it comes back on reconnect. */
     ConnectionException lost(IOException e) {
-        String why = alive() ? e.getMessage() : "Shared connection to " + host + " closed.";
+        String why = alive() && !brokenTransport(e) ? e.getMessage() : "Shared connection to " + host + " closed.";
         return new ConnectionException(ConnectionException.Kind.UNREACHABLE, "Failed to connect to the host via ssh: " + why, e);
+    }
+
+    /**
+     * Did {@code e} come from the connection itself breaking (reset, broken pipe, end of stream), which sshj may
+     * report a moment before it marks the client disconnected?
+     */
+    static boolean brokenTransport(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
+                    || t instanceof net.schmizz.sshj.transport.TransportException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<String> leftovers() {
+        return files.leftovers();
     }
 
     @Override
     public void put(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
+        if (stopping.getAsBoolean()) throw ConnectionException.interrupted();
         if (become != null || !files.available()) {
             ShellTransfer.write(this, data, path, attrs, become);
             return;
@@ -204,6 +253,7 @@ final class SshConnection implements Connection {
 
     @Override
     public void put(Path localFile, String path, FileAttrs attrs, Become become) throws ConnectionException {
+        if (stopping.getAsBoolean()) throw ConnectionException.interrupted();
         if (become != null || !files.available()) {
             try {
                 ShellTransfer.write(this, Files.readAllBytes(localFile), path, attrs, become);

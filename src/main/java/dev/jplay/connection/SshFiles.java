@@ -3,7 +3,9 @@ package dev.jplay.connection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
@@ -16,8 +18,10 @@ import net.schmizz.sshj.sftp.SFTPClient;
 /**
  * The SFTP side of one SSH connection, opened on first use. A write goes to {@code .NAME.jplay-TOKEN} in the
  * target's directory, gets the requested mode (or the replaced file's mode and owner), and is renamed over the
- * target with {@code posix-rename@openssh.com}, so no reader ever sees half a file. A host without the SFTP
- * subsystem falls back to shell transfers.
+ * target with {@code posix-rename@openssh.com}, so no reader ever sees half a file. A write that fails removes
+ * its temporary file; when the connection broke under it, the file stays behind and is listed by
+ * {@link #leftovers} for the next connection to remove. A host without the SFTP subsystem falls back to shell
+ * transfers.
  */
 final class SshFiles implements AutoCloseable {
     /** Streams the content of a file being written. */
@@ -26,11 +30,12 @@ final class SshFiles implements AutoCloseable {
     }
 
     private final SSHClient client;
-    private final Connection shell;
+    private final SshConnection shell;
+    private final List<String> leftovers = new ArrayList<>();
     private SFTPClient sftp;
     private boolean unavailable;
 
-    SshFiles(SSHClient client, Connection shell) {
+    SshFiles(SSHClient client, SshConnection shell) {
         this.client = client;
         this.shell = shell;
     }
@@ -59,12 +64,21 @@ final class SshFiles implements AutoCloseable {
             applyAttrs(tmp, path, attrs, old);
             sftp.rename(tmp, path, EnumSet.of(RenameFlags.OVERWRITE));
         } catch (IOException e) {
+            if (!shell.alive() || SshConnection.brokenTransport(e)) {
+                leftovers.add(tmp);
+                throw shell.lost(e);
+            }
             String why = e instanceof SFTPException && ((SFTPException) e).getStatusCode() == Response.StatusCode.FAILURE
                     && diskFull(dir) ? "No space left on device" : e.getMessage();
             removeQuietly(tmp);
             if (e instanceof ConnectionException ce) throw ce;
             throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + why, e);
         }
+    }
+
+    /** Temporary files of writes the connection broke under (they may hold part of the data). */
+    synchronized List<String> leftovers() {
+        return List.copyOf(leftovers);
     }
 
     /**

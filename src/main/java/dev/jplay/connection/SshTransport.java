@@ -43,6 +43,7 @@ public final class SshTransport implements AutoCloseable {
     private final SshAuth auth;
     private volatile CompletableFuture<Config> config;
     private volatile boolean persistentShell = true;
+    private volatile boolean interrupted;
 
     /**
      * Reads keys, known_hosts and ssh_config under {@code home}; uses the ssh-agent at {@code agentSocket} (null: none);
@@ -59,6 +60,11 @@ public final class SshTransport implements AutoCloseable {
      */
     public void persistentShell(boolean on) {
         this.persistentShell = on;
+    }
+
+    /** From now on no connection opens and no command or transfer starts on the connections this transport made. */
+    public void interrupt() {
+        interrupted = true;
     }
 
     /** Starts building the sshj configuration on a background thread. */
@@ -82,6 +88,7 @@ public final class SshTransport implements AutoCloseable {
 
     /** Connects and authenticates to {@code t}. */
     public Connection open(Target t) throws ConnectionException {
+        if (interrupted) throw ConnectionException.interrupted();
         SshOptions o;
         try {
             o = SshOptions.resolve(t, home);
@@ -103,7 +110,7 @@ public final class SshTransport implements AutoCloseable {
             Connected c = connect(o, via, t.password());
             boolean shell = t.persistentShell() == null ? persistentShell : t.persistentShell();
             String summary = (via == null ? "" : "via " + o.proxyJump() + ", ") + c.summary();
-            return new SshConnection(t.name(), c.client(), jumps, io, timer, shell, summary);
+            return new SshConnection(t.name(), c.client(), jumps, io, timer, shell, summary, () -> interrupted);
         } catch (ConnectionException e) {
             jumps.forEach(SshTransport::closeQuietly);
             throw e;
@@ -179,11 +186,14 @@ public final class SshTransport implements AutoCloseable {
                 closeQuietly(c);
                 throw unreachable("interrupted", e);
             } catch (IOException e) {
+                boolean dropped = e instanceof UserAuthException && !c.isConnected();
                 closeQuietly(c);
                 if (attempt < ATTEMPTS && droppedDuringHandshake(e)) {
                     sleep(100L << attempt);
                     continue;
                 }
+                // the host went away while we authenticated: say so, not "Permission denied"
+                if (dropped) throw unreachable("Connection closed by " + o.host() + " port " + o.port(), e);
                 throw unreachable(describe(e, o, keys), e);
             } finally {
                 if (acquired) handshakes.release();

@@ -85,22 +85,34 @@ final class Attempts {
         try {
             return new LinkedHashMap<>(module.run(args, call).toMap());
         } catch (ConnectionException ex) {
-            return switch (ex.kind()) {
-                case UNREACHABLE -> Results.unreachable(ex.getMessage());
-                case TIMEOUT -> Results.failed("The " + task.action() + " action failed to execute in the expected time frame ("
-                        + (call.timeout() == null ? 0 : call.timeout().toSeconds()) + ") and was terminated");
-                default -> Results.failed(ex.getMessage());
-            };
+            return connectionFailure(ex, call);
         } catch (SourceException ex) {
             return Results.templateError(ex, task.loc());
+        } catch (java.io.UncheckedIOException ex) {
+            // a module that could not declare the connection's failure (a lambda, a stream) wrapped it
+            if (ex.getCause() instanceof ConnectionException ce) return connectionFailure(ce, call);
+            return unexpected(ex);
         } catch (RuntimeException ex) {
-            StringWriter sw = new StringWriter();
-            ex.printStackTrace(new PrintWriter(sw));
-            Map<String, Object> r = Results.failed("Unexpected failure during module execution: " + ex);
-            r.put("exception", sw.toString());
-            r.put("stdout", "");
-            return r;
+            return unexpected(ex);
         }
+    }
+
+    private Map<String, Object> connectionFailure(ConnectionException ex, ModuleCall call) {
+        return switch (ex.kind()) {
+            case UNREACHABLE -> Results.unreachable(ex.getMessage());
+            case TIMEOUT -> Results.failed("The " + task.action() + " action failed to execute in the expected time frame ("
+                    + (call.timeout() == null ? 0 : call.timeout().toSeconds()) + ") and was terminated");
+            default -> Results.failed(ex.getMessage());
+        };
+    }
+
+    private static Map<String, Object> unexpected(RuntimeException ex) {
+        StringWriter sw = new StringWriter();
+        ex.printStackTrace(new PrintWriter(sw));
+        Map<String, Object> r = Results.failed("Unexpected failure during module execution: " + ex);
+        r.put("exception", sw.toString());
+        r.put("stdout", "");
+        return r;
     }
 
     private static void sleep(long seconds) {
