@@ -7,6 +7,7 @@ import dev.jplay.connection.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +116,72 @@ public final class Lab implements AutoCloseable {
     /** Runs a shell command on a host as root (through ssh) and returns its output; fails when it fails. */
     public String ssh(String name, String command) throws IOException, InterruptedException {
         return run(List.of("lab/lab", "ssh", name, command));
+    }
+
+    /** Kills every sshd of a host (its open connections drop) / starts it again and waits until it answers. */
+    public void sshdKill(String name) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "sshd-kill", name));
+    }
+
+    public void sshdStart(String name) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "sshd-start", name));
+    }
+
+    /** Takes a host's link down for {@code seconds} (0: until {@link #heal}); packets are dropped both ways. */
+    public void partition(String name, int seconds) throws IOException, InterruptedException {
+        run(seconds > 0 ? List.of("lab/lab", "partition", name, String.valueOf(seconds)) : List.of("lab/lab", "partition", name));
+    }
+
+    public void heal(String name) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "heal", name));
+    }
+
+    /** Sends the host's SSH through the lab's TCP proxy: {@code delayMs} more round-trip time, {@code lossPct} % segments lost. */
+    public void slow(String name, int delayMs, int lossPct) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "slow", name, String.valueOf(delayMs), String.valueOf(lossPct)));
+    }
+
+    public void fast(String name) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "fast", name));
+    }
+
+    /** With {@link #slow}: resets the host's connections once {@code bytes} more bytes went towards it. */
+    public void cut(String name, long bytes) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "cut", name, String.valueOf(bytes)));
+    }
+
+    /** A small file system ({@code size}, e.g. "1m") at {@code dir} on the host, holding what the directory held. */
+    public void diskSmall(String name, String dir, String size) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "disk-small", name, dir, size));
+    }
+
+    public void diskRestore(String name, String dir) throws IOException, InterruptedException {
+        run(List.of("lab/lab", "disk-restore", name, dir));
+    }
+
+    /** Command lines of the processes running on this machine that contain {@code marker} (lab hosts share its process table). */
+    public static List<String> processes(String marker) {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(marker)).toList();
+    }
+
+    /** Waits until a process whose command line contains {@code marker} runs (on the controller or any lab host). */
+    public static void awaitProcess(String marker, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        while (processes(marker).isEmpty()) {
+            if (System.nanoTime() > end) throw new AssertionError("no process with '" + marker + "' started within " + within);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until no process whose command line contains {@code marker} runs any more; returns those still running. */
+    public static List<String> awaitNoProcess(String marker, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        List<String> left = processes(marker);
+        while (!left.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(50);
+            left = processes(marker);
+        }
+        return left;
     }
 
     /** Files a run changed on a host (its overlay upper dir). */

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs the jplay command line in a child JVM (the test class path), as a user would run it. */
 public final class JplayProcess {
@@ -53,6 +56,47 @@ public final class JplayProcess {
             }
         }
         return finish(p, out.toString().replace("\r\n", "\n"));
+    }
+
+    /** Starts jplay and returns at once (to inject a fault or send a signal while it runs); stdin is empty. */
+    public static Running start(Path cwd, String... args) throws IOException {
+        Process p = start(cwd, command(args), Map.of());
+        p.getOutputStream().close();
+        return new Running(p);
+    }
+
+    /** A jplay process still running; its output is collected as it comes. */
+    public static final class Running {
+        private final Process process;
+        private final CompletableFuture<String> out;
+
+        Running(Process process) {
+            this.process = process;
+            this.out = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes());
+                } catch (IOException e) {
+                    return "(output lost: " + e.getMessage() + ")";
+                }
+            });
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        /** Waits for the end (at most 5 minutes) and returns what the run left. */
+        public Run await() throws IOException, InterruptedException {
+            if (!process.waitFor(300, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("jplay did not finish: " + out.getNow("(no output yet)"));
+            }
+            try {
+                return new Run(process.exitValue(), out.get(30, TimeUnit.SECONDS));
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("jplay's output could not be read", e);
+            }
+        }
     }
 
     private static List<String> command(String... args) {
