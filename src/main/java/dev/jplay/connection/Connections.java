@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,8 @@ public final class Connections implements AutoCloseable {
     /** Temporary files closed connections left on their hosts, removed by the next connection to the same target. */
     private final Map<Target, List<String>> leftovers = new ConcurrentHashMap<>();
     private final SshTransport ssh;
+    private volatile boolean interrupting;
+    private final CountDownLatch interrupted = new CountDownLatch(1);
 
     public Connections() {
         this(Path.of(System.getProperty("user.home")), System.getenv("SSH_AUTH_SOCK"), null);
@@ -55,8 +59,13 @@ public final class Connections implements AutoCloseable {
      * is killed on its host, with its process group.
      */
     public void interrupt() {
-        ssh.interrupt();
-        cancelRunning();
+        interrupting = true;
+        try {
+            ssh.interrupt();
+            cancelRunning();
+        } finally {
+            interrupted.countDown();
+        }
     }
 
     /** Starts expensive one-time initialisation (crypto providers) in the background, so the first connect is quick. */
@@ -97,6 +106,19 @@ public final class Connections implements AutoCloseable {
         } catch (ConnectionException e) {
             // best effort: the host went away again
         }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch, Duration within) {
+        boolean interruptedNow = false;
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (latch.await(end - System.nanoTime(), TimeUnit.NANOSECONDS)) break;
+            } catch (InterruptedException e) {
+                interruptedNow = true;
+            }
+        }
+        if (interruptedNow) Thread.currentThread().interrupt();
     }
 
     /** At close: one more connection to each host a broken connection left temporary files on, to remove them. */
@@ -145,6 +167,9 @@ public final class Connections implements AutoCloseable {
 
     @Override
     public void close() {
+        // the run may end while an interrupt still kills its commands (their tasks returned as killed): closing
+        // now would stop the kills half way
+        if (interrupting) awaitUninterruptibly(interrupted, Duration.ofSeconds(10));
         sweepLeftovers();
         dropAll();
         ssh.close();

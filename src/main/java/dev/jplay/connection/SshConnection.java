@@ -43,8 +43,11 @@ final class SshConnection implements Connection {
     /** Per-command jobs running now, by tag. */
     private final Map<String, Job> running = new ConcurrentHashMap<>();
 
-    /** A per-command job: its become (null: the login user) and whether its exec request went out yet. */
-    private record Job(Become become, CountDownLatch sent) {}
+    /**
+     * A per-command job: its become (null: the login user), whether its exec request went out yet, and whether it
+     * is itself a kill (never cancelled: a cancel must not kill the kills it starts).
+     */
+    private record Job(Become become, CountDownLatch sent, boolean kill) {}
     /** True once the controller is being interrupted: nothing new starts (kills still go out). */
     private final BooleanSupplier stopping;
 
@@ -128,7 +131,7 @@ final class SshConnection implements Connection {
             Thread.currentThread().interrupt();
             throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "interrupted", e);
         }
-        Job state = new Job(req.become(), new CountDownLatch(1));
+        Job state = new Job(req.become(), new CountDownLatch(1), kill);
         running.put(job, state);
         try (Session s = startSession(kill)) {
             WindowKeeper window = WindowKeeper.of(s, client.getTransport());
@@ -206,7 +209,9 @@ final class SshConnection implements Connection {
     @Override
     public void cancelRunning() {
         if (shells != null) shells.killRunning();
-        CompletableFuture<?>[] kills = running.keySet().stream().map(this::killJob).toArray(CompletableFuture[]::new);
+        // a snapshot: the kills register as jobs themselves while this runs
+        List<String> jobs = running.entrySet().stream().filter(e -> !e.getValue().kill()).map(Map.Entry::getKey).toList();
+        CompletableFuture<?>[] kills = jobs.stream().map(this::killJob).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(kills).get(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
