@@ -25,6 +25,9 @@ public final class DocCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "MODULE", description = "Module names (short or FQCN).")
     List<String> names = new ArrayList<>();
 
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "What to document: module (default), filter, test or lookup.")
+    String type = "module";
+
     @Option(names = {"-l", "--list"}, description = "List the available modules.")
     boolean list;
 
@@ -36,6 +39,13 @@ public final class DocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!type.equals("module")) {
+            if (!List.of("filter", "test", "lookup").contains(type)) {
+                System.err.println("ERROR! jplay documents modules, filters, tests and lookups (-t " + type + " is not one of them)");
+                return ExitCodes.BAD_OPTIONS;
+            }
+            return TemplateDoc.run(type, names, list, System.out, System.err);
+        }
         Path cwd = Path.of("").toAbsolutePath();
         Settings settings = Settings.load(System.getenv(), cwd);
         PythonModules python = Wiring.pythonModules(settings, List.of(cwd), cwd);
@@ -133,7 +143,7 @@ public final class DocCommand implements Callable<Integer> {
         return i < 0 ? s : s.substring(0, i + 1);
     }
 
-    private static void wrap(StringBuilder sb, String text, String indent) {
+    static void wrap(StringBuilder sb, String text, String indent) {
         StringBuilder line = new StringBuilder();
         for (String w : text.split("\\s+")) {
             if (w.isEmpty()) continue;
