@@ -14,6 +14,8 @@ import java.util.Set;
 final class ExprParser {
     /** How deeply expressions may nest (brackets, unary operators, conditionals); deeper is an error, not a crash. */
     static final int MAX_DEPTH = 200;
+    /** How many operators, filters or subscripts one chain may have ({@code a + b + ...}): evaluation recurses that deep. */
+    static final int MAX_CHAIN = 1000;
     private static final Set<String> COMPARE = Set.of("==", "!=", "<", "<=", ">", ">=");
     private static final Set<String> LOOKUPS = Set.of("lookup", "query", "q");
     private final Tokens t;
@@ -65,7 +67,8 @@ final class ExprParser {
 
     private Node or() {
         Node n = and();
-        while (t.peek().isName("or")) {
+        for (int chain = 1; t.peek().isName("or"); chain++) {
+            limit(chain);
             t.next();
             n = new Node.Or(n, and(), n.pos());
         }
@@ -74,7 +77,8 @@ final class ExprParser {
 
     private Node and() {
         Node n = not();
-        while (t.peek().isName("and")) {
+        for (int chain = 1; t.peek().isName("and"); chain++) {
+            limit(chain);
             t.next();
             n = new Node.And(n, not(), n.pos());
         }
@@ -114,7 +118,8 @@ final class ExprParser {
 
     private Node math1() {
         Node n = concat();
-        while (t.peek().isOp("+") || t.peek().isOp("-")) {
+        for (int chain = 1; t.peek().isOp("+") || t.peek().isOp("-"); chain++) {
+            limit(chain);
             Token op = t.next();
             n = new Node.Binary(op.text(), n, concat(), op.pos());
         }
@@ -123,7 +128,8 @@ final class ExprParser {
 
     private Node concat() {
         Node n = math2();
-        while (t.peek().isOp("~")) {
+        for (int chain = 1; t.peek().isOp("~"); chain++) {
+            limit(chain);
             Token op = t.next();
             n = new Node.Binary("~", n, math2(), op.pos());
         }
@@ -132,7 +138,8 @@ final class ExprParser {
 
     private Node math2() {
         Node n = pow();
-        while (t.peek().isOp("*") || t.peek().isOp("/") || t.peek().isOp("//") || t.peek().isOp("%")) {
+        for (int chain = 1; t.peek().isOp("*") || t.peek().isOp("/") || t.peek().isOp("//") || t.peek().isOp("%"); chain++) {
+            limit(chain);
             Token op = t.next();
             n = new Node.Binary(op.text(), n, pow(), op.pos());
         }
@@ -141,7 +148,8 @@ final class ExprParser {
 
     private Node pow() {
         Node n = unary(true);
-        while (t.peek().isOp("**")) {
+        for (int chain = 1; t.peek().isOp("**"); chain++) {
+            limit(chain);
             Token op = t.next();
             n = new Node.Binary("**", n, unary(true), op.pos());
         }
@@ -158,6 +166,10 @@ final class ExprParser {
         }
         n = postfix(n);
         return withFilter ? filters(n) : n;
+    }
+
+    private void limit(int chain) {
+        if (chain > MAX_CHAIN) throw t.fail("expression too long: more than " + MAX_CHAIN + " operators, filters or subscripts in a row");
     }
 
     private Node nested(java.util.function.Supplier<Node> rule) {
@@ -265,7 +277,8 @@ final class ExprParser {
     }
 
     private Node postfix(Node n) {
-        while (true) {
+        for (int chain = 1; ; chain++) {
+            limit(chain);
             Token k = t.peek();
             if (k.isOp(".") || k.isOp("[")) n = subscript(n);
             else if (k.isOp("(")) n = call(n);
@@ -357,7 +370,8 @@ final class ExprParser {
     }
 
     private Node filters(Node n) {
-        while (true) {
+        for (int chain = 1; ; chain++) {
+            limit(chain);
             if (t.peek().isOp("|")) {
                 t.next();
                 n = filter(n);

@@ -41,6 +41,17 @@ final class Guard {
         }
     }
 
+    /**
+     * What a Java exception that escaped evaluation (a value of an unexpected type somewhere) becomes: a type error
+     * in Python's words, never a Java class name.
+     */
+    static EvalError escaped(RuntimeException e) {
+        if (e instanceof EvalError ev) return ev;
+        if (e instanceof Stmt.LoopControl) return new EvalError("'break' or 'continue' outside of a loop");
+        if (e instanceof ArithmeticException) return new EvalError("integer division or modulo by zero");
+        return EvalError.type(describe(e, "template"));
+    }
+
     /** A Python-style message for a Java exception raised by {@code what} (a filter or test name, or a callable). */
     static String describe(RuntimeException e, Object what) {
         String name = what instanceof String s ? s + "()" : "call";

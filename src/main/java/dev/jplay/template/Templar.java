@@ -103,17 +103,25 @@ public final class Templar {
     }
 
     private Object renderString(String text, TemplateContext ctx) {
-        String name = singleVariable(text);
-        if (name != null) {
-            Object v = ctx.scope().get(name);
-            if (v == null || v instanceof Boolean || v instanceof Number) return v;
-        }
         int[] depth = nesting.get();
         if (depth[0] >= MAX_NESTING) {
             throw new TemplateException("template recursion deeper than " + MAX_NESTING + " levels while templating " + text,
                     ctx.loc(), "a variable probably refers to itself through other variables");
         }
         depth[0]++;
+        try {
+            String name = singleVariable(text);
+            if (name != null) {
+                Object v = ctx.scope().get(name);
+                if (v == null || v instanceof Boolean || v instanceof Number) return v;
+            }
+            return render(text, ctx);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Object render(String text, TemplateContext ctx) {
         Compiled c = compile(text, Syntax.STRING, ctx);
         try {
             Object v;
@@ -134,12 +142,13 @@ public final class Templar {
             v = fromText(sb.toString());
             if (v instanceof String s) return preserveNewlines(text, s, "\n");
             return v;
-        } catch (EvalError e) {
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException ex) {
+            EvalError e = Guard.escaped(ex);
             throw located(message(e, text), text, e.pos, ctx.loc());
         } catch (StackOverflowError e) {
             throw new TemplateException("template recursion too deep while templating " + text + " (the JVM's stack ran out)", ctx.loc());
-        } finally {
-            depth[0]--;
         }
     }
 
@@ -218,13 +227,14 @@ public final class Templar {
             Compiled c = expression(expr, false, ctx);
             c.checkNames();
             return PyOps.truthy(c.single().eval(new Env(this, ctx)));
-        } catch (EvalError e) {
+        } catch (TemplateException e) {
+            throw conditionFailed(original, e.getMessage(), e.loc() == null ? ctx.loc() : e.loc());
+        } catch (RuntimeException ex) {
+            EvalError e = Guard.escaped(ex);
             String presented = "{% if " + expr + " %} True {% else %} False {% endif %}";
             String msg = e.kind == EvalError.Kind.UNDEFINED ? "error while evaluating conditional (" + original + "): " + e.getMessage()
                     : message(e, presented);
             throw conditionFailed(original, msg, located("", expr, e.pos, ctx.loc()).loc());
-        } catch (TemplateException e) {
-            throw conditionFailed(original, e.getMessage(), e.loc() == null ? ctx.loc() : e.loc());
         }
     }
 
@@ -239,7 +249,10 @@ public final class Templar {
             Compiled c = expression(expr, true, ctx);
             c.checkNames();
             return c.single().eval(new Env(this, ctx));
-        } catch (EvalError e) {
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException ex) {
+            EvalError e = Guard.escaped(ex);
             throw located(message(e, "{{ " + expr + " }}"), expr, e.pos, ctx.loc());
         }
     }
@@ -280,7 +293,10 @@ public final class Templar {
         StringBuilder sb = new StringBuilder();
         try {
             Templates.render(t, new Env(this, ctx), sb);
-        } catch (EvalError e) {
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException ex) {
+            EvalError e = Guard.escaped(ex);
             throw located(message(e, text), text, e.pos, ctx.loc());
         } catch (StackOverflowError e) {
             throw new TemplateException("template recursion too deep in " + ctx.loc().file() + " (the JVM's stack ran out)", ctx.loc());
@@ -347,6 +363,8 @@ public final class Templar {
         } catch (ParseError e) {
             throw located("template error while templating string: " + e.getMessage() + ". String: " + text, text,
                     e.pos < 0 ? -1 : e.pos + offset, ctx.loc());
+        } catch (StackOverflowError e) {
+            throw new TemplateException("template error while templating string: nested too deeply to parse. String: " + text, ctx.loc());
         } catch (EvalError e) {
             throw located(e.getMessage(), text, 0, ctx.loc());
         }

@@ -14,6 +14,8 @@ import java.util.Set;
  * unknown and unclosed tags. {@code do}, {@code break} and {@code continue} exist only when their extension is on.
  */
 final class TemplateParser {
+    /** How deeply statements ({@code if}, {@code for}, ...) may nest. */
+    static final int MAX_NESTING = 200;
     private final Tokens t;
     private final ExprParser e;
     private final Set<String> extensions;
@@ -73,6 +75,7 @@ final class TemplateParser {
         Token k = t.peek();
         if (k.kind() != Token.Kind.NAME) throw t.fail("tag name expected");
         String tag = k.text();
+        if (tagStack.size() >= MAX_NESTING) throw t.fail("blocks nested more than " + MAX_NESTING + " levels deep");
         tagStack.add(tag);
         boolean pop = true;
         try {
