@@ -75,6 +75,7 @@ public final class AnsibleConfig {
                 d("SYSTEM_WARNINGS", Type.BOOL, "defaults", "system_warnings", "ANSIBLE_SYSTEM_WARNINGS", true),
                 d("LOCALHOST_WARNING", Type.BOOL, "defaults", "localhost_warning", "ANSIBLE_LOCALHOST_WARNING", true),
                 d("DEFAULT_JINJA2_NATIVE", Type.BOOL, "defaults", "jinja2_native", "ANSIBLE_JINJA2_NATIVE", false),
+                d("DEFAULT_JINJA2_EXTENSIONS", Type.LIST, "defaults", "jinja2_extensions", "ANSIBLE_JINJA2_EXTENSIONS", List.of()),
                 d("DEFAULT_HASH_BEHAVIOUR", Type.STRING, "defaults", "hash_behaviour", "ANSIBLE_HASH_BEHAVIOUR", "replace"),
                 d("DEFAULT_PRIVATE_ROLE_VARS", Type.BOOL, "defaults", "private_role_vars", "ANSIBLE_PRIVATE_ROLE_VARS", false),
                 d("DEFAULT_NO_LOG", Type.BOOL, "defaults", "no_log", "ANSIBLE_NO_LOG", false),
@@ -232,6 +233,12 @@ public final class AnsibleConfig {
 
     public List<Setting> settings() {
         return List.copyOf(settings.values());
+    }
+
+    /** A known setting's value (the config lookup), or empty when jplay has no such setting. */
+    public java.util.Optional<Object> find(String name) {
+        Setting s = settings.get(name);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(s.value());
     }
 
     public Object get(String name) {

@@ -3,6 +3,8 @@ package dev.jplay.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The configuration values a run needs, typed, from {@link AnsibleConfig} (ansible.cfg and {@code ANSIBLE_*}),
@@ -16,7 +18,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 String vaultIdentity, List<String> vaultIdentityList, String vaultEncryptIdentity, Boolean color,
                 boolean displaySkipped, boolean displayOk, Path configFile,
                 List<Path> collectionsPaths, boolean collectionsScanSysPath, List<String> pythonModules, boolean persistentShell,
-                String cachePlugin, String cacheConnection, long cacheTimeout, String cachePrefix) {
+                String cachePlugin, String cacheConnection, long cacheTimeout, String cachePrefix,
+                List<String> jinja2Extensions, Function<String, Optional<Object>> setting) {
 
     static Settings load(Map<String, String> env, Path cwd) {
         AnsibleConfig c = AnsibleConfig.load(env, cwd, Path.of(System.getProperty("user.home")));
@@ -38,7 +41,8 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.bool("DISPLAY_SKIPPED_HOSTS"), c.bool("DISPLAY_OK_HOSTS"), c.file(),
                 paths(c.list("COLLECTIONS_PATHS")), c.bool("COLLECTIONS_SCAN_SYS_PATH"), c.list("JPLAY_PYTHON_MODULES"),
                 c.bool("JPLAY_PERSISTENT_SHELL"),
-                c.string("CACHE_PLUGIN"), c.string("CACHE_PLUGIN_CONNECTION"), c.integer("CACHE_PLUGIN_TIMEOUT"), c.string("CACHE_PLUGIN_PREFIX"));
+                c.string("CACHE_PLUGIN"), c.string("CACHE_PLUGIN_CONNECTION"), c.integer("CACHE_PLUGIN_TIMEOUT"), c.string("CACHE_PLUGIN_PREFIX"),
+                c.list("DEFAULT_JINJA2_EXTENSIONS"), c::find);
     }
 
     private static List<Path> paths(List<String> l) {

@@ -46,7 +46,7 @@ final class Wiring implements AutoCloseable {
     private final Output output;
     private final Inventory inventory;
     private final ModuleRegistry registry;
-    private final Templar templar = new Templar();
+    private final Templar templar;
     private final PlaybookLoader loader;
     private final Connections connections = new Connections(Path.of(System.getProperty("user.home")), System.getenv("SSH_AUTH_SOCK"),
             key -> System.console() == null ? null : Secrets.ask("Enter passphrase for key '" + key + "': "));
@@ -77,6 +77,7 @@ final class Wiring implements AutoCloseable {
         output.on(new Event.Verbose(settings.configFile() == null ? "No config file found; using defaults"
                 : "Using " + settings.configFile() + " as config file", 1, null));
         Consumer<String> warn = w -> output.on(new Event.Warning(w));
+        this.templar = new Templar(warn, settings.jinja2Extensions(), settings.setting());
         // asked in ansible-playbook's order: connection and become passwords, then vault secrets
         this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");
         this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass || settings.askPass(), "SSH password: ");
