@@ -4,6 +4,7 @@ import dev.jplay.data.Tuple;
 import dev.jplay.data.Unsafe;
 import dev.jplay.data.VaultText;
 import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ public final class Templar {
             v = fromText(sb.toString());
             if (v instanceof String s) return preserveNewlines(text, s, "\n");
             return v;
-        } catch (TemplateException e) {
+        } catch (SourceException e) {
             throw e;
         } catch (RuntimeException ex) {
             EvalError e = Guard.escaped(ex);
@@ -229,6 +230,8 @@ public final class Templar {
             return PyOps.truthy(c.single().eval(new Env(this, ctx)));
         } catch (TemplateException e) {
             throw conditionFailed(original, e.getMessage(), e.loc() == null ? ctx.loc() : e.loc());
+        } catch (SourceException e) {
+            throw e;
         } catch (RuntimeException ex) {
             EvalError e = Guard.escaped(ex);
             String presented = "{% if " + expr + " %} True {% else %} False {% endif %}";
@@ -249,7 +252,7 @@ public final class Templar {
             Compiled c = expression(expr, true, ctx);
             c.checkNames();
             return c.single().eval(new Env(this, ctx));
-        } catch (TemplateException e) {
+        } catch (SourceException e) {
             throw e;
         } catch (RuntimeException ex) {
             EvalError e = Guard.escaped(ex);
@@ -293,7 +296,7 @@ public final class Templar {
         StringBuilder sb = new StringBuilder();
         try {
             Templates.render(t, new Env(this, ctx), sb);
-        } catch (TemplateException e) {
+        } catch (SourceException e) {
             throw e;
         } catch (RuntimeException ex) {
             EvalError e = Guard.escaped(ex);
