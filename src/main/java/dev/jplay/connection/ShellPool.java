@@ -66,7 +66,7 @@ final class ShellPool implements AutoCloseable {
         ShellSession s = null;
         Session ch = null;
         try {
-            ch = client.startSession();
+            ch = SshConnection.session(client);
             s = ShellSession.start(ch, client.getTransport(), become, pool, timer);
             synchronized (this) {
                 if (!off) {

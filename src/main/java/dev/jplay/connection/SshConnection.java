@@ -172,7 +172,7 @@ final class SshConnection implements Connection {
      */
     private Session startSession(boolean kill) throws IOException {
         if (!kill && stopping.getAsBoolean()) throw ConnectionException.interrupted();
-        return client.startSession();
+        return session(client);
     }
 
     private static ConnectionException timedOut(ExecRequest req) {
@@ -218,6 +218,18 @@ final class SshConnection implements Connection {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // best effort: the host may be gone
+        }
+    }
+
+    /**
+     * A new session. When the connection has just dropped, sshj throws IllegalStateException ("Not connected"):
+     * it becomes an IOException, so the caller reports the host unreachable.
+     */
+    static Session session(SSHClient client) throws IOException {
+        try {
+            return client.startSession();
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -122,10 +122,13 @@ class LabSshTest {
         Connection c = connections.get(lab.target(2, "root"));
         assertThat(c.exec(ExecRequest.of("echo up")).out()).isEqualTo("up\n");
         lab.stop("lab02");
-        assertThatThrownBy(() -> connections.get(lab.target(2, "root")).exec(ExecRequest.of("true")))
-                .isInstanceOf(ConnectionException.class)
-                .satisfies(e -> assertThat(((ConnectionException) e).kind()).isEqualTo(ConnectionException.Kind.UNREACHABLE));
-        lab.start("lab02");
+        try {
+            assertThatThrownBy(() -> connections.get(lab.target(2, "root")).exec(ExecRequest.of("true")))
+                    .isInstanceOf(ConnectionException.class)
+                    .satisfies(e -> assertThat(((ConnectionException) e).kind()).isEqualTo(ConnectionException.Kind.UNREACHABLE));
+        } finally {
+            lab.start("lab02"); // also when the assertion fails: the other tests use lab02
+        }
         Connection again = connections.reconnect(lab.target(2, "root"), Duration.ofSeconds(20));
         assertThat(again.exec(ExecRequest.of("echo back")).out()).isEqualTo("back\n");
     }
