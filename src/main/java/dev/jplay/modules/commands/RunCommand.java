@@ -40,9 +40,7 @@ final class RunCommand {
             cmd = raw;
         } else {
             List<String> words = raw != null && !raw.isBlank() ? ShellWords.split(raw) : argv;
-            List<String> quoted = new ArrayList<>();
-            for (String w : words) quoted.add(ShellCommand.quote(w));
-            line = String.join(" ", quoted);
+            line = CommandWords.exec(words, SKIP);
             cmd = new ArrayList<Object>(words);
         }
         r.put("cmd", cmd);
@@ -59,7 +57,7 @@ final class RunCommand {
             }
             script.append("echo ").append(SKIP).append("run");
         } else {
-            script.append(shell ? "" : "exec ").append(line);
+            script.append(line);
         }
         ExecRequest req = ExecRequest.of(script.toString()).withChdir(a.str("chdir"));
         if (shell && a.has("executable")) req = req.withExecutable(a.str("executable"));
@@ -71,6 +69,7 @@ final class RunCommand {
         ExecResult res = ctx.exec(req);
         LocalDateTime end = LocalDateTime.now();
         String out = res.out();
+        if (!shell && out.startsWith(SKIP + CommandWords.NOT_RUN)) return CommandWords.notRun(r, out.substring(SKIP.length() + 1));
         if (out.startsWith(SKIP)) {
             String what = out.substring(SKIP.length()).strip();
             if (what.equals("run")) {
