@@ -41,7 +41,8 @@ public final class VaultEditor {
             List<String> cmd = new ArrayList<>(command);
             cmd.add(file.toString());
             int rc = run(cmd);
-            if (interrupted.get()) return null;
+            // the editor shares the terminal: Ctrl-C may end it (128 + SIGINT) before jplay's own handler has run
+            if (interrupted.get() || rc == 128 + 2) return null;
             if (rc != 0) throw new IllegalStateException("The editor " + String.join(" ", command) + " exited with " + rc + "; nothing was saved");
             return Files.readAllBytes(file);
         } catch (IOException e) {
