@@ -46,7 +46,7 @@ public final class AdhocCommand implements Callable<Integer> {
     @Option(names = "--list-hosts", description = "List the matching hosts and exit.")
     boolean listHosts;
 
-    @Option(names = {"-B", "--background"}, paramLabel = "SECONDS", description = "Run asynchronously, failing after SECONDS (not supported yet).")
+    @Option(names = {"-B", "--background"}, paramLabel = "SECONDS", description = "Run asynchronously, failing after SECONDS (the task's async).")
     Integer background;
 
     @Option(names = {"-P", "--poll"}, paramLabel = "POLL_INTERVAL", description = "Poll interval with -B (default 15).")
@@ -82,7 +82,7 @@ public final class AdhocCommand implements Callable<Integer> {
                 return ExitCodes.BAD_OPTIONS;
             }
             if (hosts.isEmpty()) return ExitCodes.OK;
-            Playbook pb = w.loader().adhoc(pattern, module, args, cwd);
+            Playbook pb = w.loader().adhoc(pattern, module, args, cwd, async());
             return w.runner(w.options(Set.of("all"), Set.of(), null, false, false, cwd)).run(pb, w.loader()).exitCode();
         } catch (SourceException e) {
             System.err.println(e.render());
@@ -96,10 +96,12 @@ public final class AdhocCommand implements Callable<Integer> {
             return "No argument passed to " + module + " module" + (pattern.endsWith(".yml") ? " (did you mean to run jplay " + pattern + "?)" : "");
         }
         if (NOT_ADHOC.contains(module)) return "'" + module + "' is not a valid action for ad-hoc commands";
-        if (background != null && background > 0) {
-            return "-B/--background (async tasks) is not supported by jplay yet; run the command without -B (use --task-timeout "
-                    + background + " to limit its time)";
-        }
         return null;
+    }
+
+    /** The task's {@code async} and {@code poll} from -B and -P, as ansible sets them. */
+    private java.util.Map<String, Object> async() {
+        if (background == null || background <= 0) return java.util.Map.of();
+        return java.util.Map.of("async", (long) background, "poll", (long) (poll == null ? 15 : poll));
     }
 }

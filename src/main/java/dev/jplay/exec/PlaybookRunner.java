@@ -93,6 +93,7 @@ public final class PlaybookRunner {
                 if (runPlay(e, play)) break;
             }
         } finally {
+            e.state().jobs.awaitAll(msg -> output.on(new Event.Warning(msg)));
             pool.shutdownNow();
             try {
                 pool.awaitTermination(5, TimeUnit.SECONDS);

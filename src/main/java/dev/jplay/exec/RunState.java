@@ -13,6 +13,8 @@ final class RunState {
     final Set<String> unreachable = ConcurrentHashMap.newKeySet();
     final AtomicBoolean startFound;
     final AtomicBoolean stepping;
+    /** Async jobs that run in controller threads ({@code async} on modules that cannot run detached on a host). */
+    final ControllerJobs jobs = new ControllerJobs();
     /** Hosts whose connection {@code -vvvv} has described. */
     final Set<String> described = ConcurrentHashMap.newKeySet();
 

@@ -205,9 +205,10 @@ final class TaskRunner {
         boolean noLog = kw.get("no_log") != null && ArgConverter.toBool(kw.get("no_log"));
         Trace trace = Trace.of(e, host, task.action(), resolved, args, noLog);
         if (trace != null && conn != null) conn = trace.watch(conn);
-        if (conn != null) conn = LiveOutput.wrap(conn, e, host, task.action());
+        if (conn != null && !AsyncTask.requested(kw)) conn = LiveOutput.wrap(conn, e, host, task.action());
         ModuleCall call = new ModuleCall(e, host, task, scope, resolved, check, diff, timeout, Arguments.environment(kw), conn).withNoLog(noLog);
-        Map<String, Object> r = new Attempts(e, task, info).run(module, args, call, scope, host);
+        Module run = AsyncTask.wrap(module, kw, e, host, info, task.action(), check, task.loc());
+        Map<String, Object> r = new Attempts(e, task, info).run(run, args, call, scope, host);
         if (trace != null) trace.done(r);
         if (noLog) r.put("_ansible_no_log", true);
         if (diff && r.containsKey("diff")) r.put("_ansible_diff", true);

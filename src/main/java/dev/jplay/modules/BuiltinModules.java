@@ -15,6 +15,7 @@ public final class BuiltinModules {
         all.addAll(dev.jplay.modules.packages.PackageModules.all());
         all.addAll(dev.jplay.modules.system.SystemModules.all());
         all.addAll(dev.jplay.modules.facts.FactModules.all());
+        all.add(new dev.jplay.modules.jobs.AsyncStatus());
         return all;
     }
 }

@@ -79,7 +79,8 @@ public final class AdhocCallback implements Callback {
 
     /** What follows the host name, and its colour; null for results this callback does not show. */
     private Grouping.Entry entry(Event.HostResult e, Map<String, Object> r) {
-        boolean noJson = NO_JSON.contains(e.task().action());
+        // an async job's result (with its ansible_job_id) is shown as JSON, whatever the module
+        boolean noJson = NO_JSON.contains(e.task().action()) && !r.containsKey("ansible_job_id");
         return switch (e.status()) {
             case OK, CHANGED -> {
                 Results.clean(r, e.task().action());

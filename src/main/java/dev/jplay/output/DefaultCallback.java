@@ -1,5 +1,6 @@
 package dev.jplay.output;
 
+import dev.jplay.data.Py;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class DefaultCallback implements Callback {
             String msg = "FAILED - RETRYING: [" + label(r.host(), null) + "]: " + r.task().banner() + " (" + r.retriesLeft() + " retries left).";
             if (Results.verbose(r.result(), verbosity, 2)) msg += "Result was: " + Results.dump(Results.displayCopy(r.result()), verbosity, null);
             d.display(msg, Display.DEBUG);
+        } else if (e instanceof Event.Async a) {
+            async(a);
         } else if (e instanceof Event.Included i) {
             d.display("included: " + i.file() + " for " + String.join(", ", i.hosts()), Display.SKIP);
         } else if (e instanceof Event.Warning w) {
@@ -56,6 +59,17 @@ public final class DefaultCallback implements Callback {
             d.display(t.text(), null);
         } else if (e instanceof Event.Error err) {
             d.displayErr(err.message(), Display.ERROR);
+        }
+    }
+
+    private void async(Event.Async a) {
+        Object jid = a.result().get("ansible_job_id");
+        String on = " on " + a.host() + ": jid=" + Py.str(jid);
+        switch (a.step()) {
+            case POLL -> d.display("ASYNC POLL" + on + " started=" + Py.str(a.result().get("started")) + " finished="
+                    + Py.str(a.result().get("finished")), Display.DEBUG);
+            case OK -> d.display("ASYNC OK" + on, Display.DEBUG);
+            case FAILED -> d.display("ASYNC FAILED" + on, Display.DEBUG);
         }
     }
 

@@ -36,6 +36,15 @@ public sealed interface Event {
     /** An {@code until} attempt failed and will be retried: {@code FAILED - RETRYING: [h]: name (N retries left).} */
     record Retrying(String host, TaskInfo task, int retriesLeft, Map<String, Object> result) implements Event {}
 
+    /**
+     * An async task's job on a host ({@code poll} > 0): {@code ASYNC POLL on h: jid=J started=1 finished=0} after each
+     * poll that found it running, then {@code ASYNC OK on h: jid=J} or {@code ASYNC FAILED on h: jid=J}.
+     */
+    record Async(String host, TaskInfo task, AsyncStep step, Map<String, Object> result) implements Event {}
+
+    /** The steps of {@link Async}. */
+    enum AsyncStep { POLL, OK, FAILED }
+
     /** A dynamic include was loaded: {@code included: /path/file.yml for h1, h2}. */
     record Included(String file, List<String> hosts, TaskInfo task) implements Event {}
 

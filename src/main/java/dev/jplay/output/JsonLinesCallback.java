@@ -34,6 +34,9 @@ public final class JsonLinesCallback implements Callback {
                     "item", Results.itemLabel(r.result()), "result", Results.strip(Results.displayCopy(r.result())));
         } else if (e instanceof Event.Retrying r) {
             put(m, "retrying", "host", r.host(), "task", task(r.task()), "retries_left", r.retriesLeft());
+        } else if (e instanceof Event.Async a) {
+            put(m, "async_" + a.step().name().toLowerCase(), "host", a.host(), "task", task(a.task()), "jid", a.result().get("ansible_job_id"),
+                    "started", a.result().get("started"), "finished", a.result().get("finished"));
         } else if (e instanceof Event.Included i) {
             put(m, "included", "file", i.file(), "hosts", i.hosts());
         } else if (e instanceof Event.Warning w) {

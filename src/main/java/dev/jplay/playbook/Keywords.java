@@ -21,6 +21,9 @@ public record Keywords(Map<String, Object> values) {
             "any_errors_fatal", "no_log", "run_once", "delegate_to", "delegate_facts", "throttle", "timeout",
             "debugger", "collections");
 
+    /** Keywords of a task alone (not inherited), kept here to be templated with the others: {@code async}, {@code poll}. */
+    public static final Set<String> TASK_ONLY = Set.of("async", "poll");
+
     private static final Set<String> ACCUMULATED = Set.of("environment", "module_defaults");
 
     public static final Keywords NONE = new Keywords(Map.of());

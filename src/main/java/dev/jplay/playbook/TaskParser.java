@@ -191,6 +191,7 @@ final class TaskParser {
         Loc loc = Raw.loc(ds);
         Keywords own = Keywords.from(ds);
         if (a.local()) own = own.with("delegate_to", "localhost");
+        for (String k : Keywords.TASK_ONLY) if (ds.get(k) != null) own = own.with(k, ds.get(k));
         String register = ds.get("register") == null ? null : Py.str(ds.get("register"));
         if (register != null && !Raw.isIdentifier(register)) {
             throw new SourceException("Invalid variable name in 'register' specified: '" + register + "'", Raw.valueLoc(ds, "register"),

@@ -8,9 +8,11 @@ import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
 import dev.jplay.modules.ParamType;
+import dev.jplay.modules.jobs.Detachable;
+import dev.jplay.modules.jobs.HostJob;
 
 /** {@code command} and {@code shell}: run a command on the host (shell: through {@code /bin/sh}, pipes and all). */
-public final class Command implements Module {
+public final class Command implements Module, Detachable {
     private final boolean shell;
     private final ModuleSpec spec;
 
@@ -61,16 +63,24 @@ public final class Command implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) throws ConnectionException {
-        ModuleArgs a = args;
-        if (args.has("cmd") && !args.has("_raw_params")) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(args.all());
-            m.put("_raw_params", args.get("cmd"));
-            a = new ModuleArgs(m);
-        }
+        ModuleArgs a = withCmd(args);
         if (!shell && a.has("executable")) {
             ctx.warn("As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command' module. Not using '"
                     + a.str("executable") + "'.");
         }
         return RunCommand.run(a, ctx, shell);
+    }
+
+    @Override
+    public HostJob detach(ModuleArgs args, ModuleContext ctx) {
+        return RunCommand.job(withCmd(args), shell);
+    }
+
+    /** {@code cmd} as the free-form text when there is none. */
+    private static ModuleArgs withCmd(ModuleArgs args) {
+        if (!args.has("cmd") || args.has("_raw_params")) return args;
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(args.all());
+        m.put("_raw_params", args.get("cmd"));
+        return new ModuleArgs(m);
     }
 }

@@ -25,13 +25,48 @@ final class CommandWords {
 
     /** The shell line that checks the program and execs the words; {@code marker} starts the line it prints when it cannot. */
     static String exec(List<String> words, String marker) {
+        String notRun = "printf '%s\\n' " + ShellCommand.quote(marker + NOT_RUN);
+        return exec(words, notRun + "\"2 $1\"; exit 0", notRun + "\"13 $1\"; exit 0");
+    }
+
+    /** Is the word the same before and after expansion (no {@code $}, no leading {@code ~})? */
+    static boolean unexpanded(String word) {
+        return !word.contains("$") && !word.startsWith("~");
+    }
+
+    /**
+     * Shell tests that hold when the program (a {@link #literal} word) cannot be run, by errno (2 missing, 13 not
+     * executable), in the order to try them: what {@link #exec} checks before it execs.
+     */
+    static java.util.Map<Integer, String> notRunTests(String prog) {
+        String q = ShellCommand.quote(prog);
+        java.util.Map<Integer, String> tests = new java.util.LinkedHashMap<>();
+        if (prog.contains("/")) {
+            tests.put(2, "[ ! -e " + q + " ]");
+            tests.put(13, "{ [ -d " + q + " ] || [ ! -x " + q + " ]; }");
+        } else {
+            tests.put(2, "! ( for d in $(printf '%s' \"$PATH\" | tr ':' ' '); do [ -f \"$d\"/" + q + " ] && [ -x \"$d\"/" + q
+                    + " ] && exit 0; done; exit 1 )");
+        }
+        return tests;
+    }
+
+    /**
+     * The line for a job that runs detached (async), where no marker can be read back: a program that cannot be run
+     * exits 2 or 13 with Python's message on stderr.
+     */
+    static String execDetached(List<String> words) {
+        return exec(words, "echo \"[Errno 2] No such file or directory: b'$1'\" >&2; exit 2",
+                "echo \"[Errno 13] Permission denied: b'$1'\" >&2; exit 13");
+    }
+
+    private static String exec(List<String> words, String missing, String denied) {
         StringBuilder sb = new StringBuilder("set --");
         for (String w : words) sb.append(' ').append(expand(w));
-        String notRun = "printf '%s\\n' " + ShellCommand.quote(marker + NOT_RUN);
-        return sb.append("; case $1 in */*) [ -e \"$1\" ] || { ").append(notRun).append("\"2 $1\"; exit 0; }; ")
-                .append("{ [ -d \"$1\" ] || [ ! -x \"$1\" ]; } && { ").append(notRun).append("\"13 $1\"; exit 0; } ;; ")
+        return sb.append("; case $1 in */*) [ -e \"$1\" ] || { ").append(missing).append("; }; ")
+                .append("{ [ -d \"$1\" ] || [ ! -x \"$1\" ]; } && { ").append(denied).append("; } ;; ")
                 .append("*) f=; for d in $(printf '%s' \"$PATH\" | tr ':' ' '); do [ -f \"$d/$1\" ] && [ -x \"$d/$1\" ] && { f=1; break; }; done; ")
-                .append("[ -n \"$f\" ] || { ").append(notRun).append("\"2 $1\"; exit 0; } ;; esac; exec \"$@\"").toString();
+                .append("[ -n \"$f\" ] || { ").append(missing).append("; } ;; esac; exec \"$@\"").toString();
     }
 
     /** One word as a shell expression that expands like Python's expanduser(expandvars(word)). */

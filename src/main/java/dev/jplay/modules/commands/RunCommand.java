@@ -5,16 +5,20 @@ import dev.jplay.connection.ExecRequest;
 import dev.jplay.connection.ExecResult;
 import dev.jplay.connection.ShellCommand;
 import dev.jplay.connection.ShellWords;
+import dev.jplay.data.Json;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
+import dev.jplay.modules.jobs.HostJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What {@code command} and {@code shell} share: {@code creates}/{@code removes} checked in the same round trip as the
@@ -33,17 +37,9 @@ final class RunCommand {
         ModuleResult r = ModuleResult.ok();
         if ((raw == null || raw.isBlank()) && argv.isEmpty()) return fail(r, 256, "no command given");
         if (raw != null && !raw.isBlank() && !argv.isEmpty()) return fail(r, 256, "only command or argv can be given, not both");
-        String line;
-        Object cmd;
-        if (shell) {
-            line = raw;
-            cmd = raw;
-        } else {
-            List<String> words = raw != null && !raw.isBlank() ? ShellWords.split(raw) : argv;
-            line = CommandWords.exec(words, SKIP);
-            cmd = new ArrayList<Object>(words);
-        }
-        r.put("cmd", cmd);
+        Line l = line(raw, argv, shell, false);
+        String line = l.text();
+        r.put("cmd", l.cmd());
         String creates = a.str("creates");
         String removes = a.str("removes");
         String verb = ctx.check() ? "Would" : "Did";
@@ -77,10 +73,7 @@ final class RunCommand {
                         .put("msg", "Command would have run if not in check mode");
             }
             boolean c = what.equals("c");
-            String path = c ? creates : removes;
-            return r.put("rc", 0L).put("stdout", "skipped, since " + path + (c ? " exists" : " does not exist")).put("stderr", "")
-                    .put("msg", verb + " not run command since '" + path + "'" + (c ? " exists" : " does not exist"))
-                    .put("start", null).put("end", null).put("delta", null).put("stdout_lines", List.of(r.get("stdout")));
+            return skipped(r, c ? creates : removes, c, verb);
         }
         String stdout = a.bool("strip_empty_ends") ? stripEnds(out) : out;
         String stderr = a.bool("strip_empty_ends") ? stripEnds(res.err()) : res.err();
@@ -89,6 +82,55 @@ final class RunCommand {
                 .put("stdout_lines", lines(stdout)).put("stderr_lines", lines(stderr));
         if (res.rc() != 0) r.fail("non-zero return code");
         return r;
+    }
+
+    /**
+     * The command as a job that runs detached on the host (async): the same command line, creates/removes, chdir,
+     * stdin and result keys as {@link #run}.
+     */
+    static HostJob job(ModuleArgs a, boolean shell) {
+        String raw = a.str("_raw_params");
+        List<String> argv = a.strings("argv");
+        ModuleResult r = ModuleResult.ok();
+        if ((raw == null || raw.isBlank()) && argv.isEmpty()) return HostJob.answer(fail(r, 256, "no command given").toMap());
+        if (raw != null && !raw.isBlank() && !argv.isEmpty()) {
+            return HostJob.answer(fail(r, 256, "only command or argv can be given, not both").toMap());
+        }
+        Line l = line(raw, argv, shell, true);
+        Map<String, String> skips = new LinkedHashMap<>();
+        String creates = a.str("creates");
+        String removes = a.str("removes");
+        if (creates != null) skips.put(exists(creates), Json.write(skipped(ModuleResult.ok().put("cmd", l.cmd()), creates, true, "Did").toMap()));
+        if (removes != null) skips.put("! " + exists(removes), Json.write(skipped(ModuleResult.ok().put("cmd", l.cmd()), removes, false, "Did").toMap()));
+        if (!shell && l.cmd() instanceof List<?> words && CommandWords.unexpanded(String.valueOf(words.get(0)))) {
+            String prog = String.valueOf(words.get(0));
+            CommandWords.notRunTests(prog).forEach((errno, test) ->
+                    skips.put(test, Json.write(CommandWords.notRun(ModuleResult.ok().put("cmd", l.cmd()), errno + " " + prog).toMap())));
+        }
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("changed", true);
+        first.put("cmd", l.cmd());
+        String head = Json.write(first);
+        byte[] stdin = a.has("stdin") ? (a.str("stdin") + (a.bool("stdin_add_newline") ? "\n" : "")).getBytes(StandardCharsets.UTF_8) : null;
+        String sh = shell && a.has("executable") ? a.str("executable") : "/bin/sh";
+        return HostJob.command(skips, l.text(), sh, a.str("chdir"), stdin, a.bool("strip_empty_ends"),
+                head.substring(0, head.length() - 1));
+    }
+
+    /** The shell line that runs the command (shell: as written; command: its words quoted), and the {@code cmd} key. */
+    private record Line(String text, Object cmd) {}
+
+    private static Line line(String raw, List<String> argv, boolean shell, boolean detached) {
+        if (shell) return new Line(raw, raw);
+        List<String> words = raw != null && !raw.isBlank() ? ShellWords.split(raw) : argv;
+        return new Line(detached ? CommandWords.execDetached(words) : CommandWords.exec(words, SKIP), new ArrayList<Object>(words));
+    }
+
+    /** The result when creates/removes skipped the command ({@code verb}: Did, or Would in check mode). */
+    private static ModuleResult skipped(ModuleResult r, String path, boolean creates, String verb) {
+        return r.put("rc", 0L).put("stdout", "skipped, since " + path + (creates ? " exists" : " does not exist")).put("stderr", "")
+                .put("msg", verb + " not run command since '" + path + "'" + (creates ? " exists" : " does not exist"))
+                .put("start", null).put("end", null).put("delta", null).put("stdout_lines", List.of(r.get("stdout")));
     }
 
     private static ModuleResult fail(ModuleResult r, long rc, String msg) {

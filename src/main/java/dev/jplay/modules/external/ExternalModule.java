@@ -10,6 +10,8 @@ import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
+import dev.jplay.modules.jobs.Detachable;
+import dev.jplay.modules.jobs.HostJob;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  * (never on the command line, so {@code no_log} values stay out of process listings), the module runs from a
  * private temporary directory that is removed afterwards, and its JSON answer becomes the task result.
  */
-public final class ExternalModule implements Module {
+public final class ExternalModule implements Module, Detachable {
     private static final Pattern SHORT = Pattern.compile("(?m)^\\s*#?\\s*short_description:\\s*(.+)$");
     private final Path file;
     private final ModuleSpec spec;
@@ -65,15 +67,34 @@ public final class ExternalModule implements Module {
         } catch (IOException e) {
             return ModuleResult.failed("cannot read module " + file + ": " + e.getMessage());
         }
-        byte[] argText = arguments(args, ctx).getBytes(StandardCharsets.UTF_8);
+        ExecResult r = ctx.exec(ExecRequest.of(script(module.length)).withStdin(stdin(module, args, ctx)));
+        return answer(r);
+    }
+
+    @Override
+    public HostJob detach(ModuleArgs args, ModuleContext ctx) {
+        byte[] module;
+        try {
+            module = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return HostJob.answer(ModuleResult.failed("cannot read module " + file + ": " + e.getMessage()).toMap());
+        }
+        return HostJob.module(script(module.length), stdin(module, args, ctx), file.toString());
+    }
+
+    /** The module file and then its argument file, as {@link #script} reads them from stdin. */
+    private byte[] stdin(byte[] module, ModuleArgs args, ModuleContext ctx) {
         ByteArrayOutputStream stdin = new ByteArrayOutputStream();
         stdin.writeBytes(module);
-        stdin.writeBytes(argText);
-        String script = "umask 077; d=$(mktemp -d \"${TMPDIR:-/tmp}/jplay-module-XXXXXX\") || exit 1; "
-                + "head -c " + module.length + " > \"$d/" + spec.name() + "\" && cat > \"$d/args\" && chmod 0700 \"$d/" + spec.name() + "\" "
+        stdin.writeBytes(arguments(args, ctx).getBytes(StandardCharsets.UTF_8));
+        return stdin.toByteArray();
+    }
+
+    /** Writes the module and its arguments from stdin into a private directory, runs it there, removes the directory. */
+    private String script(int moduleLength) {
+        return "umask 077; d=$(mktemp -d \"${TMPDIR:-/tmp}/jplay-module-XXXXXX\") || exit 1; "
+                + "head -c " + moduleLength + " > \"$d/" + spec.name() + "\" && cat > \"$d/args\" && chmod 0700 \"$d/" + spec.name() + "\" "
                 + "&& \"$d/" + spec.name() + "\" \"$d/args\"; rc=$?; rm -rf \"$d\"; exit $rc";
-        ExecResult r = ctx.exec(ExecRequest.of(script).withStdin(stdin.toByteArray()));
-        return answer(r);
     }
 
     /** The argument file: JSON for WANT_JSON modules, else {@code key=value} words; Ansible's internal keys included. */

@@ -11,6 +11,8 @@ import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
+import dev.jplay.modules.jobs.Detachable;
+import dev.jplay.modules.jobs.HostJob;
 import dev.jplay.modules.external.ExternalModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,7 @@ import java.util.Map;
  * {@code discovered_interpreter_python} fact) reading the program from stdin, in one round trip and under the
  * task's become. Its JSON answer is the task result, like a built-in module's.
  */
-public final class PythonModule implements Module {
+public final class PythonModule implements Module, Detachable {
     static final List<String> CANDIDATES = List.of("/usr/bin/python3", "python3", "/usr/libexec/platform-python", "python3.12",
             "python3.11", "python3.10", "python3.9", "python3.8", "python3.7", "python3.6");
     private static final String MARK = "JPLAY_PYTHON=";
@@ -76,14 +78,11 @@ public final class PythonModule implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) throws ConnectionException {
-        if (roots.ansibleCore() == null) {
-            return ModuleResult.failed("module " + spec.name() + " is a Python module and needs ansible-core's module_utils on the "
-                    + "controller to be packed; none was found (install ansible-core, or set JPLAY_ANSIBLE_CORE to its 'ansible' directory)");
-        }
+        if (roots.ansibleCore() == null) return noCore();
         String explicit = variable(ctx, "ansible_python_interpreter");
         String known = explicit.isEmpty() ? variable(ctx, "ansible_facts.discovered_interpreter_python") : explicit;
         byte[] program = Wrapper.program(fqn, zip(), Json.write(Map.of("ANSIBLE_MODULE_ARGS", internals(args, ctx))));
-        ExecResult r = ctx.exec(ExecRequest.of(launcher(known)).withStdin(program));
+        ExecResult r = ctx.exec(ExecRequest.of(launcher(known, true)).withStdin(program));
         String err = r.err();
         String found = null;
         if (err.startsWith(MARK)) {
@@ -106,6 +105,20 @@ public final class PythonModule implements Module {
         return result;
     }
 
+    @Override
+    public HostJob detach(ModuleArgs args, ModuleContext ctx) {
+        if (roots.ansibleCore() == null) return HostJob.answer(noCore().toMap());
+        String explicit = variable(ctx, "ansible_python_interpreter");
+        String known = explicit.isEmpty() ? variable(ctx, "ansible_facts.discovered_interpreter_python") : explicit;
+        byte[] program = Wrapper.program(fqn, zip(), Json.write(Map.of("ANSIBLE_MODULE_ARGS", internals(args, ctx))));
+        return HostJob.module(launcher(known, false), program, known.isEmpty() ? "python3" : known);
+    }
+
+    private ModuleResult noCore() {
+        return ModuleResult.failed("module " + spec.name() + " is a Python module and needs ansible-core's module_utils on the "
+                + "controller to be packed; none was found (install ansible-core, or set JPLAY_ANSIBLE_CORE to its 'ansible' directory)");
+    }
+
     private static String variable(ModuleContext ctx, String name) {
         try {
             Object v = ctx.evaluate(name + " | default('')");
@@ -115,8 +128,11 @@ public final class PythonModule implements Module {
         }
     }
 
-    /** The shell line that starts Python on the program from stdin, or exits 127 saying none was found. */
-    static String launcher(String interpreter) {
+    /**
+     * The shell line that starts Python on the program from stdin, or exits 127 saying none was found; with
+     * {@code mark} a discovered interpreter is named on stderr first.
+     */
+    static String launcher(String interpreter, boolean mark) {
         String none = "echo " + MISSING + " >&2; exit 127";
         if (!interpreter.isEmpty()) {
             List<String> words = ShellWords.split(interpreter);
@@ -126,7 +142,9 @@ public final class PythonModule implements Module {
         }
         StringBuilder sb = new StringBuilder("for p in");
         for (String c : CANDIDATES) sb.append(' ').append(c);
-        sb.append("; do if command -v \"$p\" >/dev/null 2>&1; then echo \"").append(MARK).append("$(command -v \"$p\")\" >&2; exec \"$p\" -; fi; done; ")
+        sb.append("; do if command -v \"$p\" >/dev/null 2>&1; then ");
+        if (mark) sb.append("echo \"").append(MARK).append("$(command -v \"$p\")\" >&2; ");
+        sb.append("exec \"$p\" -; fi; done; ")
                 .append(none);
         return sb.toString();
     }
