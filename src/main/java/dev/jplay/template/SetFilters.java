@@ -44,7 +44,7 @@ final class SetFilters {
         };
     }
 
-    /** Python's hashable values (strings, numbers, tuples) take Ansible's set() branch; lists do not. */
+    /** Both operands as one list: the set() branch Ansible takes when both are hashable (strings, numbers, tuples). */
     private static List<Object> concat(Object a, Object b) {
         List<Object> out = PyOps.iterate(a);
         out.addAll(PyOps.iterate(b));
