@@ -59,7 +59,7 @@ final class Results {
         String where = taskLoc.known() ? "\n\nThe error appears to be in '" + taskLoc.file() + "': line " + taskLoc.line()
                 + ", column " + taskLoc.col() + ", but may\nbe elsewhere in the file depending on the exact syntax problem." : "";
         String msg = e.getMessage();
-        String lead = msg.contains("is undefined") ? "The task includes an option with an undefined variable. The error was: " : "";
+        String lead = msg.contains("is undefined") || msg.startsWith("Unable to look up a name or access an attribute") ? "The task includes an option with an undefined variable. The error was: " : "";
         return failed(lead + msg + where);
     }
 }

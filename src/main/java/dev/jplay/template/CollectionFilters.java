@@ -35,7 +35,11 @@ final class CollectionFilters {
                 return total;
             };
             case "sort" -> CollectionFilters::sort;
-            case "unique" -> (e, v, a) -> unique(e, v, a.bool(0, "case_sensitive", false), a.str(1, "attribute", null));
+            case "unique" -> (e, v, a) -> {
+                Object cs = a.get(0, "case_sensitive", null);
+                String attr = a.str(1, "attribute", null);
+                return unique(e, v, PyOps.truthy(cs), attr, Boolean.FALSE.equals(cs) || attr != null);
+            };
             case "batch" -> CollectionFilters::batch;
             case "slice" -> CollectionFilters::slice;
             case "groupby" -> CollectionFilters::groupby;
@@ -113,10 +117,22 @@ final class CollectionFilters {
     }
 
     static List<Object> unique(Env e, Object v, boolean caseSensitive, String attr) {
+        return unique(e, v, caseSensitive, attr, false);
+    }
+
+    /**
+     * Jinja2's unique, or Ansible's fallback when Jinja2's fails (an unhashable item: a dict or a list). The
+     * fallback knows neither an attribute nor {@code case_sensitive=False}: with either, an unhashable item fails.
+     */
+    static List<Object> unique(Env e, Object v, boolean caseSensitive, String attr, boolean noFallback) {
         List<Object> out = new ArrayList<>();
         List<Object> seen = new ArrayList<>();
         for (Object o : PyOps.iterate(v)) {
             Object k = key(e, o, attr, caseSensitive);
+            if (noFallback && !PyOps.hashable(k)) {
+                throw new EvalError("Jinja2's unique filter failed and we cannot fall back to Ansible's version as it does not support "
+                        + "the parameters supplied");
+            }
             if (!containsEq(seen, k)) {
                 seen.add(k);
                 out.add(o);

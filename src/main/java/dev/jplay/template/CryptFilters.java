@@ -25,34 +25,54 @@ final class CryptFilters {
             case "checksum", "sha1" -> (e, v, a) -> digest(PyOps.str(v), "sha1");
             case "md5" -> (e, v, a) -> digest(PyOps.str(v), "md5");
             case "password_hash" -> CryptFilters::passwordHash;
-            case "vault" -> (e, v, a) -> {
+            case "vault" -> (e, v0, a0) -> {
+                Fn.Args a = new Fn.Args("do_vault", a0.positional(), a0.keywords());
                 RegexFilters.unexpected(a, "do_vault", "secret", "salt", "vaultid", "wrap_object");
                 Object secret = a.get(0, "secret");
                 Object salt = a.get(1, "salt", null);
                 String id = a.str(2, "vaultid", "filter_default");
-                if (!(v instanceof CharSequence)) throw new EvalError("Can only vault strings, instead we got " + DictFilters.pyClass(v));
-                byte[] plain = PyOps.str(v).getBytes(StandardCharsets.UTF_8);
+                if (!(secret instanceof CharSequence)) {
+                    throw EvalError.type("Secret passed is required to be a string, instead we got: " + DictFilters.pyClass(secret));
+                }
+                if (!(v0 instanceof CharSequence)) throw EvalError.type("Can only vault strings, instead we got: " + DictFilters.pyClass(v0));
+                byte[] plain = PyOps.str(v0).getBytes(StandardCharsets.UTF_8);
                 Vault.Id vaultId = new Vault.Id(id, Secret.of(PyOps.str(secret)));
                 String text = salt == null ? Vault.encrypt(plain, vaultId) : Vault.encrypt(plain, vaultId, PyOps.str(salt).getBytes(StandardCharsets.UTF_8));
-                return a.bool(3, "wrap_object", false) ? new VaultText(text, Loc.UNKNOWN) : text;
+                return a.bool(3, "wrap_object", false) ? new Wrapped(text) : text;
             };
-            case "unvault" -> (e, v, a) -> {
+            case "unvault" -> (e, v, a0) -> {
+                Fn.Args a = new Fn.Args("do_unvault", a0.positional(), a0.keywords());
                 RegexFilters.unexpected(a, "do_unvault", "secret", "vaultid");
                 Object secret = a.get(0, "secret");
                 String id = a.str(1, "vaultid", "filter_default");
-                String text = v instanceof VaultText vt ? vt.ciphertext() : PyOps.str(v);
-                if (!text.startsWith(Vault.HEADER)) {
-                    if (v instanceof CharSequence) return text;
-                    throw new EvalError("Vault should be in the form of a string, instead we got: " + DictFilters.pyClass(v));
+                if (!(secret instanceof CharSequence)) {
+                    throw EvalError.type("Secret passed is required to be as string, instead we got: " + DictFilters.pyClass(secret));
                 }
+                String text = v instanceof VaultText vt ? vt.ciphertext() : v instanceof Wrapped w ? w.ciphertext() : null;
+                if (text == null && !(v instanceof CharSequence)) {
+                    throw EvalError.type("Vault should be in the form of a string, instead we got: " + DictFilters.pyClass(v));
+                }
+                if (text == null) text = v.toString();
+                if (!text.startsWith(Vault.HEADER)) return text;
                 try {
-                    return new Vault(List.of(new Vault.Id(id, Secret.of(PyOps.str(secret))))).decrypt(text, Loc.UNKNOWN);
+                    return new Vault(List.of(new Vault.Id(id, Secret.of(PyOps.str(secret))))).decrypt(text, null);
                 } catch (SourceException ex) {
                     throw new EvalError("Unable to decrypt: " + ex.getMessage());
                 }
             };
             default -> null;
         };
+    }
+
+    /**
+     * The vault filter's {@code wrap_object=True} value, Ansible's AnsibleVaultEncryptedUnicode without a vault:
+     * it prints as its ciphertext and is not a string; unvault opens it.
+     */
+    record Wrapped(String ciphertext) {
+        @Override
+        public String toString() {
+            return ciphertext;
+        }
     }
 
     static String digest(String s, String algo) {

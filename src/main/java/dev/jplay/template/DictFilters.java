@@ -45,6 +45,9 @@ final class DictFilters {
 
     /** Python's {@code <class 'int'>} for the type of a value. */
     static String pyClass(Object v) {
+        if (v instanceof Undefined u) {
+            return u.isLenient() ? "<class 'jinja2.runtime.Undefined'>" : "<class 'ansible.template.native_helpers.AnsibleUndefined'>";
+        }
         return "<class '" + PyOps.typeName(v) + "'>";
     }
 
@@ -58,10 +61,7 @@ final class DictFilters {
         List<Object> terms = new ArrayList<>();
         terms.add(v);
         terms.addAll(a.positional());
-        for (Object o : terms) {
-            if (o instanceof List<?> l) dicts.addAll(l);
-            else dicts.add(o);
-        }
+        SetFilters.flatten(terms, 1, true, dicts); // Ansible's flatten(terms, levels=1): None, 'None' and 'null' skipped
         if (dicts.isEmpty()) return new LinkedHashMap<>();
         if (dicts.size() == 1) return dicts.get(0);
         Object result = dicts.get(dicts.size() - 1);

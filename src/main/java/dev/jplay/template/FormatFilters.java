@@ -15,6 +15,16 @@ import java.util.Map;
 final class FormatFilters {
     private FormatFilters() {}
 
+    /** YAML text; an undefined value anywhere in it fails as Ansible's filter reports it ("to_yaml - 'x' is undefined"). */
+    private static String yaml(String filter, Object v, Boolean flow, Map<String, Object> kw) {
+        try {
+            return YamlDump.dump(v, flow, kw);
+        } catch (EvalError e) {
+            if (e.kind != EvalError.Kind.UNDEFINED) throw e;
+            throw new EvalError(filter + " - " + e.getMessage());
+        }
+    }
+
     static Fn.Filter get(String name) {
         return switch (name) {
             case "to_json" -> (e, v, a) -> json(v, a.keywords(), -1, false);
@@ -35,12 +45,12 @@ final class FormatFilters {
             case "to_yaml" -> (e, v, a) -> {
                 Map<String, Object> kw = new LinkedHashMap<>(a.keywords());
                 Object flow = kw.remove("default_flow_style");
-                return YamlDump.dump(v, flow == null ? null : PyOps.truthy(flow), kw);
+                return yaml("to_yaml", v, flow == null ? null : PyOps.truthy(flow), kw);
             };
             case "to_nice_yaml" -> (e, v, a) -> {
                 Map<String, Object> kw = new LinkedHashMap<>(a.keywords());
                 kw.put("indent", a.get(0, "indent", 4L));
-                return YamlDump.dump(v, false, kw);
+                return yaml("to_nice_yaml", v, false, kw);
             };
             case "from_yaml" -> (e, v, a) -> v instanceof CharSequence s ? Yaml.load(s.toString(), "<from_yaml>") : v;
             case "from_yaml_all" -> (e, v, a) -> {

@@ -23,11 +23,12 @@ final class HigherFilters {
 
     /** Jinja2's {@code attr}: a Python attribute or method, never a dict key. */
     static Object attr(Object obj, String name) {
+        if (obj instanceof Undefined) return obj;
         if (obj instanceof Attributes at) return at.attribute(name);
         if (PyMethods.isMethod(obj, name)) return new PyMethods.Bound(obj, name);
-        if (obj instanceof Map) return Undefined.attribute("dict object", name);
-        if (obj == null) return Undefined.withMessage("'None' has no attribute '" + name + "'");
-        return Undefined.attribute(PyOps.typeName(obj) + " object", name);
+        if (obj instanceof Map) return Undefined.attribute(obj, "dict object", name);
+        if (obj == null) return Undefined.item(null, name, "'None' has no attribute '" + name + "'");
+        return Undefined.attribute(obj, PyOps.typeName(obj) + " object", name);
     }
 
     private static Object map(Env e, Object v, Fn.Args a) {

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 final class Library {
     /** Filters that accept an undefined value (everything else fails on one). */
-    static final Set<String> UNDEFINED_OK = Set.of("default", "d", "mandatory");
+    static final Set<String> UNDEFINED_OK = Set.of("default", "d", "mandatory", "type_debug", "pprint", "attr", "to_yaml",
+            "to_nice_yaml", "dict2items");
     private static final List<String> PREFIXES = List.of("ansible.builtin.", "ansible.legacy.");
     /** Jinja2's own filters and tests: Ansible does not know them by a collection-qualified name. */
     private static final Set<String> JINJA_ONLY = Set.of("abs", "attr", "batch", "capitalize", "center", "count", "d", "default",
@@ -133,6 +134,8 @@ final class Library {
         String name = PyOps.str(args.get(0));
         Fn.Lookup l = lookup(name);
         if (l == null) throw new EvalError("lookup plugin (" + name + ") not found");
+        for (Object a : args) if (a instanceof Undefined u && !u.isLenient()) throw EvalError.undefined(u, -1);
+        for (Object a : kw.values()) if (a instanceof Undefined u && !u.isLenient()) throw EvalError.undefined(u, -1);
         Map<String, Object> rest = new LinkedHashMap<>(kw);
         boolean wantlist = query || (rest.containsKey("wantlist") && PyOps.truthy(rest.get("wantlist")));
         rest.remove("wantlist");

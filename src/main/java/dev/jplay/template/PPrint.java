@@ -40,7 +40,6 @@ final class PPrint {
             for (Object o : l) out.add(sorted(o));
             return out;
         }
-        if (v instanceof Undefined u) throw EvalError.undefined(u, -1);
         return v;
     }
 

@@ -61,12 +61,22 @@ final class PyOps {
         if (v instanceof Map) return "dict";
         if (v instanceof Tuple) return "tuple";
         if (v instanceof List || v instanceof Collection) return "list";
-        if (v instanceof Undefined) return "AnsibleUndefined";
+        if (v instanceof Undefined u) return u.isLenient() ? "Undefined" : "AnsibleUndefined";
+        if (v instanceof CryptFilters.Wrapped) return "AnsibleVaultEncryptedUnicode";
         if (v instanceof PyTime.DateTime) return "datetime";
         if (v instanceof PyTime.Delta) return "timedelta";
         if (v instanceof Macro) return "Macro";
         if (v instanceof PyCallable) return "function";
         return v.getClass().getSimpleName();
+    }
+
+    /** Whether Python could hash the value: not a list or dict, nor a tuple holding one. */
+    static boolean hashable(Object v) {
+        if (v instanceof Tuple t) {
+            for (Object o : t) if (!hashable(o)) return false;
+            return true;
+        }
+        return !(v instanceof List) && !(v instanceof Map);
     }
 
     static boolean isInt(Object v) {
@@ -115,11 +125,11 @@ final class PyOps {
         if (obj instanceof Map<?, ?> m) {
             if (PyMethods.isMethod(obj, name)) return new PyMethods.Bound(obj, name);
             if (m.containsKey(name)) return m.get(name);
-            return Undefined.attribute("dict object", name);
+            return Undefined.attribute(obj, "dict object", name);
         }
         if (PyMethods.isMethod(obj, name)) return new PyMethods.Bound(obj, name);
-        if (obj == null) return Undefined.withMessage("'None' has no attribute '" + name + "'");
-        return Undefined.attribute(typeName(obj) + " object", name);
+        if (obj == null) return Undefined.item(null, name, "'None' has no attribute '" + name + "'");
+        return Undefined.attribute(obj, typeName(obj) + " object", name);
     }
 
     /** {@code obj[key]}: an item first, then an attribute (Jinja2's getitem). */
@@ -130,25 +140,26 @@ final class PyOps {
             String k = keyString(key);
             if (m.containsKey(k)) return m.get(k);
             if (key instanceof String s && PyMethods.isMethod(obj, s)) return new PyMethods.Bound(obj, s);
-            return Undefined.attribute("dict object", k);
+            return Undefined.attribute(obj, "dict object", k);
         }
         if (obj instanceof Attributes a && key instanceof CharSequence s) return a.attribute(s.toString());
         if ((obj instanceof List || obj instanceof CharSequence) && isInt(key)) {
             int n = size(obj);
             long i = index(key);
             if (i < 0) i += n;
-            if (i < 0 || i >= n) return Undefined.withMessage(typeName(obj) + " object has no element " + index(key));
+            if (i < 0 || i >= n) return Undefined.item(obj, key, typeName(obj) + " object has no element " + index(key));
             return obj instanceof List<?> l ? l.get((int) i) : String.valueOf(((CharSequence) obj).charAt((int) i));
         }
         if (key instanceof CharSequence s) return getattr(obj, s.toString());
-        if (obj == null) return Undefined.withMessage("None has no element " + Py.repr(key));
-        return Undefined.withMessage(typeName(obj) + " object has no element " + Py.repr(key));
+        if (obj == null) return Undefined.item(null, key, "None has no element " + Py.repr(key));
+        return Undefined.item(obj, key, typeName(obj) + " object has no element " + Py.repr(key));
     }
 
     static int size(Object v) {
         if (v instanceof CharSequence s) return s.length();
         if (v instanceof Collection<?> c) return c.size();
         if (v instanceof Map<?, ?> m) return m.size();
+        if (v instanceof CryptFilters.Wrapped w) return w.ciphertext().length();
         if (v instanceof Undefined u) {
             if (u.isLenient()) return 0;
             fail(u);

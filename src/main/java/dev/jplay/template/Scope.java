@@ -51,7 +51,7 @@ public interface Scope {
 
             @Override
             public Set<String> names() {
-                Set<String> s = new java.util.TreeSet<>(base.names());
+                Set<String> s = new java.util.LinkedHashSet<>(base.names());
                 s.addAll(overlay.keySet());
                 return s;
             }

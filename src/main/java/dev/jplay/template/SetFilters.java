@@ -12,7 +12,7 @@ final class SetFilters {
         return switch (name) {
             case "union" -> (e, v, a) -> {
                 Object b = a.get(0, "b");
-                return CollectionFilters.unique(e, hashable(v) && hashable(b) ? concat(v, b) : PyOps.binary("+", v, b), true, null);
+                return CollectionFilters.unique(e, PyOps.hashable(v) && PyOps.hashable(b) ? concat(v, b) : PyOps.binary("+", v, b), true, null);
             };
             case "intersect" -> (e, v, a) -> keep(e, v, a.get(0, "b"), true);
             case "difference" -> (e, v, a) -> keep(e, v, a.get(0, "b"), false);
@@ -20,7 +20,7 @@ final class SetFilters {
                 Object b = a.get(0, "b");
                 List<Object> both = keep(e, v, b, true);
                 List<Object> out = new ArrayList<>();
-                for (Object o : CollectionFilters.unique(e, hashable(v) && hashable(b) ? concat(v, b) : PyOps.binary("+", v, b), true, null)) {
+                for (Object o : CollectionFilters.unique(e, PyOps.hashable(v) && PyOps.hashable(b) ? concat(v, b) : PyOps.binary("+", v, b), true, null)) {
                     if (!CollectionFilters.containsEq(both, o)) out.add(o);
                 }
                 return out;
@@ -44,11 +44,7 @@ final class SetFilters {
         };
     }
 
-    /** Python's hashable values (strings, numbers, tuples) take Ansible's set() branch; lists do not. */
-    private static boolean hashable(Object v) {
-        return !(v instanceof List && !(v instanceof Tuple)) && !(v instanceof java.util.Map);
-    }
-
+    /** Both operands as one list: the set() branch Ansible takes when both are hashable (strings, numbers, tuples). */
     private static List<Object> concat(Object a, Object b) {
         List<Object> out = PyOps.iterate(a);
         out.addAll(PyOps.iterate(b));

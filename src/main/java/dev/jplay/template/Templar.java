@@ -175,7 +175,12 @@ public final class Templar {
     /** The message Ansible reports for an evaluation error in template {@code text}. */
     private static String message(EvalError e, String text) {
         return switch (e.kind) {
-            case TYPE -> "Unexpected templating type error occurred on (" + text + "): " + e.getMessage();
+            // a type error naming an undefined value's class is reported as an undefined variable, with the message
+            // twice (Ansible wraps the error once more)
+            case TYPE -> e.getMessage().contains("AnsibleUndefined")
+                    ? "Unable to look up a name or access an attribute in template string (" + text + ").\nMake sure your variable name does "
+                            + "not contain invalid characters like '-': " + e.getMessage() + ". " + e.getMessage()
+                    : "Unexpected templating type error occurred on (" + text + "): " + e.getMessage();
             case SYNTAX -> "template error while templating string: " + e.getMessage() + ". String: " + text;
             default -> e.getMessage();
         };

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The variables one task sees on one host: precedence layers, highest first. A name resolves to the first layer
@@ -96,10 +95,11 @@ public final class VarScope implements Scope {
         return new VarScope(l, templar, searchPaths, vault);
     }
 
+    /** Every name, in the order Ansible's merged variables have them: a name where its lowest layer first defines it. */
     @Override
     public Set<String> names() {
-        Set<String> all = new TreeSet<>();
-        for (Layer l : layers) all.addAll(l.values().keySet());
+        Set<String> all = new java.util.LinkedHashSet<>();
+        for (int i = layers.size() - 1; i >= 0; i--) all.addAll(layers.get(i).values().keySet());
         return all;
     }
 

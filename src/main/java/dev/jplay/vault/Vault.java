@@ -74,8 +74,9 @@ public final class Vault implements Decrypter {
             });
             if (plaintext != null) return new Opened(plaintext, id, env.label());
         }
-        // Ansible's message, naming the file (here also the line of an inline value: task failures show only the message)
-        throw new SourceException("Decryption failed (no vault secrets were found that could decrypt) on " + loc, loc,
+        // Ansible's message, naming the file (here also the line of an inline value: task failures show only the message);
+        // text from no file at all (the unvault filter's) is named by nothing
+        throw new SourceException("Decryption failed (no vault secrets were found that could decrypt)" + (loc == null ? "" : " on " + loc), loc,
                 env.label() == null ? "the vault password is wrong" : "the vault password for vault id '" + env.label() + "' is wrong");
     }
 
