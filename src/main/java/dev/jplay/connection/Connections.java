@@ -81,12 +81,19 @@ public final class Connections implements AutoCloseable {
             c = open.get(t);
             if (c != null && c.alive()) return c;
             if (c != null) retire(t, c);
-            c = t.isLocal() ? new LocalConnection(t.name()) : ssh.open(t);
+            c = open(t);
             List<String> left = leftovers.remove(t);
             if (left != null) removeLeftovers(c, left);
             open.put(t, c);
             return c;
         }
+    }
+
+    /** A new connection to {@code t}, made by its type. */
+    private Connection open(Target t) throws ConnectionException {
+        ConnectionType type = ConnectionTypes.find(t.type())
+                .orElseThrow(() -> new ConnectionException(ConnectionException.Kind.UNREACHABLE, ConnectionTypes.unknown(t.type())));
+        return type.open(t, ssh);
     }
 
     /** Closes a connection that leaves the map, keeping the list of what it left on the host. */
@@ -127,7 +134,7 @@ public final class Connections implements AutoCloseable {
             if (!c.leftovers().isEmpty()) retire(t, c);
         });
         leftovers.entrySet().parallelStream().forEach(en -> {
-            try (Connection fresh = ssh.open(en.getKey())) {
+            try (Connection fresh = open(en.getKey())) {
                 removeLeftovers(fresh, en.getValue());
             } catch (ConnectionException e) {
                 // the host is still unreachable: nothing more can be done from here

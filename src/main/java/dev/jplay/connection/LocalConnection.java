@@ -13,11 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs commands on the controller itself through {@code /bin/sh}, for {@code ansible_connection=local},
- * {@code localhost} and {@code delegate_to: localhost}. Writes without become go straight to the file system.
+ * Runs commands as processes on the controller through {@code /bin/sh}: for {@code ansible_connection=local},
+ * {@code localhost} and {@code delegate_to: localhost} directly (writes without become go straight to the file
+ * system), and for types that start the shell through a launcher ({@code chroot DIR /bin/sh -c ...}), whose files
+ * are written and read by commands behind the same launcher.
  */
 public final class LocalConnection implements Connection {
     private final String host;
+    private final List<String> launcher;
+    private final boolean onController;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "local-io");
         t.setDaemon(true);
@@ -27,7 +31,17 @@ public final class LocalConnection implements Connection {
     private final ScheduledExecutorService timer = Watchdog.timer();
 
     public LocalConnection(String host) {
+        this(host, List.of(), true);
+    }
+
+    /**
+     * Commands start as {@code launcher... /bin/sh -c LINE}; {@code onController}: paths are the controller's own,
+     * so files are read and written directly (else through commands behind the launcher).
+     */
+    LocalConnection(String host, List<String> launcher, boolean onController) {
         this.host = host;
+        this.launcher = List.copyOf(launcher);
+        this.onController = onController;
     }
 
     @Override
@@ -37,7 +51,7 @@ public final class LocalConnection implements Connection {
 
     @Override
     public boolean isLocal() {
-        return true;
+        return onController;
     }
 
     @Override
@@ -46,9 +60,12 @@ public final class LocalConnection implements Connection {
         String line = ShellCommand.build(req, plan);
         Process p;
         try {
-            p = new ProcessBuilder(List.of("/bin/sh", "-c", line)).start();
+            List<String> argv = new java.util.ArrayList<>(launcher);
+            argv.addAll(List.of("/bin/sh", "-c", line));
+            p = new ProcessBuilder(argv).start();
         } catch (IOException e) {
-            throw new ConnectionException(ConnectionException.Kind.UNREACHABLE, "cannot start /bin/sh: " + e.getMessage(), e);
+            throw new ConnectionException(ConnectionException.Kind.UNREACHABLE, "cannot start " + String.join(" ", launcher)
+                    + (launcher.isEmpty() ? "" : " ") + "/bin/sh: " + e.getMessage(), e);
         }
         Watchdog dog = Watchdog.start(timer, req.timeout(), p::descendants, p::destroyForcibly);
         try {
@@ -76,7 +93,7 @@ public final class LocalConnection implements Connection {
 
     @Override
     public void put(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
-        if (become != null) {
+        if (become != null || !onController) {
             viaShell(data, path, attrs, become);
             return;
         }
@@ -85,7 +102,7 @@ public final class LocalConnection implements Connection {
 
     @Override
     public void put(Path localFile, String path, FileAttrs attrs, Become become) throws ConnectionException {
-        if (become != null) {
+        if (become != null || !onController) {
             try {
                 viaShell(Files.readAllBytes(localFile), path, attrs, become);
             } catch (IOException e) {
@@ -128,7 +145,7 @@ public final class LocalConnection implements Connection {
 
     @Override
     public byte[] get(String path, Become become) throws ConnectionException {
-        if (become == null) {
+        if (become == null && onController) {
             try {
                 return Files.readAllBytes(Path.of(path));
             } catch (IOException e) {
@@ -140,7 +157,7 @@ public final class LocalConnection implements Connection {
 
     @Override
     public void get(String path, Path localFile, Become become) throws ConnectionException {
-        if (become == null) {
+        if (become == null && onController) {
             try (InputStream in = Files.newInputStream(Path.of(path))) {
                 Files.copy(in, localFile, StandardCopyOption.REPLACE_EXISTING);
                 return;

@@ -1,22 +1,25 @@
 package dev.jplay.exec;
 
 import dev.jplay.connection.Become;
+import dev.jplay.connection.ConnectionDefaults;
+import dev.jplay.connection.ConnectionType;
+import dev.jplay.connection.ConnectionTypes;
 import dev.jplay.connection.Secret;
-import dev.jplay.connection.ShellWords;
 import dev.jplay.connection.Target;
+import dev.jplay.connection.TargetSettings;
 import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
+import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
 import dev.jplay.template.Scope;
 import dev.jplay.template.Undefined;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves how to reach a host and whether to escalate, from its variables ({@code ansible_host},
- * {@code ansible_user}, {@code ansible_become_user} ...), the task's templated keywords, and the run's defaults,
- * with Ansible's precedence: connection variables, then keywords, then command line and configuration.
+ * Resolves how to reach a host and whether to escalate, from its variables ({@code ansible_connection},
+ * {@code ansible_host}, {@code ansible_user}, {@code ansible_become_user} ...), the task's templated keywords, and
+ * the run's defaults, with Ansible's precedence: connection variables, then keywords, then command line and
+ * configuration. The connection type ({@link ConnectionTypes}) reads what it needs.
  */
 final class Targets {
     private Targets() {}
@@ -25,36 +28,32 @@ final class Targets {
     record Resolved(Target target, Become become) {}
 
     static Resolved resolve(String host, Scope vars, Map<String, Object> keywords, RunOptions o) {
-        String type = first(vars, keywords, "connection", o.connection(), "ansible_connection");
-        if (type == null || type.equals("smart") || type.equals("paramiko") || type.equals("ssh")) type = "ssh";
-        String user = first(vars, keywords, "remote_user", o.remoteUser(), "ansible_user", "ansible_ssh_user");
-        Target target;
-        if (type.equals("local")) {
-            target = Target.local(host);
-            if (user == null) user = System.getProperty("user.name");
-        } else {
-            String portText = first(vars, keywords, "port", null, "ansible_port", "ansible_ssh_port");
-            List<String> keys = new ArrayList<>();
-            String key = first(vars, Map.of(), "", null, "ansible_ssh_private_key_file", "ansible_private_key_file");
-            if (key != null) keys.add(key);
-            else keys.addAll(o.privateKeys());
-            String pw = first(vars, Map.of(), "", null, "ansible_password", "ansible_ssh_pass", "ansible_ssh_password");
-            List<String> args = new ArrayList<>(o.sshArgs());
-            for (String v : List.of("ansible_ssh_common_args", "ansible_ssh_extra_args")) {
-                String a = str(vars.get(v));
-                if (a != null && !a.isBlank()) args.addAll(ShellWords.split(a));
-            }
-            String timeout = first(vars, keywords, "", null, "ansible_ssh_timeout", "ansible_timeout");
-            String checking = first(vars, Map.of(), "", null, "ansible_host_key_checking", "ansible_ssh_host_key_checking");
-            Target.HostKeyPolicy policy = checking == null ? o.hostKeys()
-                    : ArgConverter.toBool(checking) ? Target.HostKeyPolicy.STRICT : Target.HostKeyPolicy.OFF;
-            target = new Target(host, "ssh", first(vars, Map.of(), "", null, "ansible_host", "ansible_ssh_host"),
-                    portText == null ? 0 : Integer.parseInt(portText), user, keys, pw == null ? o.connectionPassword() : Secret.of(pw),
-                    args, timeout == null ? o.connectTimeout() : Duration.ofSeconds(Long.parseLong(timeout)), policy);
-            String shell = first(vars, Map.of(), "", null, "jplay_persistent_shell");
-            if (shell != null) target = target.withPersistentShell(ArgConverter.toBool(shell));
+        Settings s = new Settings(vars, keywords, new ConnectionDefaults(o.remoteUser(), o.privateKeys(), o.sshArgs(),
+                o.connectionPassword(), o.connectTimeout(), o.hostKeys()));
+        String name = s.setting("connection", o.connection(), "ansible_connection");
+        ConnectionType type = ConnectionTypes.find(name == null ? "ssh" : name)
+                .orElseThrow(() -> new SourceException(ConnectionTypes.unknown(name), Loc.UNKNOWN));
+        Target target = type.target(host, s);
+        return new Resolved(target, become(vars, keywords, o, target.user()));
+    }
+
+    /** A host's settings as its scope, the task's keywords and the run's defaults give them. */
+    private record Settings(Scope vars, Map<String, Object> keywords, ConnectionDefaults defaults) implements TargetSettings {
+        @Override
+        public String variable(String... variables) {
+            return first(vars, Map.of(), "", null, variables);
         }
-        return new Resolved(target, become(vars, keywords, o, user));
+
+        @Override
+        public String setting(String keyword, String fallback, String... variables) {
+            return first(vars, keywords, keyword, fallback, variables);
+        }
+
+        @Override
+        public Boolean flag(String... variables) {
+            String v = variable(variables);
+            return v == null ? null : ArgConverter.toBool(v);
+        }
     }
 
     private static Become become(Scope vars, Map<String, Object> keywords, RunOptions o, String loginUser) {

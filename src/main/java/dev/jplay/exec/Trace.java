@@ -59,7 +59,7 @@ final class Trace {
     Connection watch(Connection c) {
         if (e.options().verbosity() >= 4 && e.state().described.add(host)) {
             String how = c.describe();
-            if (how != null) line(4, (c.isLocal() ? "LOCAL " : "SSH ") + how);
+            if (how != null) line(4, resolved.target().type().toUpperCase(java.util.Locale.ROOT) + " " + how);
         }
         return e.options().verbosity() >= 3 ? new Watched(c) : c;
     }
@@ -73,7 +73,7 @@ final class Trace {
 
     private String who() {
         Target t = resolved.target();
-        String login = t.isLocal() ? "local" : "as " + (t.user() == null ? "(default user)" : t.user()) + "@" + (t.address() == null ? t.name() : t.address());
+        String login = t.isLocal() ? "local" : !t.type().equals("ssh") ? t.type() + " " + t.address() : "as " + (t.user() == null ? "(default user)" : t.user()) + "@" + (t.address() == null ? t.name() : t.address());
         Become b = resolved.become();
         return b == null ? login : login + ", become " + b.user() + " (" + b.method() + ")";
     }

@@ -195,7 +195,12 @@ public final class Lab implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        run(List.of("lab/lab", "down"));
+    public void close() throws IOException {
+        try {
+            run(List.of("lab/lab", "down"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while taking the lab down", e);
+        }
     }
 }

@@ -15,7 +15,7 @@ class LoadErrorsTest {
 
     private SourceException error(String playbook) {
         LoaderFixture f = new LoaderFixture(dir).file("p.yml", playbook);
-        return catchThrowableOfType(() -> f.load("p.yml"), SourceException.class);
+        return catchThrowableOfType(SourceException.class, () -> f.load("p.yml"));
     }
 
     @Test
@@ -142,7 +142,7 @@ class LoadErrorsTest {
     void invalidKeywordOnDynamicInclude() {
         LoaderFixture f = new LoaderFixture(dir).file("i.yml", "[]\n")
                 .file("p.yml", "- hosts: all\n  tasks:\n    - include_tasks: i.yml\n      become: true\n");
-        SourceException e = catchThrowableOfType(() -> f.load("p.yml"), SourceException.class);
+        SourceException e = catchThrowableOfType(SourceException.class, () -> f.load("p.yml"));
         assertThat(e.getMessage()).contains("'become' is not a valid attribute for include_tasks");
         assertThat(e.getMessage()).contains("apply");
     }

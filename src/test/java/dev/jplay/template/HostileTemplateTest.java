@@ -21,7 +21,7 @@ class HostileTemplateTest {
             .at(new Loc("t.yml", 1, 1));
 
     private String fail(String template) {
-        TemplateException e = catchThrowableOfType(() -> t.template(template, ctx), TemplateException.class);
+        TemplateException e = catchThrowableOfType(TemplateException.class, () -> t.template(template, ctx));
         assertThat(e).as("expected %s to fail", template).isNotNull();
         assertThat(e.getMessage()).doesNotContain("java.", "Exception", "class ");
         return e.getMessage();
@@ -50,9 +50,9 @@ class HostileTemplateTest {
         for (int i = 0; i < 500; i++) vars.put("v" + i, "{{ v" + (i + 1) + " }}");
         vars.put("v500", "end");
         VarScope scope = new VarScope(List.of(Layer.trusted("vars", vars)), t, List.of(), Decrypter.NONE);
-        TemplateException self = catchThrowableOfType(() -> t.template("{{ self }}", scope.context()), TemplateException.class);
+        TemplateException self = catchThrowableOfType(TemplateException.class, () -> t.template("{{ self }}", scope.context()));
         assertThat(self.getMessage()).contains("recursive loop detected in template string: {{ self }}");
-        TemplateException deep = catchThrowableOfType(() -> t.template("{{ v0 }}", scope.context()), TemplateException.class);
+        TemplateException deep = catchThrowableOfType(TemplateException.class, () -> t.template("{{ v0 }}", scope.context()));
         assertThat(deep.getMessage()).contains("template recursion deeper than 200 levels");
     }
 

@@ -140,10 +140,10 @@ class TemplarTest {
 
     @Test
     void undefinedFailsOnlyWhenUsedWithItsPosition() {
-        TemplateException e = catchThrowableOfType(() -> render("msg {{ nope }}"), TemplateException.class);
+        TemplateException e = catchThrowableOfType(TemplateException.class, () -> render("msg {{ nope }}"));
         assertThat(e.getMessage()).isEqualTo("'nope' is undefined");
         assertThat(e.loc()).isEqualTo(new Loc("t.yml", 3, 17));
-        TemplateException e2 = catchThrowableOfType(() -> render("{{ d.nokey }}"), TemplateException.class);
+        TemplateException e2 = catchThrowableOfType(TemplateException.class, () -> render("{{ d.nokey }}"));
         assertThat(e2.getMessage()).isEqualTo("'dict object' has no attribute 'nokey'");
         assertThat(render("{{ d.nokey | default(1) }}")).isEqualTo("1");
     }
@@ -156,7 +156,7 @@ class TemplarTest {
         assertThat(t.condition(false, ctx())).isFalse();
         assertThat(t.condition("result.rc == 0", ctx())).isTrue();
         assertThat(t.condition("missing is not defined", ctx())).isTrue();
-        TemplateException e = catchThrowableOfType(() -> t.condition("nope == 1", ctx()), TemplateException.class);
+        TemplateException e = catchThrowableOfType(TemplateException.class, () -> t.condition("nope == 1", ctx()));
         assertThat(e.getMessage()).isEqualTo("The conditional check 'nope == 1' failed. The error was: error while evaluating "
                 + "conditional (nope == 1): 'nope' is undefined");
     }
@@ -175,7 +175,7 @@ class TemplarTest {
                 + "{% for i in l %}{% if i == 1 %}{% break %}{% endif %}{{ i }}{% endfor %}";
         Templar withLoopControls = new Templar(w -> { }, List.of("jinja2.ext.loopcontrols"), n -> java.util.Optional.empty());
         assertThat(withLoopControls.renderText(tpl, "x.j2", ctx())).isEqualTo("Hi bob/Yo al\n5\n3");
-        TemplateException e = catchThrowableOfType(() -> t.renderText(tpl, "x.j2", ctx()), TemplateException.class);
+        TemplateException e = catchThrowableOfType(TemplateException.class, () -> t.renderText(tpl, "x.j2", ctx()));
         assertThat(e.getMessage()).contains("Encountered unknown tag 'break'");
     }
 
@@ -211,7 +211,7 @@ class TemplarTest {
 
     @Test
     void syntaxErrorsAreLocated() {
-        TemplateException e = catchThrowableOfType(() -> render("{{ n + }}"), TemplateException.class);
+        TemplateException e = catchThrowableOfType(TemplateException.class, () -> render("{{ n + }}"));
         assertThat(e.getMessage()).startsWith("template error while templating string");
         assertThat(e.loc().file()).isEqualTo("t.yml");
     }

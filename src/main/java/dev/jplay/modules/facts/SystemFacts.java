@@ -184,7 +184,12 @@ final class SystemFacts {
             String[] p = l.strip().split("\\s+");
             if (p.length < 2 || p[0].startsWith("#") || p[0].startsWith(";")) continue;
             switch (p[0]) {
-                case "nameserver" -> ((List<Object>) d.computeIfAbsent("nameservers", k -> new ArrayList<>())).add(p[1]);
+                case "nameserver" -> {
+                    if (!(d.get("nameservers") instanceof List<?>)) d.put("nameservers", new ArrayList<Object>());
+                    @SuppressWarnings("unchecked")
+                    List<Object> servers = (List<Object>) d.get("nameservers");
+                    servers.add(p[1]);
+                }
                 case "domain" -> d.put("domain", p[1]);
                 case "search" -> d.put("search", new ArrayList<Object>(List.of((Object[]) java.util.Arrays.copyOfRange(p, 1, p.length))));
                 case "sortlist" -> d.put("sortlist", new ArrayList<Object>(List.of((Object[]) java.util.Arrays.copyOfRange(p, 1, p.length))));

@@ -53,13 +53,13 @@ class WaitForTest {
             assertThat(r).doesNotContainKey("failed").containsEntry("port", (long) server.getLocalPort())
                     .containsEntry("match_groups", List.of("8.9"));
         }
+        int closed;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int closed = probe.getLocalPort();
-            probe.close();
-            assertThat(ctx.run(module, Map.of("port", closed, "state", "stopped", "timeout", 5))).containsEntry("state", "stopped");
-            assertThat(ctx.run(module, Map.of("port", closed, "timeout", 1)))
-                    .containsEntry("msg", "Timeout when waiting for 127.0.0.1:" + closed);
+            closed = probe.getLocalPort();
         }
+        assertThat(ctx.run(module, Map.of("port", closed, "state", "stopped", "timeout", 5))).containsEntry("state", "stopped");
+        assertThat(ctx.run(module, Map.of("port", closed, "timeout", 1)))
+                .containsEntry("msg", "Timeout when waiting for 127.0.0.1:" + closed);
     }
 
     private static void serve(ServerSocket server) {
