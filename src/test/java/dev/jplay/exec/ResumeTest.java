@@ -78,7 +78,7 @@ class ResumeTest {
         open("h2");
         Recorder rec = new Runs(dir).journal(true).run(pb).rec;
         assertThat(rec.banners()).containsExactly("configure", "probe", "count", "HANDLER restart", "gate", "uses probe", "later");
-        assertThat(rec.statuses()).containsExactly(
+        assertThat(rec.statuses()).containsExactlyInAnyOrder(
                 "configure h1 skipped", "configure h2 skipped", "configure h3 skipped",
                 "probe h1 ok", "probe h2 ok", "probe h3 ok",
                 "count h1 skipped", "count h2 skipped", "count h3 skipped",
