@@ -284,9 +284,11 @@ public final class Journal {
             hs.put(name, h);
         });
         doc.put("hosts", hs);
+        Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            // a temporary file of its own: two runs of the same playbook (tests, a second terminal) share the journal
+            tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
             Files.writeString(tmp, Json.write(doc, Json.Style.NICE) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -296,6 +298,7 @@ public final class Journal {
             dirty = false;
         } catch (IOException e) {
             if (writeError == null) writeError = "cannot write the run journal " + file + ": " + e.getMessage();
+            if (tmp != null) tmp.toFile().delete();
         }
         lastWrite = System.currentTimeMillis();
     }
