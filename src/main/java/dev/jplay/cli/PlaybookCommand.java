@@ -53,6 +53,14 @@ public final class PlaybookCommand implements Callable<Integer> {
     @Option(names = "--step", description = "One-step-at-a-time: confirm each task before running.")
     boolean step;
 
+    @Option(names = "--resume", arity = "0..1", paramLabel = "force", parameterConsumer = Resumption.Flag.class,
+            description = {"Continue the last run of these playbooks that failed or was interrupted, from where each host "
+                    + "stopped: its pending handlers run first, the tasks it completed are skipped (tasks that register or "
+                    + "set variables run again). Refused when the playbooks' files, the inventory or --tags/--skip-tags "
+                    + "changed since, unless --resume=force. The journal is in .jplay/ beside the first playbook "
+                    + "(docs/resume.md)."})
+    String resume;
+
     @Option(names = "--force-handlers", description = "Run handlers even if a task fails.")
     boolean forceHandlers;
 
@@ -103,15 +111,19 @@ public final class PlaybookCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
+            Resumption.Start journal = Resumption.begin(new Resumption.Request(resume, loaded, w.inventorySources(), cwd, sel,
+                    conn.limit, conn.check, startAtTask), w.output());
+            if (journal.exit() != null) return journal.exit();
             int code = ExitCodes.OK;
             dev.jplay.exec.Prompter prompter = TerminalPrompter.ofTerminal();
             for (Playbook pb : loaded) {
                 PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers, pb.file().getParent())
-                        .toBuilder().flushCache(flushCache).build(), w.output(), prompter);
+                        .toBuilder().flushCache(flushCache).build(), w.output(), prompter).journalling(journal.journal(), journal.resuming());
                 RunResult r = runner.run(pb, loader);
                 code = r.exitCode();
                 if (code != 0) break;
             }
+            Resumption.end(journal, code, w.output());
             return code;
         } catch (SourceException e) {
             System.err.println(e.render());

@@ -45,6 +45,7 @@ final class Wiring implements AutoCloseable {
     private final Path cwd;
     private final Output output;
     private final Inventory inventory;
+    private final List<String> inventorySources;
     private final ModuleRegistry registry;
     private final Templar templar;
     private final PlaybookLoader loader;
@@ -84,6 +85,7 @@ final class Wiring implements AutoCloseable {
         this.vault = VaultSecrets.load(conn.vault, settings, cwd, warn);
         this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault);
         List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
+        this.inventorySources = List.copyOf(sources);
         this.inventory = Inventory.load(sources, cwd, warn, vault);
         // like Ansible: a playbook's adjacent library/ and its roles' library/ first, then -M, the configured
         // library, ./library, ./modules. (Ansible adds a role's library when the role is loaded; jplay adds every
@@ -168,6 +170,11 @@ final class Wiring implements AutoCloseable {
 
     Inventory inventory() {
         return inventory;
+    }
+
+    /** The inventory sources as given ({@code -i} or the configuration): paths or host lists. */
+    List<String> inventorySources() {
+        return inventorySources;
     }
 
     PlaybookLoader loader() {

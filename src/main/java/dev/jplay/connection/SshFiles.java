@@ -56,24 +56,62 @@ final class SshFiles implements AutoCloseable {
         String tmp = (dir.endsWith("/") ? dir : dir + "/") + "." + path.substring(path.lastIndexOf('/') + 1) + ".jplay-" + ShellCommand.token();
         try {
             FileAttributes old = sftp.statExistence(path);
-            try (RemoteFile f = sftp.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
-                    new FileAttributes.Builder().withPermissions(0600).build());
-                 OutputStream out = new Chunked(f.new RemoteFileOutputStream(0, 16))) {
+            using(sftp.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL), new FileAttributes.Builder().withPermissions(0600).build()), f -> {
+                OutputStream out = new Chunked(f.new RemoteFileOutputStream(0, 16));
                 content.writeTo(out);
-            }
+                out.close();
+            });
             applyAttrs(tmp, path, attrs, old);
             sftp.rename(tmp, path, EnumSet.of(RenameFlags.OVERWRITE));
         } catch (IOException e) {
-            if (!shell.alive() || SshConnection.brokenTransport(e)) {
+            // neither the SFTP server's answer nor jplay's own: the channel or the connection under it broke
+            boolean broke = !(e instanceof SFTPException) && !(e instanceof ConnectionException);
+            if (!shell.alive() || SshConnection.brokenTransport(e) || broke && !answers()) {
                 leftovers.add(tmp);
                 throw shell.lost(e);
             }
             String why = e instanceof SFTPException && ((SFTPException) e).getStatusCode() == Response.StatusCode.FAILURE
                     && diskFull(dir) ? "No space left on device" : e.getMessage();
-            removeQuietly(tmp);
+            if (broke && !sftp.getSFTPEngine().getSubsystem().isOpen()) {
+                close();
+                sftp = null;
+                removeByShell(tmp);
+            } else {
+                removeQuietly(tmp);
+            }
             if (e instanceof ConnectionException ce) throw ce;
             throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot write " + path + ": " + why, e);
         }
+    }
+
+    /** What is done with an open remote file. */
+    private interface FileWork {
+        void on(RemoteFile f) throws IOException;
+    }
+
+    /**
+     * Does {@code work} with {@code f} and closes it. Not try-with-resources: when the connection breaks, sshj
+     * throws the same exception from the work and from close (suppressing an exception in itself is an
+     * IllegalArgumentException, "Self-suppression not permitted"), or a runtime exception from its half-written
+     * buffers (ArrayIndexOutOfBoundsException): each hid the lost connection. Both become IOExceptions here, and
+     * the work's failure is the one reported.
+     */
+    private static void using(RemoteFile f, FileWork work) throws IOException {
+        IOException failure = null;
+        try {
+            work.on(f);
+        } catch (IOException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            failure = new IOException(e.toString(), e);
+        }
+        try {
+            f.close();
+        } catch (IOException | RuntimeException e) {
+            if (failure == null) failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+            else if (e != failure && e != failure.getCause()) failure.addSuppressed(e);
+        }
+        if (failure != null) throw failure;
     }
 
     /** Temporary files of writes the connection broke under (they may hold part of the data). */
@@ -181,11 +219,35 @@ final class SshFiles implements AutoCloseable {
     }
 
     synchronized void copyTo(String path, OutputStream out) throws ConnectionException {
-        try (RemoteFile f = sftp.open(path, EnumSet.of(OpenMode.READ));
-             InputStream in = f.new ReadAheadRemoteFileInputStream(16)) {
-            in.transferTo(out);
+        try {
+            using(sftp.open(path, EnumSet.of(OpenMode.READ)), f -> {
+                InputStream in = f.new ReadAheadRemoteFileInputStream(16);
+                in.transferTo(out);
+                in.close();
+            });
         } catch (IOException e) {
+            if (!shell.alive() || SshConnection.brokenTransport(e)) throw shell.lost(e);
             throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Does the connection still run a command? A write can fail a moment before sshj marks a cut connection
+     * disconnected ("Stream closed"): the cut then shows here.
+     */
+    private boolean answers() {
+        try {
+            return shell.exec(ExecRequest.of("true").withTimeout(java.time.Duration.ofSeconds(10))).rc() == 0;
+        } catch (ConnectionException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void removeByShell(String tmp) {
+        try {
+            shell.exec(ExecRequest.of("rm -f " + ShellCommand.quote(tmp)));
+        } catch (ConnectionException | RuntimeException e) {
+            leftovers.add(tmp);
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -176,9 +178,14 @@ public final class SshTransport implements AutoCloseable {
             try {
                 handshakes.acquire();
                 acquired = true;
+                // before connecting: sshj starts its keep-alive thread on connect only when an interval is set, so
+                // set after, it never ran and a host that vanished without a FIN (partition, power loss) hung its
+                // tasks until TCP gave up, ~15 minutes later
+                KeepAlive alive = c.getConnection().getKeepAlive();
+                alive.setKeepAliveInterval(o.aliveInterval());
+                if (alive instanceof KeepAliveRunner runner) runner.setMaxAliveCount(Math.max(1, o.aliveCountMax()));
                 if (via != null) c.connectVia(via.newDirectConnection(o.host(), o.port()));
                 else c.connect(o.host(), o.port());
-                c.getConnection().getKeepAlive().setKeepAliveInterval(o.aliveInterval());
                 auth.authenticate(c, o, password);
                 return new Connected(c, summary.text(c, o.user()));
             } catch (InterruptedException e) {

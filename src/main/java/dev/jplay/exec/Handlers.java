@@ -81,7 +81,8 @@ final class Handlers {
         }
     }
 
-    private Set<String> names(Task h) {
+    /** The names a handler answers to: its name (also as {@code role : name}) and its listen topics. */
+    Set<String> names(Task h) {
         Set<String> s = new HashSet<>();
         if (h.name() != null) {
             String n = run.displayName(h.name());

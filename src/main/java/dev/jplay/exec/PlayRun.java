@@ -30,6 +30,8 @@ final class PlayRun {
     private final Walker walker;
     private final Handlers handlers;
     private final Effects effects;
+    private final Progress progress;
+    private final String key;
     private List<HostRun> batch = List.of();
     private volatile boolean endPlay;
     private volatile boolean endBatch;
@@ -43,6 +45,8 @@ final class PlayRun {
         this.walker = new Walker(e, this, pv, strategy.equals("free"));
         this.handlers = new Handlers(e, this, play, pv, walker);
         this.effects = new Effects(e);
+        this.progress = e.state().progress;
+        this.key = progress.playKey(play);
     }
 
     /**
@@ -64,6 +68,8 @@ final class PlayRun {
                 else walker.walk(section, batch);
                 handlers.flush(batch);
             }
+            // resumed: hosts that completed every task before still owe the handlers they notified
+            if (!stopped() && pendingHandlers(batch.stream().filter(HostRun::active).toList())) handlers.flush(batch);
             for (HostRun h : batch) {
                 if (h.failed) e.state().failed.add(h.name);
                 if (h.unreachable) e.state().unreachable.add(h.name);
@@ -124,9 +130,58 @@ final class PlayRun {
         }
     }
 
+    /**
+     * Resuming: what each host does with {@code t} (see {@link Progress}). Hosts that completed it before are left
+     * out and returned in {@code skipped}; hosts that got to where they stopped run their pending handlers first.
+     * Returns the hosts that run the task.
+     */
+    List<HostRun> resume(Task t, List<HostRun> hosts, List<HostRun> skipped) {
+        List<HostRun> run = new ArrayList<>();
+        List<HostRun> arrived = new ArrayList<>();
+        for (HostRun h : hosts) {
+            switch (progress.decide(key, t, h.name)) {
+                case SKIP -> skipped.add(h);
+                case RESUME -> {
+                    arrived.add(h);
+                    run.add(h);
+                }
+                default -> run.add(h);
+            }
+        }
+        if (pendingHandlers(arrived)) handlers.flush(arrived);
+        return run.stream().filter(HostRun::active).toList();
+    }
+
+    /** Adds the handlers {@code hosts} notified in the run being resumed to what they notified; true if any. */
+    private boolean pendingHandlers(List<HostRun> hosts) {
+        boolean any = false;
+        for (HostRun h : hosts) {
+            List<String> pending = progress.takePending(key, h.name);
+            h.notified.addAll(pending);
+            any |= !pending.isEmpty();
+        }
+        return any;
+    }
+
+    /** Reports the hosts that skip {@code t} because they completed it in the run being resumed. */
+    void skippedAsDone(List<HostRun> hosts, TaskInfo info) {
+        for (HostRun h : hosts) {
+            Map<String, Object> r = Results.skipped("completed in the run being resumed");
+            e.stats().add(h.name, Stats.Counter.SKIPPED);
+            e.output().on(new Event.HostResult(h.name, info, Status.SKIPPED, r, null, false));
+        }
+    }
+
     /** Counts a host's outcome, marks failures, notifies handlers and emits the result (worker thread). */
     void record(Task t, HostRun h, TaskInfo info, TaskRunner.Outcome o) {
         String name = h.name;
+        boolean completed = switch (o.status()) {
+            case FAILED -> o.ignored() || h.rescuable();
+            case UNREACHABLE -> o.ignored();
+            default -> true;
+        };
+        progress.record(key, t, name, o, completed, info.name());
+        if (t.handler() && completed) progress.handlerRan(key, name, handlers.names(t));
         switch (o.status()) {
             case UNREACHABLE -> {
                 if (o.ignored()) {
@@ -174,18 +229,22 @@ final class PlayRun {
 
     private void notify(Task t, HostRun h) {
         var scope = walker.runner().scope(t, h.name);
+        List<String> names = new ArrayList<>();
         for (Object n : t.notifies()) {
             try {
-                h.notified.add(Py.str(e.templar().template(n, scope.context(t.loc()))));
+                names.add(Py.str(e.templar().template(n, scope.context(t.loc()))));
             } catch (TemplateException ex) {
-                h.notified.add(Py.str(n));
+                names.add(Py.str(n));
             }
         }
+        h.notified.addAll(names);
+        progress.notified(key, h.name, names);
     }
 
     /** run_once: the one result stands for every host of the batch (register, facts). */
     void propagateRunOnce(Task t, TaskRunner.Outcome o, List<HostRun> hosts) {
         List<String> others = hosts.stream().skip(1).map(h -> h.name).toList();
+        if (o.status() != Status.FAILED && o.status() != Status.UNREACHABLE || o.ignored()) progress.recordFor(key, t, others, o);
         if (t.register() != null) effects.register(t.register(), others, o.result());
         if (o.result().get("ansible_facts") instanceof Map<?, ?> facts && o.status() != Status.FAILED) {
             @SuppressWarnings("unchecked")
@@ -231,9 +290,15 @@ final class PlayRun {
 
     List<TaskNode> loadInclude(TaskRunner.Include inc) {
         PlaybookLoader loader = e.loader();
-        if (inc.file() != null) return loader.includeTasks(inc.task(), inc.file(), inc.params());
+        if (inc.file() != null) {
+            List<TaskNode> tasks = loader.includeTasks(inc.task(), inc.file(), inc.params());
+            progress.loaded(tasks);
+            return tasks;
+        }
         PlaybookLoader.IncludedRole r = loader.includeRole(inc.task(), inc.roleArgs(), inc.params());
         handlers.add(r.handlers());
+        progress.loaded(r.tasks());
+        progress.loaded(List.copyOf(r.handlers()));
         return r.tasks();
     }
 

@@ -45,15 +45,20 @@ public final class PlaybookRunner {
     private final Prompter prompter;
     private final Decrypter vault;
     private final Map<String, HostState> hostStates;
+    private final Journal journal;
+    private final boolean resuming;
 
     public PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
                           Templar templar, Prompter prompter, Decrypter vault) {
-        this(options, inventory, output, connections, modules, templar, prompter, vault, null);
+        this(options, inventory, output, connections, modules, templar, prompter, vault, null, null, false);
     }
 
     private PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
-                           Templar templar, Prompter prompter, Decrypter vault, Map<String, HostState> hostStates) {
+                           Templar templar, Prompter prompter, Decrypter vault, Map<String, HostState> hostStates, Journal journal,
+                           boolean resuming) {
         this.hostStates = hostStates;
+        this.journal = journal;
+        this.resuming = resuming;
         this.options = options;
         this.inventory = inventory;
         this.output = output;
@@ -69,7 +74,15 @@ public final class PlaybookRunner {
      * concurrent map that successive runs share (the console: what one command learns, the next one sees).
      */
     public PlaybookRunner keepingHostStates(Map<String, HostState> states) {
-        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, states);
+        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, states, journal, resuming);
+    }
+
+    /**
+     * This runner recording its progress in {@code journal}; {@code resuming}: continuing the run the journal
+     * recorded (completed tasks skipped, pending handlers run first, see {@link Progress}).
+     */
+    public PlaybookRunner journalling(Journal journal, boolean resuming) {
+        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, hostStates, journal, resuming);
     }
 
     public RunResult run(Playbook pb, PlaybookLoader loader) {
@@ -86,7 +99,7 @@ public final class PlaybookRunner {
         });
         Engine e = new Engine(options, output, connections, modules, loader, templar, vars, prompter, stats,
                 pb.file().getParent(), omit, pool, new TagSelection(options.tags(), options.skipTags()),
-                new RunState(options.startAtTask() != null, options.step()));
+                new RunState(options.startAtTask() != null, options.step(), new Progress(journal, resuming)));
         try {
             output.on(new Event.PlaybookStarted(pb.file().toString(), options.check(), options.diff()));
             for (Play play : pb.plays()) {
@@ -101,6 +114,7 @@ public final class PlaybookRunner {
                 Thread.currentThread().interrupt();
             }
         }
+        e.state().progress.ended(e.state().failed, e.state().unreachable);
         List<String> order = new ArrayList<>(stats.hosts());
         Collections.sort(order);
         var recap = stats.snapshot(order);

@@ -18,7 +18,11 @@ final class RunState {
     /** Hosts whose connection {@code -vvvv} has described. */
     final Set<String> described = ConcurrentHashMap.newKeySet();
 
-    RunState(boolean hasStartAt, boolean step) {
+    /** The run journal's view of this run (skips and records; {@link Progress#OFF} without a journal). */
+    final Progress progress;
+
+    RunState(boolean hasStartAt, boolean step, Progress progress) {
+        this.progress = progress;
         startFound = new AtomicBoolean(!hasStartAt);
         stepping = new AtomicBoolean(step);
     }

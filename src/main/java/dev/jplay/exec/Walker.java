@@ -97,7 +97,11 @@ final class Walker {
             meta(t, hosts);
             return;
         }
+        List<HostRun> skipped = new ArrayList<>();
+        hosts = play.resume(t, hosts, skipped);
         if (announced.add(t.id()) || !free) e.output().on(new Event.TaskStarted(info));
+        play.skippedAsDone(skipped, info);
+        if (hosts.isEmpty()) return;
         List<HostRun> targets = bypassHostLoop(t, hosts) ? List.of(hosts.get(0)) : hosts;
         Semaphore throttle = throttle(t, targets);
         Map<HostRun, TaskRunner.Outcome> outcomes = new LinkedHashMap<>();

@@ -26,6 +26,8 @@ final class Runs {
     final Path dir;
     final Recorder rec = new Recorder();
     RunResult result;
+    private Journal journal;
+    private boolean resuming;
 
     Runs(Path dir) {
         this.dir = dir;
@@ -52,6 +54,21 @@ final class Runs {
         return run(playbook, o -> o);
     }
 
+    /**
+     * The next runs record a journal in {@code .jplay/} ({@code resume}: continuing the journal the last run left,
+     * as {@code --resume} does; else a fresh one).
+     */
+    Runs journal(boolean resume) {
+        Path file = Journal.fileFor(List.of(dir.resolve("site.yml")));
+        try {
+            journal = resume ? Journal.load(file).resumedWith(Map.of()) : Journal.fresh(file, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        resuming = resume;
+        return this;
+    }
+
     Runs run(String playbook, UnaryOperator<RunOptions> opts) {
         file("site.yml", playbook);
         if (!Files.exists(dir.resolve("hosts"))) hosts(1);
@@ -62,8 +79,10 @@ final class Runs {
         Playbook pb = loader.load(dir.resolve("site.yml"));
         RunOptions o = opts.apply(RunOptions.defaults());
         try (Connections c = new Connections()) {
-            result = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, Prompter.NONE, Decrypter.NONE).run(pb, loader);
+            result = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, Prompter.NONE, Decrypter.NONE)
+                    .journalling(journal, resuming).run(pb, loader);
         }
+        if (journal != null) journal.finished(result.exitCode());
         return this;
     }
 

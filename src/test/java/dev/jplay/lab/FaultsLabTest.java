@@ -154,6 +154,57 @@ class FaultsLabTest {
         }
     }
 
+    @Test
+    void aHostPartitionedInPlayOneIsFinishedByResumeWhichRunsItsPendingHandlerFirst() throws Exception {
+        String marker = "jplay-fault-" + UUID.randomUUID();
+        Files.writeString(dir.resolve("r.yml"), """
+                - name: play one
+                  hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: write the config
+                      ansible.builtin.copy: {content: "v2\\n", dest: /srv/app/app.conf}
+                      notify: restart app
+                    - name: long step
+                      ansible.builtin.shell: ": %s-{{ inventory_hostname }}; sleep 1; echo long >> /srv/app/steps"
+                    - name: after
+                      ansible.builtin.shell: echo after >> /srv/app/steps
+                  handlers:
+                    - name: restart app
+                      ansible.builtin.shell: echo restarted >> /srv/app/steps
+                - name: play two
+                  hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: two
+                      ansible.builtin.shell: echo two >> /srv/app/steps
+                """.formatted(marker));
+        // keep-alives every second: the partitioned host is unreachable after ~3 s (the default is 15 s x 3)
+        String alive = "ansible_ssh_common_args='-o UserKnownHostsFile=" + lab.knownHosts()
+                + " -o StrictHostKeyChecking=yes -o ServerAliveInterval=1 -o ServerAliveCountMax=2'";
+        JplayProcess.Running running = JplayProcess.start(dir, "-i", lab.inventory().toString(), "r.yml", "-e", alive);
+        Lab.awaitProcess(marker + "-lab02", Duration.ofSeconds(60));
+        lab.partition("lab02", 0);
+        JplayProcess.Run r = running.await();
+        assertThat(r.exit()).as(r.out()).isEqualTo(4);
+        assertThat(r.out()).contains("fatal: [lab02]: UNREACHABLE! => {\"changed\": false, \"msg\": \"Failed to connect to the host via ssh: "
+                + "Did not receive any keep-alive response for 2 seconds\", \"unreachable\": true}");
+        lab.heal("lab02");
+
+        JplayProcess.Run resumed = JplayProcess.run(dir, "-i", lab.inventory().toString(), "r.yml", "-e", alive, "--resume");
+        assertThat(resumed.exit()).as(resumed.out()).isZero();
+        assertThat(resumed.out()).contains("RESUMING the run of r.yml started ", "(exit 4)",
+                "  lab02: unreachable at r.yml:8:7 long step (TASK [long step]); handlers to run first: restart app",
+                "  lab01, lab03, lab04: finished");
+        assertThat(resumed.recap("lab01")).contains("ok=0", "changed=0", "skipped=4");
+        assertThat(resumed.recap("lab02")).contains("ok=4", "changed=4", "skipped=1");
+        for (String h : new String[] {"lab01", "lab03", "lab04"}) {
+            assertThat(lab.ssh(h, "cat /srv/app/steps")).isEqualTo("long\nafter\nrestarted\ntwo\n");
+        }
+        // the long step of lab02 went on during the partition (only its connection was lost), and ran again
+        assertThat(lab.ssh("lab02", "cat /srv/app/app.conf /srv/app/steps")).isEqualTo("v2\nlong\nrestarted\nlong\nafter\ntwo\n");
+    }
+
     @ParameterizedTest(name = "SIG{0}, persistent shell {1}")
     @CsvSource({"INT, true", "INT, false", "TERM, true", "TERM, false"})
     void anInterruptedControllerKillsItsCommandsOnEveryHostAndStartsNothingMore(String signal, boolean persistent) throws Exception {
