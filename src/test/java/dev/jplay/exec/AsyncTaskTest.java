@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +119,7 @@ class AsyncTaskTest {
                 """);
         Map<String, Object> res = r.res("slow", "h1");
         assertThat(res).containsEntry("failed", true).containsEntry("msg", "async task did not complete within the requested time - 2s");
-        assertThat((Map<String, Object>) res.get("async_result")).containsEntry("finished", 0L).containsEntry("started", 1L);
+        assertThat(res.get("async_result")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class)).containsEntry("finished", 0L).containsEntry("started", 1L);
         assertThat(async(r)).containsExactly("slow POLL", "slow POLL", "slow FAILED");
         long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
         for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(100);

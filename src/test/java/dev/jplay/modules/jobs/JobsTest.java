@@ -110,6 +110,7 @@ class JobsTest {
         assertThat(running).containsEntry("finished", 0L).containsEntry("started", 1L);
         assertThat(Path.of(s.resultsFile())).exists();
         Jobs.kill(s, c);
+        @SuppressWarnings("unchecked")
         Map<String, Object> file = (Map<String, Object>) Json.parse(Files.readString(Path.of(s.resultsFile())));
         assertThat(file).containsEntry("msg", "Timeout exceeded").containsEntry("failed", true);
         long pid = ((Number) file.get("child_pid")).longValue();
