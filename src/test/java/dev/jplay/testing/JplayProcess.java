@@ -82,7 +82,11 @@ public final class JplayProcess {
 
     /** Starts jplay and returns at once (to inject a fault or send a signal while it runs); stdin is empty. */
     public static Running start(Path cwd, String... args) throws IOException {
-        Process p = start(cwd, command(args), Map.of());
+        // SIGINT back to its default: a test JVM started in the background by a non-interactive shell (a CI script,
+        // nohup, flock ... &) passes on SIGINT ignored, and a JVM keeps ignoring a signal ignored at its start
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        cmd.addAll(command(args));
+        Process p = start(cwd, cmd, Map.of());
         p.getOutputStream().close();
         return new Running(p);
     }
