@@ -7,15 +7,34 @@ import dev.jplay.source.SourceException;
 public class TemplateException extends SourceException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean undefined;
+
     public TemplateException(String message, Loc loc) {
+        this(message, loc, false);
+    }
+
+    TemplateException(String message, Loc loc, boolean undefined) {
         super(message, loc);
+        this.undefined = undefined;
+    }
+
+    /** An undefined variable's error. */
+    public static TemplateException undefined(String message, Loc loc) {
+        return new TemplateException(message, loc, true);
+    }
+
+    /** Whether this is Ansible's AnsibleUndefinedVariable (debug's {@code var} shows it as "VARIABLE IS NOT DEFINED!"). */
+    public boolean isUndefined() {
+        return undefined;
     }
 
     public TemplateException(String message, Loc loc, String hint) {
         super(message, loc, hint);
+        this.undefined = false;
     }
 
     public TemplateException(String message, Loc loc, String hint, Throwable cause) {
         super(message, loc, hint, cause);
+        this.undefined = false;
     }
 }
