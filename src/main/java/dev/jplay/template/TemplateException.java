@@ -23,6 +23,16 @@ public class TemplateException extends SourceException {
         return new TemplateException(message, loc, true);
     }
 
+    /**
+     * The Python class of Ansible's exception for this error (what the template module names): an undefined
+     * variable's, a filter or test that cannot be loaded at run time (Jinja2's), else Ansible's general error.
+     */
+    public String pythonClass() {
+        if (undefined) return "AnsibleUndefinedVariable";
+        if (getMessage().startsWith("Could not load \"")) return "TemplateSyntaxError";
+        return "AnsibleError";
+    }
+
     /** Whether this is Ansible's AnsibleUndefinedVariable (debug's {@code var} shows it as "VARIABLE IS NOT DEFINED!"). */
     public boolean isUndefined() {
         return undefined;
