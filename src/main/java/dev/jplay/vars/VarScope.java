@@ -103,16 +103,29 @@ public final class VarScope implements Scope {
         return all;
     }
 
-    /** Every variable with its final value (for the {@code vars} variable and hostvars dumps). */
+    /**
+     * Every variable with its final value (for the {@code vars} variable and hostvars dumps). As Ansible templates
+     * them (fail_on_undefined=False), a value that uses an undefined variable stays as it was written; one that fails
+     * otherwise is undefined with the error as its message.
+     */
     public Map<String, Object> resolveAll() {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (String n : names()) {
             try {
                 out.put(n, get(n));
             } catch (TemplateException e) {
-                out.put(n, Undefined.withMessage(e.getMessage()));
+                out.put(n, e.isUndefined() ? raw(n) : Undefined.withMessage(e.getMessage()));
             }
         }
         return out;
+    }
+
+    /** A variable's value as its highest layer holds it, untemplated. */
+    private Object raw(String name) {
+        for (Layer l : layers) {
+            Map<String, ?> m = l.values();
+            if (m.containsKey(name)) return m.get(name) == HostState.NULL ? null : m.get(name);
+        }
+        return Undefined.of(name);
     }
 }
