@@ -121,7 +121,7 @@ public final class PlanCallback implements Callback {
             if (c.changed() > 0) hosts++;
         }
         String verdict = switch (s.exitCode()) {
-            case 0 -> "No changes pending";
+            case 0 -> unknown > 0 ? "No change known to be pending" : "No changes pending";
             case 2 -> changed + " change" + (changed == 1 ? "" : "s") + " pending on " + hosts + " host" + (hosts == 1 ? "" : "s");
             case 4 -> "Incomplete plan: a host could not be reached";
             default -> "Incomplete plan: a task failed";

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -85,6 +86,7 @@ class PlanTest {
         assertThat(plan.get("A command h2").commands()).containsExactly("touch " + dir + "/cmd-h2");
         assertThat(outcome(plan, "A command that check mode would run")).isEqualTo("unknown");
         assertThat(outcome(plan, "Probe")).isEqualTo("ok");
+        assertThat(plan.get("Probe h1").result().get("stdout_lines")).as("as Ansible's check-mode result").isEqualTo(List.of());
         assertThat(outcome(plan, "Reads the probe")).isEqualTo("unknown");
         assertThat(plan.get("Reads the probe h1").reason()).contains("'probe'", "'Probe'");
         assertThat(outcome(plan, "Reads the stat")).isEqualTo("changed");
