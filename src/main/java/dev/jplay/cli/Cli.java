@@ -11,6 +11,7 @@ import picocli.CommandLine;
 final class Cli {
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("adhoc", AdhocCommand::new),
+            Map.entry("plan", PlanCommand::new),
             Map.entry("config", ConfigCommand::new),
             Map.entry("inventory", InventoryCommand::new),
             Map.entry("doc", DocCommand::new),

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code jplay [options] PLAYBOOK...}: runs playbooks like ansible-playbook. */
 @Command(name = "jplay", sortOptions = false, usageHelpAutoWidth = true, customSynopsis = "jplay [options] PLAYBOOK...",
         description = "Runs Ansible playbooks over SSH, in parallel, without Python on the hosts.",
-        footer = {"", "Other commands: jplay adhoc | console | doc | inventory | config  (jplay COMMAND --help)"})
+        footer = {"", "Other commands: jplay plan | adhoc | console | doc | inventory | config  (jplay COMMAND --help)"})
 public final class PlaybookCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAYBOOK", arity = "0..*", description = "Playbook(s) to run, in order.")
     List<Path> playbooks = new ArrayList<>();
@@ -85,15 +85,9 @@ public final class PlaybookCommand implements Callable<Integer> {
             System.out.println(Version.text());
             return ExitCodes.OK;
         }
-        if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
         Path cwd = Path.of("").toAbsolutePath();
-        for (Path p : playbooks) {
-            if (!Files.isRegularFile(cwd.resolve(p))) {
-                System.err.println("ERROR! the playbook: " + p + " could not be found");
-                return ExitCodes.ERROR;
-            }
-        }
-        List<Path> dirs = playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();
+        List<Path> dirs = playbookDirs(playbooks, cwd);
+        if (dirs == null) return ExitCodes.ERROR;
         boolean runs = !(syntaxCheck || listHosts || listTasks || listTags);
         try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile, runs), dirs)) {
             PlaybookLoader loader = w.loader();
@@ -131,7 +125,19 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
     }
 
-    private static Set<String> tagSet(List<String> values, String fallback) {
+    /** The directories of the playbooks to run; null (said on stderr) when one is missing. */
+    static List<Path> playbookDirs(List<Path> playbooks, Path cwd) {
+        if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
+        for (Path p : playbooks) {
+            if (!Files.isRegularFile(cwd.resolve(p))) {
+                System.err.println("ERROR! the playbook: " + p + " could not be found");
+                return null;
+            }
+        }
+        return playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();
+    }
+
+    static Set<String> tagSet(List<String> values, String fallback) {
         Set<String> s = new LinkedHashSet<>();
         for (String v : values) if (!v.isBlank()) s.add(v.strip());
         if (s.isEmpty() && fallback != null) s.add(fallback);

@@ -60,7 +60,12 @@ final class TaskRunner {
     }
 
     Outcome run(Task task, String host, TaskInfo info) {
-        VarScope scope = scope(task, host);
+        if (e.plan() == null) return run(task, host, info, scope(task, host));
+        VarScope scope = scope(task, host).recording();
+        return e.plan().classify(task, host, info, scope, run(task, host, info, scope));
+    }
+
+    private Outcome run(Task task, String host, TaskInfo info, VarScope scope) {
         List<Include> includes = new ArrayList<>();
         Map<String, Object> result;
         String delegated;
@@ -187,7 +192,7 @@ final class TaskRunner {
         } catch (ArgumentException ex) {
             return Results.failed(ex.getMessage());
         }
-        boolean check = kw.get("check_mode") != null ? ArgConverter.toBool(kw.get("check_mode")) : e.options().check();
+        boolean check = e.plan() != null || (kw.get("check_mode") != null ? ArgConverter.toBool(kw.get("check_mode")) : e.options().check());
         boolean diff = kw.get("diff") != null ? ArgConverter.toBool(kw.get("diff")) : e.options().diff();
         if (check && !module.spec().checkMode()) {
             Map<String, Object> r = Results.skipped("check mode not supported for this module");
