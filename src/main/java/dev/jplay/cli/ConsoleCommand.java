@@ -75,6 +75,7 @@ public final class ConsoleCommand implements Callable<Integer> {
 
         @Override
         public Outcome run(Runner.Command c, Settings s) {
+            w.resumeCommands(); // the console waits for a cancelled command to end before it starts the next
             Outcomes outcomes = new Outcomes();
             Muted out = new Muted(w.newOutput(s.verbosity(), s.grouped()));
             current = out;
@@ -134,7 +135,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         public void cancel() {
             Muted m = current;
             if (m != null) m.mute();
-            w.cancelRunning();
+            w.cancelCommands();
         }
     }
 

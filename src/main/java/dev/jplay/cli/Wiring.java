@@ -240,9 +240,17 @@ final class Wiring implements AutoCloseable {
         return Callbacks.create(outputOptions.withVerbosity(verbosity).withGrouped(grouped));
     }
 
-    /** Kills what runs on the hosts now, each command with its process group; connections stay open (the console's Ctrl-C). */
-    void cancelRunning() {
-        connections.cancelRunning();
+    /**
+     * Kills what runs on the hosts now, each command with its process group, and starts nothing more until {@link
+     * #resumeCommands}; connections stay open (the console's Ctrl-C).
+     */
+    void cancelCommands() {
+        connections.cancel();
+    }
+
+    /** Commands start again after {@link #cancelCommands}. */
+    void resumeCommands() {
+        connections.resume();
     }
 
     ModuleRegistry registry() {

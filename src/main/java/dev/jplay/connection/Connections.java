@@ -54,6 +54,21 @@ public final class Connections implements AutoCloseable {
     }
 
     /**
+     * Cancels what runs now (the console's Ctrl-C): kills every running command as {@link #cancelRunning} does, and
+     * from now on until {@link #resume} no command or transfer starts, so a command that was about to start when the
+     * cancel came is not missed (it fails with {@link ConnectionException.Kind#INTERRUPTED}).
+     */
+    public void cancel() {
+        ssh.refuseCommands(true);
+        cancelRunning();
+    }
+
+    /** Commands start again after a {@link #cancel} (the cancelled command has ended). */
+    public void resume() {
+        ssh.refuseCommands(false);
+    }
+
+    /**
      * The controller is being interrupted (SIGINT/SIGTERM): from now on no connection opens and no command or
      * transfer starts (they fail with {@link ConnectionException.Kind#INTERRUPTED}), and every command running now
      * is killed on its host, with its process group.

@@ -41,7 +41,8 @@ final class ShellSession implements AutoCloseable {
             "  fi",
             "  setsid \"$3\" -c \"$4\" <\"$t\" 3<&- &",
             "  p=$!",
-            "  ( IFS= read -r c <&3; [ \"$c\" = k ] && kill -s KILL -- -\"$p\" 2>/dev/null ) &",
+            // no group yet: the command is killed before setsid; then its group, in case setsid came in between
+            "  ( IFS= read -r c <&3; [ \"$c\" = k ] && { kill -s KILL -- -\"$p\" || { kill -s KILL \"$p\"; kill -s KILL -- -\"$p\"; }; } 2>/dev/null ) &",
             "  r=$!",
             "  wait \"$p\"; s=$?",
             "  [ \"$t\" = /dev/null ] || rm -f \"$t\"",

@@ -46,6 +46,7 @@ public final class SshTransport implements AutoCloseable {
     private volatile CompletableFuture<Config> config;
     private volatile boolean persistentShell = true;
     private volatile boolean interrupted;
+    private volatile boolean refusing;
 
     /**
      * Reads keys, known_hosts and ssh_config under {@code home}; uses the ssh-agent at {@code agentSocket} (null: none);
@@ -67,6 +68,14 @@ public final class SshTransport implements AutoCloseable {
     /** From now on no connection opens and no command or transfer starts on the connections this transport made. */
     public void interrupt() {
         interrupted = true;
+    }
+
+    /**
+     * While on, no command or transfer starts on the connections this transport made (connections still open):
+     * a cancelled console command ends at once, also when its next command was about to start.
+     */
+    public void refuseCommands(boolean on) {
+        refusing = on;
     }
 
     /** Starts building the sshj configuration on a background thread. */
@@ -112,7 +121,7 @@ public final class SshTransport implements AutoCloseable {
             Connected c = connect(o, via, t.password());
             boolean shell = t.persistentShell() == null ? persistentShell : t.persistentShell();
             String summary = (via == null ? "" : "via " + o.proxyJump() + ", ") + c.summary();
-            return new SshConnection(t.name(), c.client(), jumps, io, timer, shell, summary, () -> interrupted);
+            return new SshConnection(t.name(), c.client(), jumps, io, timer, shell, summary, () -> interrupted || refusing);
         } catch (ConnectionException e) {
             jumps.forEach(SshTransport::closeQuietly);
             throw e;

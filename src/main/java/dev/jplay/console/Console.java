@@ -45,6 +45,8 @@ public final class Console {
     private SessionLog.Entry lastEntry;
     private Runner.Outcome lastOutcome;
     private Terminal terminal;
+    /** A cancelled command that had not ended when the prompt came back: the next one starts after it. */
+    private CompletableFuture<Runner.Outcome> unfinished;
 
     public Console(Runner runner, String pattern, Settings settings, PrintStream out, Path cwd) {
         this.runner = runner;
@@ -60,7 +62,7 @@ public final class Console {
         if (System.console() == null) return runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         out.println("Welcome to the jplay console. Type help or ? to list commands.\n");
         try (Terminal t = TerminalBuilder.builder().system(true).build()) {
-            terminal = t;
+            attach(t);
             LineReader reader = LineReaderBuilder.builder().terminal(t).appName("jplay")
                     .completer(new ConsoleCompleter(runner)).variable(LineReader.HISTORY_FILE, history)
                     // the line goes to the hosts as typed: no !-expansion, no backslash removal (history keys still work)
@@ -81,8 +83,13 @@ public final class Console {
                 }
             }
         } finally {
-            terminal = null;
+            attach(null);
         }
+    }
+
+    /** Commands run from now on are cancelled by Ctrl-C on {@code t} (null: not on a terminal, nothing to cancel them). */
+    void attach(Terminal t) {
+        terminal = t;
     }
 
     /** Non-interactive: one command per line from {@code in}, echoed after the prompt. */
@@ -172,24 +179,33 @@ public final class Console {
 
     /**
      * Runs one command; on a terminal, Ctrl-C cancels it: its processes on the hosts are killed, and the prompt
-     * comes back once the command has ended (at most {@link #CANCEL_WAIT} later).
+     * comes back once the command has ended (at most {@link #CANCEL_WAIT} after the kill).
+     * <p>
+     * The signal handler only says that Ctrl-C was pressed; this thread decides and cancels. A command ended by the
+     * kill is then always reported as cancelled (when the handler cancelled itself, the command could end before it
+     * said so, and the console took the killed command for one that had ended on its own), and a cancel can never
+     * reach the next command.
      */
     private Runner.Outcome guarded(Runner.Command c) {
         Settings s = settings;
         if (terminal == null) return safely(c, s);
+        if (unfinished != null) unfinished.handle((o, e) -> o).join();
+        unfinished = null;
+        // the handler first: a Ctrl-C as the command starts cancels it too
+        CompletableFuture<Void> interrupted = new CompletableFuture<>();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, sig -> interrupted.complete(null));
         CompletableFuture<Runner.Outcome> run = CompletableFuture.supplyAsync(() -> safely(c, s));
-        CompletableFuture<Void> cancelled = new CompletableFuture<>();
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, sig -> {
-            runner.cancel();
-            cancelled.complete(null);
-        });
         try {
-            CompletableFuture.anyOf(run, cancelled).join();
-            if (!cancelled.isDone()) return run.join();
+            CompletableFuture.anyOf(run, interrupted).join();
+            // Ctrl-C too late: the command had already ended on its own and its result is shown
+            if (run.isDone()) return run.join();
+            runner.cancel();
             try {
                 run.get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (ExecutionException e) {
                 // the command's end is no longer reported; its hosts' processes were killed
+            } catch (TimeoutException e) {
+                unfinished = run;
             }
             out.println("\n[cancelled]");
             return Runner.Outcome.CANCELLED;

@@ -38,6 +38,9 @@ public interface Runner {
     /** A module's spec (parameters for completion), or null. */
     ModuleSpec spec(String module);
 
-    /** Stops the command that is running (Ctrl-C, a timeout) on every host: its processes there are killed. */
+    /**
+     * Stops the command that is running (Ctrl-C) on every host: its processes there are killed, and nothing more of
+     * it starts there (the next {@link #run} starts commands again). Called from the console's thread.
+     */
     void cancel();
 }
