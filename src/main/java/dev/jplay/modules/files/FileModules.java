@@ -9,6 +9,6 @@ public final class FileModules {
 
     public static List<Module> all() {
         return List.of(new Copy(), new Template(), new FileModule(), new Stat(), new LineInFile(), new BlockInFile(), new Replace(),
-                new Slurp(), new Fetch(), new TempFile(), new Find(), new GetUrl(), new Unarchive(), new Assemble());
+                new Slurp(), new Fetch(), new TempFile(), new Find(), new GetUrl(), new Unarchive(), new Assemble(), new YumRepository());
     }
 }
