@@ -1,6 +1,6 @@
 package dev.jplay.cli;
 
-import sun.misc.Signal;
+import org.jline.utils.Signals;
 
 /**
  * Ctrl-C (SIGINT) stops a run the way it stops ansible-playbook: exit 99, at once, whatever the run is doing. The
@@ -13,11 +13,9 @@ final class Interrupts {
     private Interrupts() {}
 
     static void install() {
-        try {
-            Signal.handle(new Signal("INT"), s -> interrupted());
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // no SIGINT here (e.g. the JVM was started with -Xrs): the default applies
-        }
+        // through JLine's reflective wrapper of sun.misc.Signal (javac warns on direct use, and warnings are errors); where
+        // there is no SIGINT (a JVM started with -Xrs) it does nothing and the default applies
+        Signals.register("INT", Interrupts::interrupted);
     }
 
     private static void interrupted() {

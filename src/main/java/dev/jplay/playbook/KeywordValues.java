@@ -1,5 +1,6 @@
 package dev.jplay.playbook;
 
+import dev.jplay.connection.ConnectionTypes;
 import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
 import dev.jplay.source.Loc;
@@ -27,12 +28,9 @@ final class KeywordValues {
     static final Set<String> STRINGS = Set.of("name", "remote_user", "become_user", "become_method", "become_flags", "become_exe",
             "connection", "delegate_to");
 
-    /** Connection types jplay implements (and the names Ansible gives them). */
-    static final Set<String> CONNECTIONS = Set.of("ssh", "smart", "paramiko", "paramiko_ssh", "local", "ansible.builtin.ssh",
-            "ansible.builtin.local", "ansible.builtin.paramiko_ssh", "ansible.legacy.ssh", "ansible.legacy.local");
-    /** Connection types Ansible has that jplay does not. */
+    /** Connection types Ansible has that jplay does not (those jplay has: {@link ConnectionTypes}). */
     private static final Set<String> OTHER_CONNECTIONS = Set.of("docker", "winrm", "psrp", "network_cli", "httpapi", "netconf",
-            "kubectl", "chroot", "lxc", "lxd", "podman", "buildah", "jail", "zone", "libvirt_lxc", "qemu", "funcd", "iocage",
+            "kubectl", "lxc", "lxd", "podman", "buildah", "jail", "zone", "libvirt_lxc", "qemu", "funcd", "iocage",
             "saltstack", "aws_ssm", "community.docker.docker", "community.general.lxc", "ansible.netcommon.network_cli");
     /** Become methods jplay implements. */
     static final Set<String> BECOME_METHODS = Set.of("sudo", "su", "ansible.builtin.sudo", "ansible.builtin.su");
@@ -57,7 +55,7 @@ final class KeywordValues {
                 out.add(k.equals("throttle")
                         ? new SourceException("Failed to convert the throttle value to an integer: " + Py.str(v), at, null, null, Kind.ERROR)
                         : invalid(k.equals("async") ? "async_val" : k, v, "an int", "use a whole number", at));
-            } else if (k.equals("connection") && !CONNECTIONS.contains(Py.str(v))) {
+            } else if (k.equals("connection") && !ConnectionTypes.isKnown(Py.str(v))) {
                 out.add(connection(Py.str(v), at));
             } else if (k.equals("become_method") && !BECOME_METHODS.contains(Py.str(v))) {
                 out.add(becomeMethod(Py.str(v), at));
@@ -73,7 +71,7 @@ final class KeywordValues {
 
     /** An unknown or unsupported connection type (Ansible fails each task that uses it). */
     static SourceException connection(String name, Loc at) {
-        String known = "jplay connects with: ssh (also smart, paramiko), local";
+        String known = "jplay connects with: " + ConnectionTypes.known();
         if (OTHER_CONNECTIONS.contains(name)) {
             return new SourceException("the connection type '" + name + "' is not supported by jplay", at, known, null, Kind.TASK);
         }

@@ -98,7 +98,7 @@ public final class Validation {
 
     /** Is {@code name} a connection type jplay implements? */
     public static boolean knownConnection(String name) {
-        return KeywordValues.CONNECTIONS.contains(name);
+        return dev.jplay.connection.ConnectionTypes.isKnown(name);
     }
 
     /** The error for a connection type jplay does not implement (Ansible's when it does not know it either). */

@@ -220,8 +220,10 @@ class BadInputTest {
 
     private static void accept(ServerSocket host, AtomicInteger contacts) {
         while (!host.isClosed()) {
-            try (Socket s = host.accept()) {
+            try {
+                Socket s = host.accept();
                 contacts.incrementAndGet();
+                s.close();
             } catch (IOException e) {
                 return;
             }
