@@ -86,7 +86,7 @@ public final class AdhocCommand implements Callable<Integer> {
             return w.runner(w.options(Set.of("all"), Set.of(), null, false, false, cwd)).run(pb, w.loader()).exitCode();
         } catch (SourceException e) {
             System.err.println(e.render());
-            return ExitCodes.UNREACHABLE_OR_PARSE;
+            return ExitCodes.of(e);
         }
     }
 

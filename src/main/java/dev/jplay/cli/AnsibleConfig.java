@@ -1,5 +1,9 @@
 package dev.jplay.cli;
 
+import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
+import dev.jplay.source.SourceException.Kind;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,14 +111,14 @@ public final class AnsibleConfig {
             for (String k : d.keys()) {
                 String v = ini.getOrDefault(d.section(), Map.of()).get(k);
                 if (v != null) {
-                    s = new Setting(d.name(), convert(d.type(), v, file.getParent()), file.toString());
+                    s = new Setting(d.name(), convert(d, v, file.getParent(), file.toString()), file.toString());
                     break;
                 }
             }
             for (String e : d.env()) {
                 String v = env.get(e);
                 if (v != null) {
-                    s = new Setting(d.name(), convert(d.type(), v, cwd), "env: " + e);
+                    s = new Setting(d.name(), convert(d, v, cwd, "environment variable " + e), "env: " + e);
                     break;
                 }
             }
@@ -157,7 +161,9 @@ public final class AnsibleConfig {
         } catch (IOException e) {
             return out;
         }
+        int n = 0;
         for (String raw : lines) {
+            n++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
             if (line.startsWith("[") && line.endsWith("]")) {
@@ -165,14 +171,20 @@ public final class AnsibleConfig {
                 out.computeIfAbsent(section, k -> new LinkedHashMap<>());
                 continue;
             }
-            if (section == null) continue;
+            if (section == null) {
+                throw new SourceException("Error reading config file (" + file + "): File contains no section headers.",
+                        new Loc(file.toString(), n, 1), "an ansible.cfg starts with a section, e.g.  [defaults]", null, Kind.OPTIONS);
+            }
             if (Character.isWhitespace(raw.charAt(0)) && lastKey != null) {
                 Map<String, String> s = out.get(section);
                 s.put(lastKey, s.get(lastKey) + "\n" + line);
                 continue;
             }
             int eq = firstOf(line, '=', ':');
-            if (eq <= 0) continue;
+            if (eq <= 0) {
+                throw new SourceException("Error reading config file (" + file + "): Source contains parsing errors", new Loc(file.toString(), n, 1),
+                        "a setting is written  key = value", null, Kind.OPTIONS);
+            }
             String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(eq + 1).strip();
             int c = value.indexOf(" ;");
@@ -189,6 +201,15 @@ public final class AnsibleConfig {
         if (i < 0) return j;
         if (j < 0) return i;
         return Math.min(i, j);
+    }
+
+    private static Object convert(Def d, String v, Path base, String where) {
+        try {
+            return convert(d.type(), v, base);
+        } catch (NumberFormatException e) {
+            throw new SourceException("Invalid type for configuration option setting: " + d.name() + " : invalid literal for int() with base 10: '"
+                    + v.strip() + "' (from " + where + ")", Loc.UNKNOWN, null, null, Kind.OPTIONS);
+        }
     }
 
     private static Object convert(Type t, String v, Path base) {

@@ -2,53 +2,47 @@ package dev.jplay.cli;
 
 import dev.jplay.source.SourceException;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
-/** Builds the picocli command tree and runs it; maps errors to ansible-playbook's exit codes. */
+/**
+ * Builds the command for a command line and runs it; maps errors to ansible-playbook's exit codes.
+ *
+ * <p>A command word ({@code adhoc}, {@code config}, {@code console}, {@code doc}, {@code inventory}, {@code vault}) is a
+ * command only as the first argument: everywhere else a word is what ansible-playbook would take it for, so
+ * {@code jplay -i inventory site.yml} and {@code jplay -i hosts inventory} run a playbook. A playbook file named like a
+ * command runs when written as a path ({@code jplay ./inventory}). Only the command named is built (picocli reflects
+ * over a command's annotations when it is built), which keeps a playbook run or --syntax-check quick to start.
+ */
 final class Cli {
-    private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
-            Map.entry("adhoc", AdhocCommand::new),
-            Map.entry("plan", PlanCommand::new),
-            Map.entry("config", ConfigCommand::new),
-            Map.entry("inventory", InventoryCommand::new),
-            Map.entry("doc", DocCommand::new),
-            Map.entry("console", ConsoleCommand::new),
-            Map.entry("vault", VaultCommand::new));
-
     private Cli() {}
 
+    /** The commands besides running playbooks, by their word. */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("adhoc", AdhocCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("config", ConfigCommand::new);
+        m.put("console", ConsoleCommand::new);
+        m.put("doc", DocCommand::new);
+        m.put("inventory", InventoryCommand::new);
+        m.put("vault", VaultCommand::new);
+        return m;
+    }
+
     static int run(String[] args) {
-        CommandLine cl = new CommandLine(new PlaybookCommand());
+        boolean command = args.length > 0 && COMMANDS.containsKey(args[0]);
+        Object target = command ? COMMANDS.get(args[0]).get() : new PlaybookCommand();
+        String[] rest = command ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (!command || args[0].equals("adhoc")) Interrupts.install();
+        CommandLine cl = new CommandLine(target);
+        if (command) cl.setCommandName("jplay " + args[0]);
         cl.setExpandAtFiles(false); // -e @vars.yml and -l @retry_file are Ansible's, not picocli argument files
-        cl.setAllowSubcommandsAsOptionParameters(true); // -i inventory: a file named like a subcommand
-        // picocli reflects over a command's annotations when it is added: add only the subcommands the arguments
-        // name (all of them for --help), which keeps a playbook run or --syntax-check from building five models
-        List<String> words = Arrays.asList(args);
-        boolean help = words.contains("-h") || words.contains("--help");
-        for (var sub : SUBCOMMANDS) {
-            if (help || words.contains(sub.getKey())) cl.addSubcommand(sub.getKey(), sub.getValue().get());
-        }
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof PlaybookCommand.UsageError u) {
-                cmd.getErr().println("usage: " + synopsis(cmd) + "\njplay: error: " + u.getMessage());
-                return ExitCodes.FAILED;
-            }
-            if (ex instanceof SourceException se) {
-                cmd.getErr().println(se.render());
-                return ExitCodes.UNREACHABLE_OR_PARSE;
-            }
-            if (ex instanceof IllegalArgumentException ia) {
-                cmd.getErr().println("ERROR! " + ia.getMessage());
-                return ExitCodes.BAD_OPTIONS;
-            }
-            cmd.getErr().println("ERROR! Unexpected Exception, this is probably a bug: " + ex);
-            if (System.getenv("JPLAY_DEBUG") != null) ex.printStackTrace(cmd.getErr());
-            else cmd.getErr().println("to see the full traceback, set JPLAY_DEBUG=1");
-            return ExitCodes.UNEXPECTED;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd, args));
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
@@ -56,7 +50,23 @@ final class Cli {
                     + "\n(" + name + " --help lists the options)");
             return ExitCodes.FAILED;
         });
-        return cl.execute(args);
+        return cl.execute(rest);
+    }
+
+    private static int handle(Exception ex, CommandLine cmd, String[] args) {
+        if (ex instanceof PlaybookCommand.UsageError u) {
+            cmd.getErr().println("usage: " + synopsis(cmd) + "\njplay: error: " + u.getMessage());
+            return ExitCodes.FAILED;
+        }
+        if (ex instanceof SourceException se) {
+            cmd.getErr().println(se.render());
+            return ExitCodes.of(se);
+        }
+        if (ex instanceof IllegalArgumentException ia && ia.getMessage() != null) { // a bad value named in its message
+            cmd.getErr().println("ERROR! " + ia.getMessage());
+            return ExitCodes.ERROR;
+        }
+        return CrashLog.report(ex, args, cmd.getErr());
     }
 
     /** A command's one-line synopsis (each command declares its own), as argparse prints it before an error. */

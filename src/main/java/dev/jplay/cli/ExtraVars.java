@@ -4,6 +4,7 @@ import dev.jplay.modules.KeyValue;
 import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
+import dev.jplay.source.SourceException.Kind;
 import dev.jplay.source.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,31 +28,28 @@ final class ExtraVars {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> one(String v, Path cwd, Decrypter vault) {
         if (v.isEmpty()) return Map.of();
+        Object data;
         if (v.startsWith("@")) {
             Path p = cwd.resolve(v.substring(1));
             if (!Files.isRegularFile(p)) {
-                throw new SourceException("Unable to retrieve file contents\nCould not find or access '" + p + "' on the Ansible Controller.",
-                        Loc.of("-e " + v));
+                throw new SourceException("Unable to retrieve file contents: Could not find or access '" + p + "' on the Ansible Controller.",
+                        Loc.of("-e " + v), null, null, Kind.ERROR);
             }
-            Object data = Yaml.load(p, vault);
-            if (data == null) return Map.of();
-            if (!(data instanceof Map)) throw new SourceException("extra vars file must contain a mapping", Loc.of(p.toString()));
-            return (Map<String, Object>) data;
-        }
-        if (v.startsWith("{") || v.startsWith("[")) {
-            Object data = Yaml.load(v, "-e");
-            if (!(data instanceof Map)) throw new SourceException("extra vars given as YAML/JSON must be a mapping", Loc.of("-e " + v));
-            return (Map<String, Object>) data;
-        }
-        Map<String, Object> kv = new LinkedHashMap<>();
-        for (String word : KeyValue.split(v)) {
-            int eq = word.indexOf('=');
-            if (eq <= 0) {
-                throw new SourceException("Invalid extra vars data supplied. '" + v + "' could not be made into a dictionary", Loc.of("-e"),
-                        "use -e key=value, -e '{\"key\": \"value\"}' or -e @file.yml");
+            data = Yaml.load(p, vault);
+        } else if (v.startsWith("{") || v.startsWith("[")) {
+            data = Yaml.load(v, "-e");
+        } else {
+            try {
+                data = KeyValue.parse(v, false); // as Ansible's parse_kv: words without '=' become _raw_params
+            } catch (KeyValue.Unbalanced e) {
+                throw new SourceException(e.getMessage(), Loc.of("-e " + v), "quote the whole value for the shell, e.g.  -e \"a='x y'\"");
             }
-            kv.put(word.substring(0, eq), KeyValue.unquote(word.substring(eq + 1)));
         }
-        return kv;
+        if (data == null) return Map.of();
+        if (!(data instanceof Map)) {
+            throw new SourceException("Invalid extra vars data supplied. '" + v + "' could not be made into a dictionary", Loc.of("-e " + v),
+                    "use -e key=value, -e '{\"key\": \"value\"}' or -e @file.yml (a mapping)", null, Kind.OPTIONS);
+        }
+        return (Map<String, Object>) data;
     }
 }

@@ -5,7 +5,11 @@ import dev.jplay.exec.RunResult;
 import dev.jplay.playbook.Playbook;
 import dev.jplay.playbook.PlaybookLoader;
 import dev.jplay.playbook.TagSelection;
+import dev.jplay.output.Event;
+import dev.jplay.playbook.Validation;
+import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
+import dev.jplay.source.SourceException.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +26,9 @@ import picocli.CommandLine.Parameters;
 /** {@code jplay [options] PLAYBOOK...}: runs playbooks like ansible-playbook. */
 @Command(name = "jplay", sortOptions = false, usageHelpAutoWidth = true, customSynopsis = "jplay [options] PLAYBOOK...",
         description = "Runs Ansible playbooks over SSH, in parallel, without Python on the hosts.",
-        footer = {"", "Other commands: jplay plan | adhoc | console | doc | inventory | config  (jplay COMMAND --help)"})
+        footer = {"", "Other commands: jplay plan | adhoc | console | doc | inventory | config | vault  (jplay COMMAND --help).",
+                "A command word is a command only as the first argument: 'jplay -i inventory site.yml' runs site.yml with "
+                        + "the inventory file 'inventory'. To run a playbook file named like a command, write it as a path: jplay ./doc"})
 public final class PlaybookCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAYBOOK", arity = "0..*", description = "Playbook(s) to run, in order.")
     List<Path> playbooks = new ArrayList<>();
@@ -87,13 +94,15 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> dirs = playbookDirs(playbooks, cwd);
-        if (dirs == null) return ExitCodes.ERROR;
+        Options.check(conn);
         boolean runs = !(syntaxCheck || listHosts || listTasks || listTags);
         try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile, runs), dirs)) {
             PlaybookLoader loader = w.loader();
             List<Playbook> loaded = new ArrayList<>();
             for (Path p : playbooks) loaded.add(loader.load(cwd.resolve(p)));
+            Consumer<String> warn = m -> w.output().on(new Event.Warning(m));
             if (syntaxCheck) {
+                Validation.syntax(loaded, loader, warn);
                 for (Path p : playbooks) System.out.println("\nplaybook: " + p);
                 return ExitCodes.OK;
             }
@@ -105,6 +114,10 @@ public final class PlaybookCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
+            Targets targets = new Targets(w, conn.limit);
+            targets.checkLimit();
+            targets.checkHostVariables(loaded);
+            Validation.check(loaded, loader, new Validation.Reach(sel, startAtTask, targets::hasHosts), warn);
             Resumption.Start journal = Resumption.begin(new Resumption.Request(resume, loaded, w.inventorySources(), cwd, sel,
                     conn.limit, conn.check, startAtTask), w.output());
             if (journal.exit() != null) return journal.exit();
@@ -121,17 +134,19 @@ public final class PlaybookCommand implements Callable<Integer> {
             return code;
         } catch (SourceException e) {
             System.err.println(e.render());
-            return ExitCodes.UNREACHABLE_OR_PARSE;
+            return ExitCodes.of(e);
         }
     }
 
     /** The directories of the playbooks to run; null (said on stderr) when one is missing. */
+    /** The directories of the playbooks to run; a missing playbook or one that is not a file is a located error. */
     static List<Path> playbookDirs(List<Path> playbooks, Path cwd) {
         if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
         for (Path p : playbooks) {
-            if (!Files.isRegularFile(cwd.resolve(p))) {
-                System.err.println("ERROR! the playbook: " + p + " could not be found");
-                return null;
+            Path abs = cwd.resolve(p);
+            if (!Files.exists(abs)) throw new SourceException("the playbook: " + p + " could not be found", Loc.of(p.toString()), null, null, Kind.ERROR);
+            if (!Files.isRegularFile(abs)) {
+                throw new SourceException("the playbook: " + p + " does not appear to be a file", Loc.of(p.toString()), null, null, Kind.ERROR);
             }
         }
         return playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();

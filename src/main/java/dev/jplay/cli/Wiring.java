@@ -101,7 +101,7 @@ final class Wiring implements AutoCloseable {
         PythonModules python = pythonModules(settings, playbookDirs, cwd);
         this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs.stream().distinct().toList(), python))
                 .withFallback(python::find, Set.copyOf(settings.pythonModules()));
-        this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault);
+        this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault, templar);
     }
 
     /** Ansible Python modules from the collections and ansible-core this controller has (Ansible's search order). */

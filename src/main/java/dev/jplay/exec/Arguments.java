@@ -32,6 +32,16 @@ final class Arguments {
             Object v = raws.contains(en.getKey()) ? en.getValue() : e.templar().template(en.getValue(), scope.context(task.loc()));
             args.put(en.getKey(), v);
         }
+        Object variable = args.remove("_variable_params"); // arguments given as one template ({{ args }}): under the others
+        if (variable != null) {
+            if (!(variable instanceof Map<?, ?> given)) {
+                throw new dev.jplay.modules.ArgumentException("invalid or malformed argument: '" + Py.str(variable) + "'", null);
+            }
+            Map<String, Object> merged = new LinkedHashMap<>();
+            given.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            merged.putAll(args);
+            args = merged;
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> clean = (Map<String, Object>) removeOmit(args, e.omit());
         return ArgConverter.convert(spec, clean);

@@ -109,8 +109,8 @@ final class Attempts {
     private static Map<String, Object> unexpected(RuntimeException ex) {
         StringWriter sw = new StringWriter();
         ex.printStackTrace(new PrintWriter(sw));
-        Map<String, Object> r = Results.failed("Unexpected failure during module execution: " + ex);
-        r.put("exception", sw.toString());
+        Map<String, Object> r = Results.failed("Unexpected failure during module execution: " + SourceException.describe(ex));
+        r.put("exception", System.getenv("JPLAY_DEBUG") != null ? sw.toString() : SourceException.describe(ex)); // a bug: details on request
         r.put("stdout", "");
         return r;
     }

@@ -124,10 +124,18 @@ final class TaskRunner {
     private boolean ignores(Task task, VarScope scope, Status st) {
         Object v = task.keywords().get(st == Status.FAILED ? "ignore_errors" : "ignore_unreachable");
         if (v == null) return false;
+        Object value;
         try {
-            return ArgConverter.toBool(e.templar().template(v, scope.context(task.loc())));
+            value = e.templar().template(v, scope.context(task.loc()));
         } catch (RuntimeException ex) {
             return false;
+        }
+        try {
+            return ArgConverter.toBool(value);
+        } catch (IllegalArgumentException notABoolean) {
+            // Ansible fails the task on the invalid value (a problem found while loading) and then judges the value as
+            // Python would: 'maybe' is true
+            return value instanceof CharSequence s ? s.length() > 0 : value != null;
         }
     }
 
@@ -148,6 +156,7 @@ final class TaskRunner {
                 return new Step(Results.skipped("Conditional result was False"), null);
             }
             if (loopError != null) throw loopError;
+            if (!task.problems().isEmpty()) throw task.problems().get(0); // found while loading; Ansible fails the task here
             @SuppressWarnings("unchecked")
             Map<String, Object> kw = (Map<String, Object>) e.templar().template(task.keywords().values(), scope.context(task.loc()));
             if (task.isInclude()) return new Step(include(task, scope, loopVars, includes), null);
@@ -156,8 +165,8 @@ final class TaskRunner {
         } catch (SourceException ex) {
             return new Step(Results.templateError(ex, task.loc()), null);
         } catch (RuntimeException ex) {
-            Map<String, Object> r = Results.failed("Unexpected failure while preparing the task: " + ex);
-            r.put("exception", String.valueOf(ex));
+            Map<String, Object> r = Results.failed("Unexpected failure while preparing the task: " + SourceException.describe(ex));
+            r.put("exception", SourceException.describe(ex));
             return new Step(r, null);
         }
     }
@@ -181,8 +190,11 @@ final class TaskRunner {
     }
 
     private Map<String, Object> execute(Task task, String host, TaskInfo info, VarScope scope, Map<String, Object> kw, String delegate) {
-        Module module = e.modules().find(task.action());
-        boolean controller = CONTROLLER.contains(task.action());
+        String action = dev.jplay.template.Templar.isTemplate(task.action())
+                ? Py.str(e.templar().template(task.action(), scope.context(task.loc()))) : task.action();
+        Module module = e.modules().find(action);
+        if (module == null) return Results.failed("The module " + action + " was not found in configured module paths");
+        boolean controller = CONTROLLER.contains(module.spec().name());
         String target = delegate == null ? host : delegate;
         var vars = delegate == null ? scope : e.vars().hostScope(delegate);
         Targets.Resolved resolved = Targets.resolve(target, vars, kw, e.options());
@@ -196,7 +208,7 @@ final class TaskRunner {
         boolean diff = kw.get("diff") != null ? ArgConverter.toBool(kw.get("diff")) : e.options().diff();
         if (check && !module.spec().checkMode()) {
             Map<String, Object> r = Results.skipped("check mode not supported for this module");
-            r.put("msg", "remote module (" + task.action() + ") does not support check mode");
+            r.put("msg", "remote module (" + module.spec().name() + ") does not support check mode");
             return r;
         }
         Connection conn = null;

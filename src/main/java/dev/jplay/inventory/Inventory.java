@@ -126,10 +126,11 @@ public final class Inventory {
                 }
                 parsed++;
             } else if (Files.isDirectory(p)) {
-                for (Path f : dirEntries(p)) parseFile(f, b, vault);
+                for (Path f : dirEntries(p)) if (parseable(f, vault, warn)) parseFile(f, b, vault);
                 dirs.add(p);
                 parsed++;
             } else if (Files.isRegularFile(p)) {
+                if (!parseable(p, vault, warn)) continue;
                 parseFile(p, b, vault);
                 dirs.add(p.toAbsolutePath().getParent());
                 parsed++;
@@ -165,6 +166,20 @@ public final class Inventory {
             }).sorted().toList();
         } catch (IOException e) {
             throw new SourceException("cannot read inventory directory " + dir + ": " + e.getMessage(), Loc.of(dir.toString()));
+        }
+    }
+
+    /**
+     * Can this file be read as an inventory? Like Ansible, a source that cannot be parsed is skipped with a warning
+     * naming the mistake (and the run goes on without its hosts), not an error.
+     */
+    private static boolean parseable(Path f, Decrypter vault, Consumer<String> warn) {
+        try {
+            parseFile(f, new Builder(), vault);
+            return true;
+        } catch (SourceException e) {
+            warn.accept("Unable to parse " + f + " as an inventory source: " + e.getMessage() + (e.loc().known() ? " (" + e.loc() + ")" : ""));
+            return false;
         }
     }
 

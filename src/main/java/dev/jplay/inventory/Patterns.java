@@ -138,7 +138,8 @@ final class Patterns {
             }
             return out;
         } catch (IOException e) {
-            throw new dev.jplay.source.SourceException("cannot read limit file " + file + ": " + e.getMessage(), dev.jplay.source.Loc.of(file.toString()));
+            throw new dev.jplay.source.SourceException("Unable to find limit file " + file, dev.jplay.source.Loc.of("--limit @" + file), null, null,
+                    dev.jplay.source.SourceException.Kind.ERROR);
         }
     }
 }

@@ -15,9 +15,9 @@ final class Keys {
             "any_errors_fatal", "throttle", "timeout", "debugger", "become", "become_method", "become_user",
             "become_flags", "become_exe", "collections", "tags", "when");
 
-    static final Set<String> PLAY = union(BASE, Set.of("hosts", "gather_facts", "gather_subset", "gather_timeout",
+    static final Set<String> PLAY = without(union(BASE, Set.of("hosts", "gather_facts", "gather_subset", "gather_timeout",
             "fact_path", "vars_files", "vars_prompt", "roles", "handlers", "pre_tasks", "post_tasks", "tasks",
-            "force_handlers", "max_fail_percentage", "serial", "strategy", "order"));
+            "force_handlers", "max_fail_percentage", "serial", "strategy", "order")), "when");
 
     static final Set<String> BLOCK = union(BASE, Set.of("block", "rescue", "always", "notify", "delegate_to", "delegate_facts"));
 
@@ -42,6 +42,20 @@ final class Keys {
     static final Set<String> RAW_ACTIONS = Set.of("command", "shell", "script", "raw");
     static final Set<String> RAW_KV_KEYS = Set.of("creates", "removes", "chdir", "executable", "warn", "stdin",
             "stdin_add_newline", "strip_empty_ends");
+
+    /** ansible-core 2.14's lookups (ansible-doc -t lookup -l). */
+    static final Set<String> ANSIBLE_LOOKUPS = Set.of("config", "csvfile", "dict", "env", "file", "fileglob", "first_found",
+            "indexed_items", "ini", "inventory_hostnames", "items", "lines", "list", "nested", "password", "pipe", "random_choice",
+            "sequence", "subelements", "template", "together", "unvault", "url", "varnames", "vars");
+
+    /** Actions whose arguments Ansible checks while loading (their mistakes are load errors). */
+    static final Set<String> LOADED_DIRECTIVES = Set.of("include_tasks", "import_tasks", "include_role", "import_role", "include");
+
+    static Set<String> without(Set<String> a, String b) {
+        Set<String> s = new HashSet<>(a);
+        s.remove(b);
+        return Set.copyOf(s);
+    }
 
     static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> s = new HashSet<>(a);

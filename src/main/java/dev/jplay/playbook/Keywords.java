@@ -38,10 +38,27 @@ public record Keywords(Map<String, Object> values) {
         for (var e : ds.entrySet()) {
             if (!INHERITED.contains(e.getKey())) continue;
             Object v = e.getValue();
-            if (ACCUMULATED.contains(e.getKey())) v = v instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(v));
+            if (ACCUMULATED.contains(e.getKey())) v = v instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(java.util.Collections.singletonList(v));
+            if (e.getKey().equals("environment")) ((List<?>) v).removeIf(Keywords::badEnvironment);
             m.put(e.getKey(), v);
         }
         return new Keywords(m);
+    }
+
+    /** An {@code environment} entry Ansible skips (with a warning): neither a mapping nor a template. */
+    private static boolean badEnvironment(Object x) {
+        return x == null || !(x instanceof Map || dev.jplay.template.Templar.isTemplate(x));
+    }
+
+    /** Ansible's warning for each skipped {@code environment} entry of {@code ds}. */
+    static void environmentWarnings(Map<String, Object> ds, java.util.function.Consumer<String> warn) {
+        Object v = ds.get("environment");
+        if (v == null) return;
+        List<?> entries = v instanceof List<?> l ? l : List.of(v);
+        if (entries.stream().anyMatch(Keywords::badEnvironment)) {
+            warn.accept("could not parse environment value, skipping: " + dev.jplay.data.Py.repr(
+                    entries.stream().filter(Keywords::badEnvironment).toList()) + " (" + Raw.valueLoc(ds, "environment") + ")");
+        }
     }
 
     /** These keywords as a child of {@code parent}. */

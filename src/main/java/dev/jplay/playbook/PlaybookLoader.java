@@ -5,11 +5,12 @@ import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
+import dev.jplay.source.SourceException.Kind;
+import dev.jplay.template.Templar;
 import dev.jplay.source.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,13 +28,34 @@ import java.util.function.Consumer;
 public final class PlaybookLoader {
     private final TreeLoader tree;
     private final Consumer<String> warn;
+    private final Templar templar;
+    private final TemplateChecks checks;
+    private final List<SourceException> advisories = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     /** {@code vault} decrypts vault-encrypted playbook, tasks and role files. */
     public PlaybookLoader(ModuleRegistry registry, List<Path> rolesPath, ImportRenderer renderer, Consumer<String> warn, Decrypter vault) {
+        this(registry, rolesPath, renderer, warn, vault, new Templar());
+    }
+
+    /** As above; {@code templar} checks the templates (syntax, filter, test and lookup names) while loading. */
+    public PlaybookLoader(ModuleRegistry registry, List<Path> rolesPath, ImportRenderer renderer, Consumer<String> warn, Decrypter vault,
+                          Templar templar) {
         this.warn = warn;
-        TaskParser parser = new TaskParser(registry, this::nextId);
+        this.templar = templar;
+        this.checks = new TemplateChecks(templar, registry, advisories::add);
+        TaskParser parser = new TaskParser(registry, this::nextId, warn, checks, templar);
         this.tree = new TreeLoader(parser, new RoleFinder(rolesPath), renderer, warn, this::nextId, vault);
+    }
+
+    /** Template findings that fail only if evaluated (a var never used, a branch never taken): warnings before the run. */
+    /** When the template a problem was found in is evaluated (see {@link TemplateChecks.Stage}). */
+    TemplateChecks.Stage stage(SourceException problem) {
+        return checks.stage(problem);
+    }
+
+    List<SourceException> advisories() {
+        return List.copyOf(advisories);
     }
 
     private String nextId() {
@@ -42,11 +64,14 @@ public final class PlaybookLoader {
 
     public Playbook load(Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            throw new SourceException("the playbook: " + file + " could not be found", Loc.of(file.toString()), null, null, Kind.ERROR);
+        }
         if (!Files.isRegularFile(abs)) {
-            throw new SourceException("the playbook: " + file + " could not be found", Loc.of(file.toString()));
+            throw new SourceException("the playbook: " + file + " does not appear to be a file", Loc.of(file.toString()), null, null, Kind.ERROR);
         }
         List<Play> plays = new ArrayList<>();
-        loadInto(abs, Map.of(), Set.of(), List.of(), plays, new HashSet<>(), Loc.of(file.toString()));
+        loadInto(abs, Map.of(), Set.of(), List.of(), plays, List.of(), Loc.of(file.toString()));
         return new Playbook(abs, List.copyOf(plays));
     }
 
@@ -77,71 +102,109 @@ public final class PlaybookLoader {
         play.put("gather_facts", false);
         play.put("tasks", List.of(task));
         Path file = cwd.toAbsolutePath().resolve("__adhoc_playbook__");
-        return new Playbook(file, List.of(play(play, file, Map.of(), Set.of(), List.of())));
+        Playbook pb = new Playbook(file, List.of(play(play, file, Map.of(), Set.of(), List.of(), List.of(file.toString()))));
+        Validation.check(List.of(pb), this, Validation.Reach.ALL, warn);
+        return pb;
     }
 
     private void loadInto(Path file, Map<String, Object> importVars, Set<String> importTags, List<Object> importWhen,
-                          List<Play> plays, Set<Path> stack, Loc from) {
-        if (!stack.add(file)) throw new SourceException("import_playbook loop: " + file + " imports itself", from);
+                          List<Play> plays, List<String> chain, Loc from) {
+        if (chain.contains(file.toString())) {
+            throw new SourceException("import_playbook loop: " + String.join(" -> ", chain.subList(chain.indexOf(file.toString()), chain.size()))
+                    + " -> " + file, from, "a playbook cannot import itself, directly or not", null, Kind.ERROR);
+        }
+        if (chain.size() >= TreeLoader.MAX_DEPTH) {
+            throw new SourceException("import_playbook nested more than " + TreeLoader.MAX_DEPTH + " levels deep (the limit)", from, null, null, Kind.ERROR);
+        }
+        List<String> inner = new ArrayList<>(chain);
+        inner.add(file.toString());
         Object data = tree.yaml(file);
-        if (data == null) throw new SourceException("Empty playbook, nothing to do: " + file, Loc.of(file.toString()));
-        for (Object o : Raw.listOfMaps(data, "a playbook", Loc.of(file.toString()))) {
+        Loc at = Loc.of(file.toString());
+        if (data == null) throw new SourceException("Empty playbook, nothing to do: " + file, at);
+        if (!(data instanceof List<?> entries)) {
+            throw new SourceException("A playbook must be a list of plays, got " + Raw.kind(data) + " instead: " + file, at,
+                    "start each play with '- hosts: ...'");
+        }
+        if (entries.isEmpty()) throw new SourceException("A playbook must contain at least one play: " + file, at);
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof Map)) {
+                Loc itemAt = entries instanceof dev.jplay.source.YamlList yl ? yl.itemLoc(i) : at;
+                throw new SourceException("playbook entries must be either valid plays or 'import_playbook' statements, got "
+                        + Raw.kind(entries.get(i)), itemAt, "a play is a mapping, e.g.  - hosts: all");
+            }
             @SuppressWarnings("unchecked")
-            Map<String, Object> ds = (Map<String, Object>) o;
+            Map<String, Object> ds = (Map<String, Object>) entries.get(i);
             if (ds.containsKey("import_playbook") || ds.containsKey("ansible.builtin.import_playbook")) {
-                importPlaybook(file, ds, importVars, importTags, importWhen, plays, stack);
+                importPlaybook(file, ds, importVars, importTags, importWhen, plays, inner);
             } else {
-                plays.add(play(ds, file, importVars, importTags, importWhen));
+                plays.add(play(ds, file, importVars, importTags, importWhen, inner));
             }
         }
-        stack.remove(file);
     }
 
     private void importPlaybook(Path file, Map<String, Object> ds, Map<String, Object> importVars, Set<String> importTags,
-                                List<Object> importWhen, List<Play> plays, Set<Path> stack) {
+                                List<Object> importWhen, List<Play> plays, List<String> chain) {
         String key = ds.containsKey("import_playbook") ? "import_playbook" : "ansible.builtin.import_playbook";
-        Raw.onlyKeys(ds, Keys.union(Keys.IMPORT_PLAYBOOK, Set.of(key)), "import_playbook");
-        String target = Py.str(ds.get(key));
-        if (dev.jplay.template.Templar.isTemplate(target)) {
+        Raw.onlyKeys(ds, Keys.union(Keys.IMPORT_PLAYBOOK, Set.of(key)), "PlaybookInclude");
+        Object raw = ds.get(key);
+        if (raw == null) throw new SourceException("import_playbook needs a playbook file name", Raw.keyLoc(ds, key));
+        List<String> words = splitImport(Py.str(raw), Raw.valueLoc(ds, key));
+        String target = words.get(0);
+        if (Templar.isTemplate(target)) {
             throw new SourceException("import_playbook paths cannot use templates here", Raw.valueLoc(ds, key));
         }
         Path p = file.getParent().resolve(target).normalize();
-        if (!Files.isRegularFile(p)) throw new SourceException("the playbook: " + target + " could not be found", Raw.valueLoc(ds, key));
+        if (!Files.isRegularFile(p)) {
+            throw new SourceException("Unable to retrieve file contents: Could not find or access '" + target + "'",
+                    Raw.valueLoc(ds, key), "searched: " + p, null, Kind.ERROR);
+        }
         Map<String, Object> vars = new LinkedHashMap<>(importVars);
-        vars.putAll(Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")));
+        vars.putAll(Raw.vars(ds, "PlaybookInclude"));
+        for (String w : words.subList(1, words.size())) vars.putAll(dev.jplay.modules.KeyValue.parse(w, false));
         Set<String> tags = new LinkedHashSet<>(importTags);
         tags.addAll(Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")));
         List<Object> when = new ArrayList<>(importWhen);
         when.addAll(Raw.list(ds.get("when")));
-        loadInto(p, vars, tags, when, plays, stack, Raw.keyLoc(ds, key));
+        loadInto(p, vars, tags, when, plays, chain, Raw.keyLoc(ds, key));
     }
 
-    private Play play(Map<String, Object> ds, Path file, Map<String, Object> importVars, Set<String> importTags, List<Object> importWhen) {
+    /** {@code import_playbook: other.yml a=1}: the file, then old-style {@code k=v} vars. */
+    private static List<String> splitImport(String text, Loc loc) {
+        try {
+            return dev.jplay.modules.KeyValue.splitArgs(text);
+        } catch (dev.jplay.modules.KeyValue.Unbalanced e) {
+            throw new SourceException(e.getMessage(), loc);
+        }
+    }
+
+    private Play play(Map<String, Object> ds, Path file, Map<String, Object> importVars, Set<String> importTags, List<Object> importWhen,
+                      List<String> chain) {
         Loc loc = Raw.loc(ds);
-        for (String k : ds.keySet()) {
-            if (Keys.PLAY.contains(k)) continue;
-            String hint = Keys.closest(k, Keys.PLAY).map(s -> "did you mean '" + s + "'?")
-                    .orElse(Keys.TASK.contains(k) || k.contains(".") ? "tasks go under 'tasks:' in a play" : null);
-            throw new SourceException("'" + k + "' is not a valid attribute for a Play", Raw.keyLoc(ds, k), hint);
+        PlayChecks.keys(ds);
+        Object hosts = PlayChecks.hosts(ds);
+        for (TemplateChecks.Finding f : checks.text(Py.str(hosts), Raw.valueLoc(ds, "hosts"))) {
+            if (f.certain()) throw f.error().as(Kind.ERROR);
         }
-        if (ds.get("hosts") == null) {
-            throw new SourceException("the field 'hosts' is required but was not set", loc, "e.g.  hosts: all");
-        }
-        Object hosts = ds.get("hosts") instanceof List<?> l ? String.join(",", l.stream().map(Py::str).toList()) : ds.get("hosts");
+        PlayChecks.values(ds, warn);
         Map<String, Object> vars = new LinkedHashMap<>(importVars);
-        vars.putAll(Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")));
+        vars.putAll(Raw.vars(ds, "Play"));
+        checks.vars(vars, Raw.valueLoc(ds, "vars"));
         Set<String> tags = new LinkedHashSet<>(importTags);
         tags.addAll(Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")));
         Keywords kw = Keywords.from(ds);
         Path dir = file.getParent();
-        LoadContext base = new LoadContext(kw, List.copyOf(importWhen), Set.copyOf(tags), Map.of(), null, dir, false, Map.of(), vars, dir);
+        LoadContext base = LoadContext.play(kw, List.copyOf(importWhen), Set.copyOf(tags), dir, vars, KeywordValues.check(ds), chain);
         PlayParts parts = new PlayParts();
         List<TaskNode> pre = tree.tasks(ds.get("pre_tasks"), "pre_tasks", Raw.keyLoc(ds, "pre_tasks"), base, parts);
         List<TaskNode> roles = new ArrayList<>();
+        if (ds.get("roles") != null && !(ds.get("roles") instanceof List)) {
+            throw new SourceException("A malformed role declaration was encountered: 'roles' must be a list, got " + Raw.kind(ds.get("roles")),
+                    Raw.valueLoc(ds, "roles"), "e.g.  roles: [common, web]");
+        }
         for (Object entry : Raw.list(ds.get("roles"))) {
             RoleRequest req = RoleRequest.fromEntry(entry, Raw.keyLoc(ds, "roles"), true);
             LoadContext rc = req.entry() == null ? base : TreeLoader.entryContext(req.entry(), base);
-            String name = dev.jplay.template.Templar.isTemplate(req.name()) ? tree.renderName(req.name(), base, req.loc()) : req.name();
+            String name = Templar.isTemplate(req.name()) ? tree.renderName(req.name(), base, req.loc()) : req.name();
             roles.addAll(tree.role(req.rendered(name), rc, parts));
         }
         List<TaskNode> tasks = tree.tasks(ds.get("tasks"), "tasks", Raw.keyLoc(ds, "tasks"), base, parts);
@@ -150,12 +213,11 @@ public final class PlaybookLoader {
         for (TaskNode n : tree.tasks(ds.get("handlers"), "handlers", Raw.keyLoc(ds, "handlers"), base.asHandlers(true), parts)) {
             TreeLoader.flattenHandlers(n, handlers);
         }
-        Play play = new Play(nextId(), ds.get("name"), hosts, loc, kw, Set.copyOf(tags), List.copyOf(importWhen), vars,
+        VarsFilesCheck.check(ds, dir, tree::yaml);
+        return new Play(nextId(), ds.get("name"), hosts, loc, kw, Set.copyOf(tags), List.copyOf(importWhen), vars,
                 Raw.list(ds.get("vars_files")), prompts(ds), ds.get("gather_facts"), ds.get("gather_subset"), ds.get("serial"),
                 ds.get("max_fail_percentage"), ds.get("strategy"), ds.get("order"), ds.get("force_handlers"), pre, roles, tasks,
                 post, List.copyOf(handlers), List.copyOf(parts.roles), dir, file);
-        HandlerCheck.check(play);
-        return play;
     }
 
     private static List<VarsPrompt> prompts(Map<String, Object> ds) {
@@ -175,9 +237,17 @@ public final class PlaybookLoader {
 
     /** Loads the tasks of a dynamic {@code include_tasks} for run time; {@code params} are the include's vars. */
     public List<TaskNode> includeTasks(Task include, String file, Map<String, Object> params) {
-        LoadContext ctx = contextOf(include).withIncludeParams(params);
-        Path p = tree.resolveTaskFile(file, ctx, include.loc());
-        return tree.file(p, ctx, new PlayParts());
+        return tree.includeAtRunTime(file, contextOf(include).withIncludeParams(params), include.loc());
+    }
+
+    /** The tasks a literal dynamic include loads, as loaded before the run (null when not known before the run). */
+    List<TaskNode> preloaded(Task include) {
+        return tree.preloaded.get(include.id());
+    }
+
+    /** Why a literal dynamic include cannot be loaded before the run (its file or role does not exist yet), or null. */
+    SourceException unresolved(Task include) {
+        return tree.unresolved.get(include.id());
     }
 
     /** A role loaded by {@code include_role} at run time: its blocks and handlers. */
@@ -188,7 +258,7 @@ public final class PlaybookLoader {
         LoadContext ctx = contextOf(include).withIncludeParams(params);
         RoleRequest req = RoleRequest.fromArgs(args, include.loc(), false, false);
         PlayParts parts = new PlayParts();
-        List<TaskNode> tasks = tree.role(req, ctx, parts);
+        List<TaskNode> tasks = tree.role(req, ctx, parts, true);
         return new IncludedRole(tasks, List.copyOf(parts.roleHandlers));
     }
 

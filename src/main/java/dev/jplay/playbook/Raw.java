@@ -3,6 +3,7 @@ package dev.jplay.playbook;
 import dev.jplay.data.Py;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
+import dev.jplay.source.SourceException.Kind;
 import dev.jplay.source.YamlMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ final class Raw {
     /** Tags from a list or a comma-separated string; numbers become strings. */
     static Set<String> tags(Object v, Loc loc) {
         Set<String> out = new LinkedHashSet<>();
+        if (v instanceof Map) throw new SourceException("tags must be specified as a list", loc, "e.g.  tags: [setup, web]", null, Kind.ERROR);
         for (Object t : list(v)) {
             if (t instanceof Map || t instanceof List) throw new SourceException("tags must be strings or numbers", loc);
             for (String s : Py.str(t).split(",")) {
@@ -52,20 +54,73 @@ final class Raw {
 
     /** A list of mappings (task lists, plays), or an error. */
     static List<Object> listOfMaps(Object v, String what, Loc loc) {
+        return listOfMaps(v, what, loc, false);
+    }
+
+    /** A list of tasks: as {@link #listOfMaps}, empty entries ({@code -} alone) skipped as Ansible skips them. */
+    static List<Object> tasks(Object v, String what, Loc loc) {
+        return listOfMaps(v, what, loc, true);
+    }
+
+    private static List<Object> listOfMaps(Object v, String what, Loc loc, boolean skipNull) {
         if (v == null) return List.of();
         if (!(v instanceof List<?> l)) {
-            throw new SourceException(what + " must be a list, got " + kind(v), loc,
+            throw new SourceException("A malformed block was encountered while loading " + what + ": it must be a list, got " + kind(v), loc,
                     "start each entry with '- ' (a YAML list item)");
         }
-        List<Object> out = new ArrayList<>(l);
-        for (int i = 0; i < out.size(); i++) {
-            Object item = out.get(i);
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) {
+            Object item = l.get(i);
+            if (item == null && skipNull) continue;
+            out.add(item);
             if (!(item instanceof Map)) {
                 Loc at = l instanceof dev.jplay.source.YamlList yl ? yl.itemLoc(i) : loc;
-                throw new SourceException("each entry of " + what + " must be a mapping, got " + kind(item) + ": " + Py.str(item), at);
+                throw new SourceException("each entry of " + what + " must be a mapping, got " + kind(item) + ": " + Py.str(item), at,
+                        item instanceof String s && s.contains(" ") ? "a task is a mapping: write  - " + s.replaceFirst(" ", ": ") : null);
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code vars:} of a play, block, role entry or task: a mapping or a list of mappings, whose names are
+     * valid variable names (Python identifiers that are not keywords), as Ansible checks them.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> vars(Map<String, Object> ds, String object) {
+        Object v = ds.get("vars");
+        Loc loc = keyLoc(ds, "vars");
+        if (v == null) return new LinkedHashMap<>();
+        List<Map<String, Object>> parts = new ArrayList<>();
+        if (v instanceof Map<?, ?> m) parts.add((Map<String, Object>) m);
+        else if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof Map)) l.forEach(x -> parts.add((Map<String, Object>) x));
+        else throw new SourceException("Vars in a " + object + " must be specified as a dictionary, or a list of dictionaries, got "
+                + kind(v), loc, "e.g.  vars:\n    name: value");
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (Map<String, Object> part : parts) {
+            for (var e : part.entrySet()) {
+                if (!isVariableName(e.getKey())) {
+                    throw new SourceException("Invalid variable name in vars specified for " + object + ": '" + e.getKey()
+                            + "' is not a valid variable name", keyLoc(part, e.getKey()),
+                            "use letters, digits and underscores, not starting with a digit (e.g. my_var)");
+                }
+                merged.put(e.getKey(), e.getValue());
+            }
+        }
+        return merged;
+    }
+
+    private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
+
+    /** A valid Ansible variable name: a Python identifier that is not a Python keyword. */
+    static boolean isVariableName(String s) {
+        if (s == null || s.isEmpty() || PYTHON_KEYWORDS.contains(s)) return false;
+        int first = s.codePointAt(0);
+        if (!(Character.isLetter(first) || first == '_')) return false;
+        return s.codePoints().skip(1).allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.getType(c) == Character.CONNECTOR_PUNCTUATION);
     }
 
     static String kind(Object v) {

@@ -34,6 +34,6 @@ final class RoleFinder {
         for (Path p : tried) if (Files.isDirectory(p)) return p;
         throw new SourceException("the role '" + name + "' was not found", loc,
                 "searched: " + String.join(", ", tried.stream().map(Path::toString).distinct().toList())
-                        + "\nset roles_path in ansible.cfg if your roles live elsewhere");
+                        + "\nset roles_path in ansible.cfg if your roles live elsewhere", null, dev.jplay.source.SourceException.Kind.ERROR);
     }
 }

@@ -34,7 +34,8 @@ record RoleRequest(String name, Map<String, Object> params, String tasksFrom, St
         Map<String, Object> m = (Map<String, Object>) raw;
         Loc at = Raw.loc(m).known() ? Raw.loc(m) : loc;
         Object name = m.get("role") != null ? m.get("role") : m.get("name");
-        if (name == null) throw new SourceException("role definitions must contain a role name", at, "e.g.  - role: common");
+        if (name == null) throw new SourceException("role definitions must contain a role name", at, "e.g.  - role: common", null,
+                SourceException.Kind.ERROR);
         Map<String, Object> params = new LinkedHashMap<>();
         for (var e : m.entrySet()) {
             String k = e.getKey();

@@ -1,6 +1,7 @@
 package dev.jplay.playbook;
 
 import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,35 @@ import java.util.Set;
  * @param includeParams vars given to the dynamic include this task came from (Ansible's "include params")
  * @param dir       the directory of the file the task was written in (relative include paths, file search)
  * @param listen    handler topics (handlers only)
+ * @param problems  mistakes Ansible reports only when the task runs (an unknown module, bad arguments or keyword
+ *                  values, a template that does not parse): static validation reports them before any host is
+ *                  contacted when the task is certain to run, else warns; a host that runs the task fails with the
+ *                  first. {@code action} is the module name as written when it is unknown, or a template
+ *                  ({@code action: "{{ module }}"}) rendered per host at run time.
  */
 public record Task(String id, String name, String action, String written, Map<String, Object> args, Keywords keywords,
                    List<Object> when, Set<String> tags, Loop loop, String register, List<Object> changedWhen,
                    List<Object> failedWhen, List<Object> until, Object retries, Object delay, List<Object> notifies,
                    Map<String, Object> vars, Map<String, Object> includeParams, Loc loc, RoleContext role, Path dir,
-                   boolean handler, List<String> listen) implements TaskNode {
+                   boolean handler, List<String> listen, List<SourceException> problems) implements TaskNode {
+
+    /** A task without problems (built by the executor, e.g. fact gathering). */
+    public Task(String id, String name, String action, String written, Map<String, Object> args, Keywords keywords,
+                List<Object> when, Set<String> tags, Loop loop, String register, List<Object> changedWhen,
+                List<Object> failedWhen, List<Object> until, Object retries, Object delay, List<Object> notifies,
+                Map<String, Object> vars, Map<String, Object> includeParams, Loc loc, RoleContext role, Path dir,
+                boolean handler, List<String> listen) {
+        this(id, name, action, written, args, keywords, when, tags, loop, register, changedWhen, failedWhen, until, retries,
+                delay, notifies, vars, includeParams, loc, role, dir, handler, listen, List.of());
+    }
+
+    /** The same task with more problems. */
+    Task withProblems(List<SourceException> more) {
+        List<SourceException> all = new java.util.ArrayList<>(problems);
+        all.addAll(more);
+        return new Task(id, name, action, written, args, keywords, when, tags, loop, register, changedWhen, failedWhen, until,
+                retries, delay, notifies, vars, includeParams, loc, role, dir, handler, listen, List.copyOf(all));
+    }
 
     /** Is this one of the dynamic include actions that load tasks at run time? */
     public boolean isInclude() {

@@ -3,34 +3,49 @@ package dev.jplay.playbook;
 import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
 import dev.jplay.modules.ArgumentException;
-import dev.jplay.modules.KeyValue;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
+import dev.jplay.source.SourceException.Kind;
+import dev.jplay.template.Templar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Turns one task mapping into a {@link Task}: finds the action (module key, {@code action:}, {@code local_action:}),
- * parses {@code k=v} and free-form arguments, merges {@code args:}, reads loops and the other keywords, and checks
- * the arguments against the module's spec (values that are still templates are checked at run time).
+ * reads its arguments as Ansible's ModuleArgsParser does ({@link ActionArgs}), reads loops and the other keywords,
+ * and checks the arguments against the module's spec (values that are still templates are checked at run time).
+ * Mistakes Ansible finds while loading are thrown; those it finds only when the task runs (an unknown module, bad
+ * arguments) become the task's {@link Task#problems() problems}.
  */
 final class TaskParser {
-    /** The action of a task as found in its mapping. */
-    record Action(String key, String module, String written, Map<String, Object> args, Loc loc, boolean local, Map<String, Object> located) {}
+    /**
+     * The action of a task as found in its mapping: {@code module} is the module's canonical name, or the name as
+     * written when no module has it ({@code problem} says so) or when it is a template.
+     */
+    record Action(String key, String module, String written, Map<String, Object> args, Loc loc, boolean local,
+                  Map<String, Object> located, SourceException problem) {}
 
     private final ModuleRegistry registry;
     private final Supplier<String> ids;
+    private final Consumer<String> warn;
 
-    TaskParser(ModuleRegistry registry, Supplier<String> ids) {
+    private final TemplateChecks checks;
+    private final Templar templar;
+
+    TaskParser(ModuleRegistry registry, Supplier<String> ids, Consumer<String> warn, TemplateChecks checks, Templar templar) {
         this.registry = registry;
         this.ids = ids;
+        this.warn = warn;
+        this.checks = checks;
+        this.templar = templar;
     }
 
     Action action(Map<String, Object> ds) {
@@ -41,46 +56,51 @@ final class TaskParser {
     Action action(Map<String, Object> ds, List<String> collections) {
         List<String> candidates = new ArrayList<>();
         for (String k : ds.keySet()) if (!Keys.TASK.contains(k) && !k.startsWith("with_")) candidates.add(k);
-        String direct = ds.containsKey("action") ? "action" : ds.containsKey("local_action") ? "local_action" : null;
-        if (direct != null && ds.containsKey("action") && ds.containsKey("local_action")) {
+        if (ds.containsKey("action") && ds.containsKey("local_action")) {
             throw new SourceException("action and local_action are mutually exclusive", Raw.keyLoc(ds, "local_action"));
         }
+        String direct = ds.containsKey("action") ? "action" : ds.containsKey("local_action") ? "local_action" : null;
         if (direct != null) {
-            if (!candidates.isEmpty()) rejectUnknown(ds, candidates, true);
+            if (!candidates.isEmpty()) rejectUnknown(ds, candidates, direct);
             return fromActionKeyword(ds, direct, collections);
         }
         if (candidates.isEmpty()) {
-            throw new SourceException("no module/action detected in task", Raw.loc(ds),
+            throw new SourceException("no module/action detected in task.", Raw.loc(ds),
                     "a task needs exactly one module, e.g.  - ansible.builtin.debug: msg=hello");
         }
-        if (candidates.size() > 1) rejectUnknown(ds, candidates, false);
+        if (candidates.size() > 1) rejectUnknown(ds, candidates, null);
         String key = candidates.get(0);
-        Module m = resolve(key, Raw.keyLoc(ds, key), collections);
-        return new Action(key, m.spec().name(), key, args(m.spec(), ds.get(key), ds, key), Raw.keyLoc(ds, key), false, located(ds.get(key), ds));
+        Loc loc = Raw.keyLoc(ds, key);
+        Module m = find(key, collections);
+        if (m == null) {
+            return new Action(key, key, key, ActionArgs.unparsed(ds.get(key)), loc, false, Map.of(), unknownModule(key, loc, Kind.PARSE));
+        }
+        Map<String, Object> args = ActionArgs.read(m.spec().name(), ds.get(key), ds, key, false);
+        return new Action(key, m.spec().name(), key, args, loc, false, located(ds.get(key), ds), null);
     }
 
+    /** {@code action: copy src=a dest=b}, {@code local_action: {module: copy, src: a}}, {@code action: "{{ module }}"}. */
     private Action fromActionKeyword(Map<String, Object> ds, String key, List<String> collections) {
         Object v = ds.get(key);
         Loc loc = Raw.valueLoc(ds, key);
-        String name;
-        Object rest;
-        if (v instanceof CharSequence s) {
-            String text = s.toString().strip();
-            int sp = text.indexOf(' ');
-            name = sp < 0 ? text : text.substring(0, sp);
-            rest = sp < 0 ? null : text.substring(sp + 1).strip();
-        } else if (v instanceof Map<?, ?> m && m.get("module") instanceof CharSequence mod) {
-            name = mod.toString();
-            Map<String, Object> r = new LinkedHashMap<>();
-            m.forEach((k, x) -> {
-                if (!"module".equals(k)) r.put(String.valueOf(k), x);
-            });
-            rest = r;
-        } else {
-            throw new SourceException(key + " must be 'module args' or a mapping with 'module:'", loc);
+        String name = ActionArgs.moduleOf(v, ds, key);
+        Module m = Templar.isTemplate(name) ? null : find(name, collections);
+        String canonical = m != null ? m.spec().name() : name;
+        Map<String, Object> args = ActionArgs.read(canonical, v, ds, key, true);
+        SourceException problem = m == null && !Templar.isTemplate(name) ? unknownModule(name, loc, Kind.TASK) : null;
+        return new Action(key, canonical, name, args, loc, key.equals("local_action"), located(v, ds), problem);
+    }
+
+    /** The module {@code name} names, looked up in {@code collections} first when it is a short name; null when none has it. */
+    private Module find(String name, List<String> collections) {
+        if (!name.contains(".")) {
+            for (String c : collections) {
+                if (c.equals("ansible.builtin") || c.equals("ansible.legacy")) break;
+                Module inCollection = registry.find(c + "." + name);
+                if (inCollection != null) return inCollection;
+            }
         }
-        Module m = resolve(name, loc, collections);
-        return new Action(key, m.spec().name(), name, args(m.spec(), rest, ds, key), loc, key.equals("local_action"), located(v, ds));
+        return registry.find(name);
     }
 
     /** The mapping whose keys locate argument errors: the inline argument mapping, else {@code args:}. */
@@ -90,29 +110,24 @@ final class TaskParser {
         return ds.get("args") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of();
     }
 
-    private Module resolve(String name, Loc loc, List<String> collections) {
-        if (!name.contains(".")) {
-            for (String c : collections) {
-                if (c.equals("ansible.builtin") || c.equals("ansible.legacy")) break;
-                Module inCollection = registry.find(c + "." + name);
-                if (inCollection != null) return inCollection;
-            }
-        }
-        Module m = registry.find(name);
-        if (m != null) return m;
-        Set<String> keywordHints = Keys.TASK;
-        String hint = Keys.closest(name, keywordHints).map(k -> "'" + k + "' is a task keyword; did you mean it?")
+    /**
+     * Ansible's "couldn't resolve module/action": as a {@code module:} key it is a load error in Ansible (exit 4),
+     * named by {@code action:} a task failure (exit 2). jplay cannot tell a misspelling from a module it lacks, so both
+     * fail the task when it runs.
+     */
+    private SourceException unknownModule(String name, Loc loc, Kind kind) {
+        String hint = Keys.closest(name, Keys.TASK).map(k -> "'" + k + "' is a task keyword; did you mean it?")
                 .orElseGet(() -> {
                     List<String> s = registry.suggest(name);
                     return s.isEmpty() ? "check the spelling, or put external modules in modules/ or library/"
                             : "did you mean " + String.join(" or ", s.stream().map(x -> "'" + x + "'").toList()) + "?";
                 });
-        throw new SourceException("couldn't resolve module/action '" + name + "'. This often indicates a misspelling, "
-                + "missing collection, or incorrect module path.", loc, hint);
+        return new SourceException("couldn't resolve module/action '" + name + "'. This often indicates a misspelling, "
+                + "missing collection, or incorrect module path.", loc, hint, null, kind);
     }
 
     /** Several non-keyword keys: name the one that is neither a module nor allowed, or report the conflict. */
-    private void rejectUnknown(Map<String, Object> ds, List<String> candidates, boolean withActionKeyword) {
+    private void rejectUnknown(Map<String, Object> ds, List<String> candidates, String actionKeyword) {
         for (String k : candidates) {
             if (!registry.knows(k)) {
                 String hint = Keys.closest(k, Keys.TASK).map(s -> "did you mean '" + s + "'?").orElse(null);
@@ -120,55 +135,44 @@ final class TaskParser {
                         Raw.keyLoc(ds, k), hint);
             }
         }
-        String all = String.join(", ", withActionKeyword ? concat("action", candidates) : candidates);
-        throw new SourceException("conflicting action statements: " + all, Raw.keyLoc(ds, candidates.get(candidates.size() - 1)),
-                "a task runs exactly one module; split this into two tasks");
+        List<String> all = new ArrayList<>();
+        if (actionKeyword != null) all.add(actionKeyword);
+        all.addAll(candidates);
+        throw new SourceException("conflicting action statements: " + String.join(", ", all),
+                Raw.keyLoc(ds, candidates.get(candidates.size() - 1)), "a task runs exactly one module; split this into two tasks");
     }
 
-    private static List<String> concat(String a, List<String> rest) {
-        List<String> l = new ArrayList<>();
-        l.add(a);
-        l.addAll(rest);
-        return l;
-    }
-
-    /** Module arguments: {@code args:} first, then the inline ones over them (as Ansible merges them). */
-    private Map<String, Object> args(ModuleSpec spec, Object raw, Map<String, Object> ds, String key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Object extra = ds.get("args");
-        if (extra != null) out.putAll(Raw.map(extra, "args", Raw.keyLoc(ds, "args")));
-        Loc loc = Raw.valueLoc(ds, key);
-        if (raw instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        } else if (raw instanceof CharSequence || raw instanceof Number || raw instanceof Boolean) {
-            String text = Py.str(raw);
-            boolean freeForm = spec.freeForm() != null;
-            Set<String> known = Keys.RAW_ACTIONS.contains(spec.name()) ? Keys.RAW_KV_KEYS : spec.paramsByName().keySet();
-            KeyValue.Parsed p;
-            try {
-                p = KeyValue.parse(text, freeForm, known);
-            } catch (IllegalArgumentException e) {
-                throw new SourceException("this task '" + spec.name() + "' has extra params, which is only allowed for modules "
-                        + "that take free-form text (command, shell, raw, script, include_tasks, meta, ...)", loc,
-                        "write the arguments as key=value pairs or as a YAML mapping");
-            }
-            out.putAll(p.pairs());
-            if (p.freeForm() != null) out.put("_raw_params", p.freeForm());
-        } else if (raw != null) {
-            throw new SourceException("the arguments of '" + key + "' must be a mapping or a key=value string, got " + Raw.kind(raw), loc);
-        }
-        return out;
-    }
-
-    /** Static argument check against the spec; templated values wait for run time. */
-    void checkArgs(Action a, Map<String, Object> ds) {
+    /** The static argument check against the spec (templated values wait for run time): a problem, or null. */
+    SourceException checkArgs(Action a) {
+        if (a.problem() != null) return a.problem();
         Module m = registry.find(a.module());
+        if (m == null) return null; // a templated action: checked when its name is known
         try {
             ArgConverter.check(m.spec(), a.args());
+            if (a.module().equals("set_fact")) {
+                SourceException bad = SetFactCheck.check(a);
+                if (bad != null) return bad;
+            }
+            if ((a.module().equals("command") || a.module().equals("shell")) && noCommand(a.args())) {
+                return new SourceException("no command given", a.loc(), "e.g.  " + a.module() + ": echo hello", null, Kind.TASK);
+            }
+            return null;
         } catch (ArgumentException e) {
             Loc loc = e.param() != null ? dev.jplay.source.YamlMap.locOf(a.located(), e.param(), a.loc()) : a.loc();
-            throw new SourceException(e.getMessage(), loc, hintFor(m.spec(), e));
+            if (a.module().equals("meta") && "_raw_params".equals(e.param())) {
+                return new SourceException("invalid meta action requested: " + Py.str(a.args().get("_raw_params")), loc,
+                        "see: jplay doc meta", null, Kind.ERROR);
+            }
+            return new SourceException(e.getMessage(), loc, hintFor(m.spec(), e), null, Kind.TASK);
         }
+    }
+
+    private static boolean noCommand(Map<String, Object> args) {
+        for (String k : List.of("_raw_params", "cmd", "argv")) {
+            Object v = args.get(k);
+            if (v != null && !(v instanceof CharSequence s && s.toString().isBlank()) && !(v instanceof List<?> l && l.isEmpty())) return false;
+        }
+        return !args.containsKey(ActionArgs.VARIABLE);
     }
 
     private static String hintFor(ModuleSpec spec, ArgumentException e) {
@@ -177,73 +181,66 @@ final class TaskParser {
                 .orElse("see: jplay doc " + spec.name());
     }
 
-    /** Builds the task from its mapping under {@code ctx}. */
-    Task task(Map<String, Object> ds, Action a, LoadContext ctx) {
+    /** Builds the task from its mapping under {@code ctx}; {@code problems} are the ones found so far. */
+    Task task(Map<String, Object> ds, Action a, LoadContext ctx, List<SourceException> problems) {
         boolean include = a.module().equals("include_tasks") || a.module().equals("include_role");
         if (include) {
             for (String k : ds.keySet()) {
                 if (k.equals(a.key()) || Keys.INCLUDE.contains(k)) continue;
-                throw new SourceException("'" + k + "' is not a valid attribute for " + a.module()
-                        + " (a dynamic include runs once per host; put keywords for the included tasks under 'apply:')",
-                        Raw.keyLoc(ds, k));
+                throw new SourceException("'" + k + "' is not a valid attribute for a " + (a.module().equals("include_role")
+                        ? "IncludeRole" : "TaskInclude") + " (a dynamic include runs once per host; put keywords for the "
+                        + "included tasks under 'apply:')", Raw.keyLoc(ds, k));
             }
         }
         Loc loc = Raw.loc(ds);
+        List<SourceException> all = new ArrayList<>(ctx.problems());
+        all.addAll(problems);
+        all.addAll(KeywordValues.check(ds));
+        Keywords.environmentWarnings(ds, warn);
         Keywords own = Keywords.from(ds);
         if (a.local()) own = own.with("delegate_to", "localhost");
         for (String k : Keywords.TASK_ONLY) if (ds.get(k) != null) own = own.with(k, ds.get(k));
         String register = ds.get("register") == null ? null : Py.str(ds.get("register"));
-        if (register != null && !Raw.isIdentifier(register)) {
+        if (register != null && !Templar.isTemplate(register) && !Raw.isIdentifier(register)) {
             throw new SourceException("Invalid variable name in 'register' specified: '" + register + "'", Raw.valueLoc(ds, "register"),
-                    "use letters, digits and underscores, starting with a letter");
+                    "use letters, digits and underscores, starting with a letter", null, Kind.ERROR);
         }
-        Map<String, Object> vars = Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars"));
+        Map<String, Object> vars = Raw.vars(ds, "Task");
+        if (a.module().equals("include")) vars = includeParams(a, vars);
         LoadContext c = include
                 ? ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.NONE, Raw.list(ds.get("when")),
                         Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")), vars)
                 : ctx.child(own, Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")), vars);
         List<String> listen = new ArrayList<>();
         if (ds.containsKey("listen")) {
-            if (!ctx.handlers()) throw new SourceException("'listen' is only valid on handlers", Raw.keyLoc(ds, "listen"));
+            if (!ctx.handlers()) throw new SourceException("'listen' is not a valid attribute for a Task", Raw.keyLoc(ds, "listen"),
+                    "'listen' is only valid on handlers");
             for (Object o : Raw.list(ds.get("listen"))) listen.add(Py.str(o));
         }
         String name = ds.get("name") == null ? null : Py.str(ds.get("name"));
-        return new Task(ids.get(), name, a.module(), a.written(), a.args(), c.keywords(), c.when(), c.tags(), loop(ds),
+        Loops.Read loop = Loops.read(ds);
+        if (loop.problem() != null) all.add(loop.problem());
+        if (loop.loop() != null && loop.loop().with() != null && !templar.has(dev.jplay.template.TemplateCheck.Kind.LOOKUP, loop.loop().with())) {
+            String with = loop.loop().with();
+            SourceException e = new SourceException("'with_" + with + "' is not a valid attribute for a Task: there is no lookup named '"
+                    + with + "'", Raw.keyLoc(ds, "with_" + with), "use loop: or a with_<lookup> jplay knows", null, Kind.PARSE);
+            if (!with.contains(".") && !Keys.ANSIBLE_LOOKUPS.contains(with)) throw e; // unknown to Ansible too: its load error
+            all.add(e); // a lookup jplay lacks: the task fails if it runs
+        }
+        all.addAll(checks.task(ds, a, ctx));
+        return new Task(ids.get(), name, a.module(), a.written(), a.args(), c.keywords(), c.when(), c.tags(), loop.loop(),
                 register, Raw.list(ds.get("changed_when")), Raw.list(ds.get("failed_when")), Raw.list(ds.get("until")),
                 ds.get("retries"), ds.get("delay"), Raw.list(ds.get("notify")), c.vars(), ctx.includeParams(), loc,
-                ctx.role(), ctx.dir(), ctx.handlers(), List.copyOf(listen));
+                ctx.role(), ctx.dir(), ctx.handlers(), List.copyOf(listen), List.copyOf(all));
     }
 
-    private static Loop loop(Map<String, Object> ds) {
-        String with = null;
-        for (String k : ds.keySet()) {
-            if (!k.startsWith("with_")) continue;
-            if (with != null) throw new SourceException("only one with_<lookup> loop per task", Raw.keyLoc(ds, k));
-            with = k;
+    /** {@code include: file.yml a=1}: the k=v words are vars of the included tasks (Ansible's old include). */
+    private static Map<String, Object> includeParams(Action a, Map<String, Object> vars) {
+        Map<String, Object> out = new LinkedHashMap<>(vars);
+        for (var e : a.args().entrySet()) {
+            if (!Set.of("_raw_params", "file", "apply").contains(e.getKey())) out.put(e.getKey(), e.getValue());
         }
-        if (with != null && ds.containsKey("loop")) {
-            throw new SourceException("the 'loop' and '" + with + "' keywords cannot be used together", Raw.keyLoc(ds, with));
-        }
-        Loop.Control control = control(ds);
-        if (with != null) return new Loop(with.substring(5), ds.get(with), control);
-        if (ds.containsKey("loop")) {
-            Object items = ds.get("loop");
-            if (items instanceof Map) {
-                throw new SourceException("Invalid data passed to 'loop', it requires a list, got a mapping", Raw.valueLoc(ds, "loop"),
-                        "to loop over a dict use  loop: \"{{ mydict | dict2items }}\"");
-            }
-            return new Loop(null, items, control);
-        }
-        if (ds.containsKey("loop_control")) {
-            throw new SourceException("loop_control without a loop", Raw.keyLoc(ds, "loop_control"));
-        }
-        return null;
-    }
-
-    private static Loop.Control control(Map<String, Object> ds) {
-        if (!ds.containsKey("loop_control")) return Loop.Control.DEFAULT;
-        Map<String, Object> lc = Raw.map(ds.get("loop_control"), "loop_control", Raw.keyLoc(ds, "loop_control"));
-        Raw.onlyKeys(lc, Keys.LOOP_CONTROL, "loop_control");
-        return new Loop.Control(lc.get("loop_var"), lc.get("index_var"), lc.get("label"), lc.get("pause"), lc.get("extended"));
+        a.args().keySet().removeIf(k -> !Set.of("_raw_params", "file", "apply").contains(k));
+        return out;
     }
 }

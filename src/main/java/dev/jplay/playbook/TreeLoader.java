@@ -4,7 +4,9 @@ import dev.jplay.data.Py;
 import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
+import dev.jplay.source.SourceException.Kind;
 import dev.jplay.source.Yaml;
+import dev.jplay.template.Templar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +20,14 @@ import java.util.function.Supplier;
 /**
  * Loads task lists: tasks, blocks, static imports ({@code import_tasks}, {@code import_role}) expanded in place,
  * dynamic includes kept as tasks (their files are parsed once here when their path is literal, so errors show
- * before any host is contacted), and roles with their dependencies.
+ * before any host is contacted: as problems of the include, since Ansible meets them only if the include runs),
+ * and roles with their dependencies. Cycles of imports and role dependencies are errors naming the chain; an
+ * include that includes itself is loaded at run time, at most {@link #MAX_DEPTH} levels deep.
  */
 final class TreeLoader {
+    /** How deep imports, includes and role dependencies may nest (a deeper chain is an error naming it). */
+    static final int MAX_DEPTH = 100;
+
     private final TaskParser parser;
     private final RoleFinder roleFinder;
     private final ImportRenderer renderer;
@@ -28,6 +35,13 @@ final class TreeLoader {
     private final Supplier<String> ids;
     /** For each dynamic include task: what the tasks it loads at run time inherit. */
     final Map<String, LoadContext> includeContexts = new ConcurrentHashMap<>();
+    /** For each dynamic include task with a literal target: its tasks as loaded now (for validation). */
+    final Map<String, List<TaskNode>> preloaded = new ConcurrentHashMap<>();
+    /**
+     * For each dynamic include whose literal target does not exist yet: why (a warning, never an error before the run:
+     * an earlier task may create the file, as Ansible allows).
+     */
+    final Map<String, SourceException> unresolved = new ConcurrentHashMap<>();
     private final Map<Path, Object> parsed = new ConcurrentHashMap<>();
     private final Decrypter vault;
 
@@ -42,12 +56,12 @@ final class TreeLoader {
     }
 
     Object yaml(Path file) {
-        return parsed.computeIfAbsent(file.toAbsolutePath().normalize(), f -> Yaml.load(f, vault));
+        return parsed.computeIfAbsent(file.toAbsolutePath().normalize(), f -> Yaml.load(f, vault, warn));
     }
 
     List<TaskNode> tasks(Object raw, String what, Loc loc, LoadContext ctx, PlayParts parts) {
         List<TaskNode> out = new ArrayList<>();
-        for (Object o : Raw.listOfMaps(raw, what, loc)) {
+        for (Object o : Raw.tasks(raw, what, loc)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> ds = (Map<String, Object>) o;
             TaskNode n = node(ds, ctx, parts);
@@ -58,8 +72,17 @@ final class TreeLoader {
 
     /** A tasks file: a list of tasks (an empty file is an empty list). */
     List<TaskNode> file(Path file, LoadContext ctx, PlayParts parts) {
+        return file(file, ctx, parts, Kind.PARSE);
+    }
+
+    /** As {@link #file(Path, LoadContext, PlayParts)}; a file that is not a list is an error of {@code kind}. */
+    private List<TaskNode> file(Path file, LoadContext ctx, PlayParts parts, Kind kind) {
         Object data = yaml(file);
         if (data == null) return List.of();
+        if (!(data instanceof List)) {
+            throw new SourceException("included task files must contain a list of tasks", Loc.of(file.toString()),
+                    "start each task with '- '", null, kind);
+        }
         return tasks(data, "a tasks file", Loc.of(file.toString()), ctx.inDir(file.toAbsolutePath().getParent()), parts);
     }
 
@@ -84,16 +107,27 @@ final class TreeLoader {
             default:
                 break;
         }
-        parser.checkArgs(a, ds);
-        Task t = parser.task(ds, a, ctx);
-        if (t.isInclude()) registerInclude(t, ds, ctx, parts);
-        return t;
+        List<SourceException> problems = new ArrayList<>();
+        SourceException argProblem = parser.checkArgs(a);
+        if (argProblem != null) {
+            if (Keys.LOADED_DIRECTIVES.contains(a.module())) throw argProblem.as(Kind.PARSE); // Ansible checks these while loading
+            problems.add(argProblem);
+        }
+        Task t = parser.task(ds, a, ctx, problems);
+        return t.isInclude() ? registerInclude(t, ds, ctx) : t;
     }
 
     private Block block(Map<String, Object> ds, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.BLOCK, "Block");
+        for (String k : List.of("block", "rescue", "always")) {
+            if (ds.get(k) != null && !(ds.get(k) instanceof List)) {
+                throw new SourceException("A malformed block was encountered while loading a block: '" + k + "' must be a list of tasks, got "
+                        + Raw.kind(ds.get(k)), Raw.valueLoc(ds, k), "start each task with '- '");
+            }
+        }
         LoadContext c = ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
-                Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")));
+                Raw.vars(ds, "Block"), KeywordValues.check(ds));
+        Keywords.environmentWarnings(ds, warn);
         Loc loc = Raw.loc(ds);
         return new Block(ids.get(), ds.get("name") == null ? null : Py.str(ds.get("name")),
                 tasks(ds.get("block"), "block", Raw.keyLoc(ds, "block"), c, parts),
@@ -101,27 +135,60 @@ final class TreeLoader {
                 tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), false);
     }
 
-    /** The context an import or include passes to the tasks it brings in: its keywords, conditions, tags and vars. */
+    /** The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars. */
     private static LoadContext importContext(Map<String, Object> ds, LoadContext ctx) {
         return ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
-                Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")));
+                Raw.vars(ds, "Task"), KeywordValues.check(ds));
     }
 
     /** The context of a role entry: its keywords, conditions and tags (its other keys are role params). */
     static LoadContext entryContext(Map<String, Object> entry, LoadContext ctx) {
-        return ctx.child(Keywords.from(entry), Raw.list(entry.get("when")), Raw.tags(entry.get("tags"), Raw.keyLoc(entry, "tags")), Map.of());
+        return ctx.child(Keywords.from(entry), Raw.list(entry.get("when")), Raw.tags(entry.get("tags"), Raw.keyLoc(entry, "tags")),
+                Map.of(), KeywordValues.check(entry));
     }
 
     private Block importTasks(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
+        noLoop(ds, a);
+        SourceException bad = parser.checkArgs(a);
+        if (bad != null) throw bad.as(Kind.PARSE);
         String name = fileArg(a);
-        Path file = resolveTaskFile(render(name, ctx, a.loc()), ctx, a.loc());
-        return new Block(ids.get(), null, file(file, importContext(ds, ctx), parts), List.of(), List.of(), a.loc(), ctx.role(), true);
+        Path file = importedFile(render(name, ctx, a.loc()), ctx, a.loc());
+        String link = file.toString();
+        LoadContext inner = enter(importContext(ds, ctx), link, a.loc(), "import_tasks loop");
+        return new Block(ids.get(), null, file(file, inner, parts), List.of(), List.of(), a.loc(), ctx.role(), true);
+    }
+
+    private static void noLoop(Map<String, Object> ds, TaskParser.Action a) {
+        for (String k : ds.keySet()) {
+            if (k.equals("loop") || k.startsWith("with_")) {
+                throw new SourceException("You cannot use loops on '" + a.module() + "' statements. You should use '"
+                        + a.module().replace("import", "include") + "' instead.", Raw.keyLoc(ds, k));
+            }
+        }
+    }
+
+    /**
+     * The context one level deeper, into {@code link}: a cycle (a file or role already being loaded above) is an
+     * error naming the chain, and so is a chain deeper than {@link #MAX_DEPTH}.
+     */
+    private static LoadContext enter(LoadContext ctx, String link, Loc loc, String what) {
+        if (ctx.chain().contains(link)) {
+            throw new SourceException(what + ": " + ctx.chainText(link), loc, "a file or role cannot import itself, directly or not",
+                    null, Kind.ERROR);
+        }
+        if (ctx.chain().size() >= MAX_DEPTH) {
+            throw new SourceException("imports, includes and roles nested more than " + MAX_DEPTH + " levels deep (the limit): "
+                    + ctx.chainText(link), loc, null, null, Kind.ERROR);
+        }
+        return ctx.via(link);
     }
 
     private static String fileArg(TaskParser.Action a) {
         Object f = a.args().get("file") != null ? a.args().get("file") : a.args().get("_raw_params");
-        if (f == null) throw new SourceException(a.module() + " needs a file name", a.loc(), "e.g.  " + a.module() + ": tasks/setup.yml");
+        if (f == null) {
+            throw new SourceException("No file specified for " + a.module(), a.loc(), "e.g.  " + a.module() + ": tasks/setup.yml");
+        }
         return Py.str(f);
     }
 
@@ -130,30 +197,48 @@ final class TreeLoader {
     }
 
     private String render(String text, LoadContext ctx, Loc loc) {
-        return dev.jplay.template.Templar.isTemplate(text) ? renderer.render(text, ctx.playVars(), loc) : text;
+        return Templar.isTemplate(text) ? renderer.render(text, ctx.playVars(), loc) : text;
+    }
+
+    /** A statically imported file: missing is an error here, as in Ansible ("Unable to retrieve file contents"). */
+    private Path importedFile(String name, LoadContext ctx, Loc loc) {
+        Path p = findTaskFile(name, ctx);
+        if (p != null) return p;
+        throw new SourceException("Unable to retrieve file contents: Could not find or access '" + name + "'", loc,
+                "searched: " + String.join(", ", candidates(name, ctx).stream().map(Path::toString).toList()), null, Kind.ERROR);
     }
 
     /** Where an imported or included tasks file is: the role's tasks dir, the current file's dir, then the role dir. */
     Path resolveTaskFile(String name, LoadContext ctx, Loc loc) {
-        List<Path> tried = new ArrayList<>();
+        Path p = findTaskFile(name, ctx);
+        if (p != null) return p;
+        throw new SourceException("Could not find or access '" + name + "' on the Ansible Controller.", loc,
+                "searched: " + String.join(", ", candidates(name, ctx).stream().map(Path::toString).toList()), null, Kind.TASK);
+    }
+
+    private static Path findTaskFile(String name, LoadContext ctx) {
+        for (Path c : candidates(name, ctx)) if (Files.isRegularFile(c)) return c.normalize();
+        return null;
+    }
+
+    private static List<Path> candidates(String name, LoadContext ctx) {
         Path p = Path.of(name);
         List<Path> candidates = new ArrayList<>();
-        if (p.isAbsolute()) candidates.add(p);
-        else {
+        if (p.isAbsolute()) {
+            candidates.add(p);
+        } else {
             if (ctx.role() != null) candidates.add(ctx.role().dir().resolve("tasks").resolve(name));
             if (ctx.dir() != null) candidates.add(ctx.dir().resolve(name));
             if (ctx.role() != null) candidates.add(ctx.role().dir().resolve(name));
         }
-        for (Path c : candidates) {
-            tried.add(c);
-            if (Files.isRegularFile(c)) return c.normalize();
-        }
-        throw new SourceException("Could not find or access '" + name + "'", loc,
-                "searched: " + String.join(", ", tried.stream().map(Path::toString).toList()));
+        return candidates;
     }
 
     private Block importRole(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
+        noLoop(ds, a);
+        SourceException bad = parser.checkArgs(a);
+        if (bad != null) throw bad.as(Kind.PARSE);
         RoleRequest req = RoleRequest.fromArgs(a.args(), a.loc(), false, true);
         LoadContext c = importContext(ds, ctx);
         return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts), List.of(), List.of(),
@@ -161,29 +246,95 @@ final class TreeLoader {
     }
 
     /**
-     * A dynamic include: remember what its tasks inherit (as in Ansible, the include is their parent: its own
-     * {@code vars} reach them), and load its target now when it is literal.
+     * A dynamic include: remembers what its tasks inherit (as in Ansible, the include is their parent: its own
+     * {@code vars} reach them), and loads its target now when it is literal, so that its
+     * mistakes are known before any host is contacted. They are problems of the include (Ansible meets them only if
+     * it runs); a target that includes itself is left to run time.
      */
-    private void registerInclude(Task t, Map<String, Object> ds, LoadContext ctx, PlayParts parts) {
+    private Task registerInclude(Task t, Map<String, Object> ds, LoadContext ctx) {
         Keywords own = Keywords.from(ds);
         Map<String, Object> apply = Raw.map(t.args().get("apply"), "apply", Raw.keyLoc(ds, t.written()));
         LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")),
-                Raw.tags(apply.get("tags"), t.loc()), t.vars());
+                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply));
         includeContexts.put(t.id(), children);
-        if (t.loop() != null) return;
+        if (t.loop() != null && Templar.isTemplate(t.args())) return t;
+        try {
+            List<TaskNode> loaded = preload(t, children);
+            if (loaded != null) preloaded.put(t.id(), loaded);
+            return t;
+        } catch (SourceException e) {
+            return t.withProblems(List.of(e));
+        }
+    }
+
+    /** The tasks a literal include loads, or null when its target is a template or is already being loaded above it. */
+    private List<TaskNode> preload(Task t, LoadContext children) {
         if (t.action().equals("include_role")) {
             RoleRequest req = RoleRequest.fromArgs(t.args(), t.loc(), false, false);
-            if (!dev.jplay.template.Templar.isTemplate(req.name())) role(req, children, new PlayParts());
-            return;
+            if (Templar.isTemplate(req.name())) return null;
+            Path dir;
+            try {
+                dir = roleFinder.find(req.name(), children.role(), req.loc(), children.playbookDir());
+            } catch (SourceException e) {
+                unresolved.put(t.id(), e.as(Kind.TASK));
+                return null;
+            }
+            if (children.chain().contains(roleLink(dir))) return null;
+            return role(req, children, new PlayParts());
         }
         Object f = t.args().get("file") != null ? t.args().get("file") : t.args().get("_raw_params");
-        if (f == null) throw new SourceException(t.action() + " needs a file name", t.loc());
-        if (!dev.jplay.template.Templar.isTemplate(f)) file(resolveTaskFile(Py.str(f), ctx, t.loc()), children, new PlayParts());
+        if (f == null) throw new SourceException("No file specified for " + t.action(), t.loc());
+        if (Templar.isTemplate(f)) return null;
+        if (findTaskFile(Py.str(f), children) == null && t.action().equals("include") && t.loop() == null) {
+            importedFile(Py.str(f), children, t.loc()); // Ansible loads a literal 'include' statically: missing is an error
+        }
+        if (findTaskFile(Py.str(f), children) == null) {
+            unresolved.put(t.id(), new SourceException("Could not find or access '" + Py.str(f) + "' on the Ansible Controller.", t.loc(),
+                    "searched: " + String.join(", ", candidates(Py.str(f), children).stream().map(Path::toString).toList()), null, Kind.TASK));
+            return null;
+        }
+        Path file = resolveTaskFile(Py.str(f), children, t.loc());
+        if (children.chain().contains(file.toString())) return null;
+        return file(file, enter(children, file.toString(), t.loc(), "include loop"), new PlayParts(), Kind.TASK);
+    }
+
+    /** The tasks of a dynamic include at run time; {@code ctx} is the include's context with its params. */
+    List<TaskNode> includeAtRunTime(String file, LoadContext ctx, Loc loc) {
+        Path p = resolveTaskFile(file, ctx, loc);
+        return file(p, deeper(ctx, p.toString(), loc), new PlayParts());
+    }
+
+    /** One level deeper at run time: recursion is allowed (it may end on a condition), up to {@link #MAX_DEPTH}. */
+    static LoadContext deeper(LoadContext ctx, String link, Loc loc) {
+        if (ctx.chain().size() >= MAX_DEPTH) {
+            throw new SourceException("includes nested more than " + MAX_DEPTH + " levels deep (the limit): " + ctx.chainText(link), loc,
+                    "does an include include itself without a condition that ends it?", null, Kind.ERROR);
+        }
+        return ctx.via(link);
+    }
+
+    static String roleLink(Path dir) {
+        return "role " + dir;
     }
 
     /** Loads a role (dependencies first) as blocks; empty when deduplicated away. */
     List<TaskNode> role(RoleRequest req, LoadContext ctx, PlayParts parts) {
+        return role(req, ctx, parts, false);
+    }
+
+    /**
+     * As {@link #role(RoleRequest, LoadContext, PlayParts)}; {@code atRunTime} for {@code include_role} while running,
+     * where a role may include itself (the recursion may end on a condition), up to {@link #MAX_DEPTH} levels.
+     */
+    List<TaskNode> role(RoleRequest req, LoadContext ctx, PlayParts parts, boolean atRunTime) {
         Path dir = roleFinder.find(req.name(), ctx.role(), req.loc(), ctx.playbookDir());
+        String link = roleLink(dir);
+        if (!atRunTime && ctx.chain().contains(link)) {
+            throw new SourceException("A recursion loop was detected with the roles specified. Make sure child roles do not have "
+                    + "dependencies on parent roles: " + ctx.chainText(link).replace("role " + ctx.playbookDir() + "/roles/", "role "),
+                    req.loc(), null, null, Kind.ERROR);
+        }
+        LoadContext entered = deeper(ctx, link, req.loc());
         Map<String, Object> meta = roleFile(dir, "meta", "main");
         boolean allowDup = Boolean.TRUE.equals(meta.get("allow_duplicates"));
         String identity = dir + "|" + Py.repr(req.params());
@@ -194,13 +345,21 @@ final class TreeLoader {
         List<TaskNode> out = new ArrayList<>();
         // a role searches its own meta/main.yml collections, not the play's (as Ansible does)
         Object roleCollections = meta.get("collections") == null ? List.of() : meta.get("collections");
-        LoadContext inRole = ctx.inRole(rc, dir.resolve("tasks")).withKeywords(ctx.keywords().with("collections", roleCollections));
-        for (Object dep : Raw.list(meta.get("dependencies"))) {
+        LoadContext inRole = entered.inRole(rc, dir.resolve("tasks")).withKeywords(entered.keywords().with("collections", roleCollections));
+        Object deps = meta.get("dependencies");
+        if (deps != null && !(deps instanceof List)) {
+            throw new SourceException("Expected role dependencies to be a list.", Loc.of(dir.resolve("meta").toString()),
+                    "e.g.  dependencies: [common]");
+        }
+        for (Object dep : Raw.list(deps)) {
             RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), true);
             LoadContext dc = d.entry() == null ? inRole : entryContext(d.entry(), inRole);
             out.addAll(role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts));
         }
         Path tasks = roleFilePath(dir, "tasks", req.tasksFrom());
+        if (tasks == null && req.tasksFrom() != null) {
+            throw new SourceException("Could not find specified file in role: tasks/" + req.tasksFrom(), req.loc());
+        }
         List<TaskNode> body = new ArrayList<>();
         Map<String, Object> validation = RoleArgumentSpecs.validationTask(dir, meta, req.tasksFrom(), rc.name(), req.params(), req.loc());
         if (validation != null) body.add(node(validation, inRole, parts));

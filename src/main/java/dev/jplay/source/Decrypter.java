@@ -8,7 +8,8 @@ public interface Decrypter {
     /** For code paths that have no vault secrets: vault text fails with Ansible's message. */
     Decrypter NONE = (text, loc) -> {
         throw new SourceException("Attempting to decrypt but no vault secrets found", loc,
-                "give the password with --ask-vault-pass, --vault-password-file FILE or --vault-id LABEL@SOURCE");
+                "give the password with --ask-vault-pass, --vault-password-file FILE or --vault-id LABEL@SOURCE", null,
+                SourceException.Kind.ERROR);
     };
 
     /** The plain bytes ({@code loc} names the value or file in errors). */

@@ -20,8 +20,21 @@ import java.util.List;
  */
 public class SourceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * What kind of mistake this is, as ansible-playbook classes it (and so which exit code it gets): a file or value
+     * that cannot be parsed ({@code PARSE}, Ansible's AnsibleParserError, exit 4), another error before the run
+     * ({@code ERROR}, exit 1: missing files, vault, no hosts), a task that fails on every host that runs it
+     * ({@code TASK}, exit 2), or a bad command-line option ({@code OPTIONS}, exit 5).
+     */
+    public enum Kind { PARSE, ERROR, TASK, OPTIONS }
+
+    /** The widest source line shown; longer lines are cut around the column. */
+    private static final int WIDTH = 120;
+
     private final Loc loc;
     private final String hint;
+    private final Kind kind;
 
     public SourceException(String message, Loc loc) {
         this(message, loc, null, null);
@@ -32,9 +45,23 @@ public class SourceException extends RuntimeException {
     }
 
     public SourceException(String message, Loc loc, String hint, Throwable cause) {
+        this(message, loc, hint, cause, Kind.PARSE);
+    }
+
+    public SourceException(String message, Loc loc, String hint, Throwable cause, Kind kind) {
         super(message, cause);
         this.loc = loc == null ? Loc.UNKNOWN : loc;
         this.hint = hint;
+        this.kind = kind;
+    }
+
+    /** The same error classed as {@code k}. */
+    public SourceException as(Kind k) {
+        return k == kind ? this : new SourceException(getMessage(), loc, hint, getCause(), k);
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public Loc loc() {
@@ -58,9 +85,17 @@ public class SourceException extends RuntimeException {
             if (line != null) {
                 String num = String.valueOf(loc.line());
                 String pad = " ".repeat(num.length());
+                int col = Math.max(0, loc.col() - 1);
+                if (line.length() > WIDTH) { // a window around the column, so a huge line does not flood the terminal
+                    int from = Math.max(0, Math.min(col - WIDTH / 2, line.length() - WIDTH));
+                    int to = Math.min(line.length(), from + WIDTH);
+                    String head = from > 0 ? "..." : "";
+                    col = col - from + head.length();
+                    line = head + line.substring(from, to) + (to < line.length() ? "..." : "");
+                }
                 sb.append('\n').append(pad).append(" |")
                   .append('\n').append(num).append(" | ").append(line.replace('\t', ' '))
-                  .append('\n').append(pad).append(" | ").append(" ".repeat(Math.max(0, loc.col() - 1))).append('^');
+                  .append('\n').append(pad).append(" | ").append(" ".repeat(col)).append('^');
             }
         } else if (loc != null && !loc.file().equals(Loc.UNKNOWN.file())) {
             sb.append("\n  --> ").append(loc.file());
@@ -80,5 +115,18 @@ public class SourceException extends RuntimeException {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * An unexpected failure described for a user: its message (of the first cause that has one), never a Java class
+     * name or stack trace.
+     */
+    public static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.isBlank()) return m.replaceAll("\\b(?:java|javax|jdk|sun|org|net|com|dev)\\.[\\w.$]*\\.([A-Z][\\w$]*)", "$1")
+                    .replaceAll("\\b\\w*(Exception|Error): ", "");
+        }
+        return "an internal error (a bug in jplay)";
     }
 }

@@ -12,8 +12,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -31,10 +34,23 @@ import org.yaml.snakeyaml.representer.Representer;
 /**
  * Loads YAML the way Ansible reads it (YAML 1.1 scalars: {@code yes/no/on/off} are booleans, {@code 0755} is octal,
  * {@code <<} merge keys) into plain Java values that keep their positions: {@link YamlMap}, {@link YamlList},
- * {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null}. Duplicate keys and unquoted
- * {@code {{ }}} templates are errors with file:line:col. Not thread-safe per call, but each call is independent.
+ * {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null}. Unquoted {@code {{ }}} templates are
+ * errors with file:line:col; a duplicate key is a warning and the last value wins, as in Ansible. Each call is
+ * independent.
+ *
+ * <p>Hostile input is bounded, each limit named in its error: a document of at most {@link #MAX_CHARS} characters,
+ * nested at most {@link #MAX_DEPTH} levels (Ansible itself fails beyond about 450), whose aliases expand to at most
+ * {@link #MAX_EXPANDED} values (an aliased collection is shared, not copied, so an alias bomb costs no memory and is
+ * refused at once), and no alias used inside its own anchor.
  */
 public final class Yaml {
+    /** The largest document read, in characters (16 MiB: far above real playbooks, inventories and vars files). */
+    public static final int MAX_CHARS = 16 * 1024 * 1024;
+    /** The deepest nesting of lists and mappings. */
+    public static final int MAX_DEPTH = 500;
+    /** How many values a document may hold once its aliases are expanded. */
+    public static final long MAX_EXPANDED = 1_000_000;
+
     private Yaml() {}
 
     /** Loads a file; an empty file gives {@code null}; a vault-encrypted file fails (no secrets here). */
@@ -44,13 +60,23 @@ public final class Yaml {
 
     /** Loads a file, decrypting it first when it is a whole-file vault ({@code ansible-vault encrypt}). */
     public static Object load(Path file, Decrypter vault) {
-        return load(text(file, vault), file.toString());
+        return load(file, vault, w -> { });
+    }
+
+    /** As {@link #load(Path, Decrypter)}, telling {@code warn} about duplicate keys. */
+    public static Object load(Path file, Decrypter vault, Consumer<String> warn) {
+        return load(text(file, vault), file.toString(), warn);
     }
 
     /** A source file's text (UTF-8), decrypted when it is a whole-file vault; errors name the file. */
     public static String text(Path file, Decrypter vault) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_CHARS) {
+                throw new SourceException(file + " is " + size / (1024 * 1024) + " MiB, more than jplay reads from one file ("
+                        + MAX_CHARS / (1024 * 1024) + " MiB, the limit)", Loc.of(file.toString()), "split the data into several files");
+            }
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
@@ -65,10 +91,21 @@ public final class Yaml {
 
     /** Loads YAML text; {@code name} is used in positions and error messages. */
     public static Object load(String text, String name) {
+        return load(text, name, w -> { });
+    }
+
+    /** Loads YAML text, telling {@code warn} about duplicate keys (Ansible's warning, word for word). */
+    public static Object load(String text, String name, Consumer<String> warn) {
+        if (text.length() > MAX_CHARS) {
+            throw new SourceException("this YAML document has " + text.length() + " characters, more than jplay reads ("
+                    + MAX_CHARS + ", the limit for one file)", Loc.of(name), "split the data into several files");
+        }
         LoaderOptions opts = new LoaderOptions();
-        opts.setAllowDuplicateKeys(false);
-        opts.setCodePointLimit(64 * 1024 * 1024);
-        opts.setMaxAliasesForCollections(200);
+        opts.setAllowDuplicateKeys(true);
+        opts.setCodePointLimit(MAX_CHARS + 1);
+        opts.setNestingDepthLimit(MAX_DEPTH + 1);
+        opts.setMaxAliasesForCollections(Integer.MAX_VALUE); // bounded below by the expanded size instead
+        opts.setAllowRecursiveKeys(false);
         Scalars scalars = new Scalars(opts);
         org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(scalars, new Representer(new DumperOptions()), new DumperOptions(), opts);
         Node root;
@@ -84,10 +121,32 @@ public final class Yaml {
         } catch (MarkedYAMLException e) {
             throw fromSnake(e, name);
         } catch (YAMLException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Nesting Depth exceeded")) throw tooDeep(text, name);
             throw new SourceException("YAML error: " + e.getMessage(), Loc.of(name));
+        } catch (StackOverflowError e) {
+            throw tooDeep(text, name);
         }
         if (root == null) return null;
-        return new Converter(name, scalars).convert(root, 0);
+        return new Converter(name, scalars, warn).convert(root, 0);
+    }
+
+    /** The nesting error, located where the document goes deeper than the limit (found with the event parser, which does not recurse). */
+    private static SourceException tooDeep(String text, String name) {
+        Loc at = Loc.of(name);
+        int depth = 0;
+        try {
+            for (org.yaml.snakeyaml.events.Event ev : new org.yaml.snakeyaml.Yaml().parse(new StringReader(text))) {
+                if (ev instanceof org.yaml.snakeyaml.events.CollectionStartEvent && ++depth > MAX_DEPTH) {
+                    at = loc(name, ev.getStartMark());
+                    break;
+                }
+                if (ev instanceof org.yaml.snakeyaml.events.CollectionEndEvent) depth--;
+            }
+        } catch (YAMLException e) {
+            // the position stays the file's
+        }
+        return new SourceException("YAML nested more than " + MAX_DEPTH + " levels deep (the limit)", at,
+                "flatten the data; Ansible itself cannot read data nested this deep");
     }
 
     static Loc loc(String name, Mark m) {
@@ -134,34 +193,71 @@ public final class Yaml {
     private static final class Converter {
         private final String name;
         private final Scalars scalars;
+        private final Consumer<String> warn;
+        /** Collections already converted: an alias to one shares the value (as PyYAML does) instead of copying it. */
+        private final Map<Node, Object> done = new IdentityHashMap<>();
+        private final Map<Node, Long> sizes = new IdentityHashMap<>();
+        private final Set<Node> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private long expanded;
+        private long viaAliases;
 
-        Converter(String name, Scalars scalars) {
+        Converter(String name, Scalars scalars, Consumer<String> warn) {
             this.name = name;
             this.scalars = scalars;
+            this.warn = warn;
         }
 
         Object convert(Node node, int depth) {
-            if (depth > 200) throw new SourceException("YAML nesting too deep (recursive alias?)", loc(name, node.getStartMark()));
             Loc here = loc(name, node.getStartMark());
             if (node instanceof ScalarNode s) {
-                String tag = s.getTag().getValue();
-                if (tag.equals("!unsafe")) return new Unsafe(s.getValue());
-                if (tag.equals("!vault")) return new VaultText(s.getValue(), here);
-                if (tag.startsWith("!") && !tag.startsWith("!!")) {
-                    throw new SourceException("unknown YAML tag " + tag, here, "jplay knows !unsafe and !vault");
-                }
-                try {
-                    return scalars.scalar(s);
-                } catch (YAMLException e) {
-                    throw new SourceException("bad YAML value: " + e.getMessage(), here);
-                }
+                expanded++;
+                return scalar(s, here);
             }
-            if (node instanceof SequenceNode seq) {
-                YamlList list = new YamlList(here);
-                for (Node item : seq.getValue()) list.addLocated(convert(item, depth + 1), contentLoc(item));
-                return list;
+            Object seen = done.get(node);
+            if (seen != null) {
+                expanded += sizes.get(node);
+                viaAliases += sizes.get(node);
+                if (viaAliases > MAX_EXPANDED) {
+                    throw new SourceException("YAML aliases expand this document to more than " + MAX_EXPANDED
+                            + " values (the limit): is it an alias bomb?", here, "use fewer nested aliases (*name)");
+                }
+                return seen;
             }
-            MappingNode map = (MappingNode) node;
+            if (!open.add(node)) {
+                throw new SourceException("a YAML alias is used inside its own anchor (a recursive structure)", here,
+                        "an anchor (&name) cannot contain an alias (*name) to itself");
+            }
+            if (depth > MAX_DEPTH) throw new SourceException("YAML nested more than " + MAX_DEPTH + " levels deep (the limit)", here);
+            long before = expanded;
+            Object value = node instanceof SequenceNode seq ? sequence(seq, here, depth) : mapping((MappingNode) node, here, depth);
+            open.remove(node);
+            expanded++;
+            done.put(node, value);
+            sizes.put(node, expanded - before);
+            return value;
+        }
+
+        private Object scalar(ScalarNode s, Loc here) {
+            String tag = s.getTag().getValue();
+            if (tag.equals("!unsafe")) return new Unsafe(s.getValue());
+            if (tag.equals("!vault")) return new VaultText(s.getValue(), here);
+            if (tag.startsWith("!") && !tag.startsWith("!!")) {
+                throw new SourceException("unknown YAML tag " + tag, here, "jplay knows !unsafe and !vault");
+            }
+            try {
+                return scalars.scalar(s);
+            } catch (YAMLException e) {
+                throw new SourceException("bad YAML value: " + e.getMessage(), here);
+            }
+        }
+
+        private YamlList sequence(SequenceNode seq, Loc here, int depth) {
+            YamlList list = new YamlList(here);
+            for (Node item : seq.getValue()) list.addLocated(convert(item, depth + 1), contentLoc(item));
+            return list;
+        }
+
+        private YamlMap mapping(MappingNode map, Loc here, int depth) {
             YamlMap out = new YamlMap(here);
             Set<String> explicit = new HashSet<>();
             List<NodeTuple> tuples = map.getValue();
@@ -182,8 +278,8 @@ public final class Yaml {
                 Object key = convert(k, depth + 1);
                 String ks = key instanceof String str ? str : dev.jplay.data.Py.str(key);
                 if (!explicit.add(ks)) {
-                    throw new SourceException("duplicate key '" + ks + "' in this mapping", kl,
-                            "YAML keeps only the last one; remove or rename one of them");
+                    warn.accept("While constructing a mapping from " + name + ", line " + here.line() + ", column " + here.col()
+                            + ", found a duplicate dict key (" + ks + "). Using last defined value only.");
                 }
                 out.remove(ks); // a merged key is overridden by an explicit one, keeping explicit order
                 out.putLocated(ks, convert(t.getValueNode(), depth + 1), kl, contentLoc(t.getValueNode()));

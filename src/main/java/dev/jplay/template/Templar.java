@@ -217,6 +217,7 @@ public final class Templar {
     public boolean condition(Object conditional, TemplateContext ctx) {
         if (conditional == null) return true;
         if (conditional instanceof Boolean b) return b;
+        if (conditional instanceof Map<?, ?> m) return !m.isEmpty(); // as Ansible: a value that is not text is judged by its truth
         if (conditional instanceof List<?> l) {
             for (Object c : l) if (!condition(c, ctx)) return false;
             return true;
@@ -418,6 +419,30 @@ public final class Templar {
         if (!isTemplate(text)) return TemplateCheck.NONE;
         try {
             Compiled c = compile(text, Syntax.STRING, TemplateContext.of(Scope.of(Map.of())).at(loc));
+            return new TemplateCheck(null, uses(c.refs(), text, loc));
+        } catch (TemplateException e) {
+            return new TemplateCheck(e, List.of());
+        }
+    }
+
+    /**
+     * Checks a template file ({@code .j2}) as {@link #check} checks text, with the template module's Jinja2 options
+     * ({@link #renderFile(Path, TemplateContext, Map)}); positions are in the file. An unreadable file, or options that
+     * are not valid, give {@link TemplateCheck#NONE}: rendering reports those.
+     */
+    public TemplateCheck checkFile(Path file, Map<String, Object> options) {
+        String text;
+        Syntax sx;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            sx = Syntax.FILE.with(options);
+        } catch (IOException | EvalError | java.io.UncheckedIOException e) {
+            return TemplateCheck.NONE;
+        }
+        if (!isTemplate(text)) return TemplateCheck.NONE;
+        Loc loc = Loc.of(file.toString());
+        try {
+            Compiled c = compile(text, sx, TemplateContext.of(Scope.of(Map.of())).at(loc));
             return new TemplateCheck(null, uses(c.refs(), text, loc));
         } catch (TemplateException e) {
             return new TemplateCheck(e, List.of());

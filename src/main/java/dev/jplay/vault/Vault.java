@@ -65,7 +65,8 @@ public final class Vault implements Decrypter {
         Envelope env = Envelope.parse(vaultText);
         if (env == null) throw format(loc, "the first line is not a vault header");
         if (!env.cipher().equals("AES256")) {
-            throw new SourceException(env.cipher() + " cipher could not be found", loc, "jplay knows the AES256 vault cipher");
+            throw new SourceException(env.cipher() + " cipher could not be found", loc, "jplay knows the AES256 vault cipher", null,
+                    SourceException.Kind.ERROR);
         }
         byte[][] parts = parts(env.body(), loc);
         for (Id id : ordered(env.label())) {
@@ -77,7 +78,8 @@ public final class Vault implements Decrypter {
         // Ansible's message, naming the file (here also the line of an inline value: task failures show only the message);
         // text from no file at all (the unvault filter's) is named by nothing
         throw new SourceException("Decryption failed (no vault secrets were found that could decrypt)" + (loc == null ? "" : " on " + loc), loc,
-                env.label() == null ? "the vault password is wrong" : "the vault password for vault id '" + env.label() + "' is wrong");
+                env.label() == null ? "the vault password is wrong" : "the vault password for vault id '" + env.label() + "' is wrong", null,
+                SourceException.Kind.ERROR);
     }
 
     /**
@@ -121,6 +123,6 @@ public final class Vault implements Decrypter {
     }
 
     private static SourceException format(Loc loc, String detail) {
-        return new SourceException("There was a vault format error: " + detail, loc);
+        return new SourceException("There was a vault format error: " + detail, loc, null, null, SourceException.Kind.ERROR);
     }
 }

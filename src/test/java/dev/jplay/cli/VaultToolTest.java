@@ -136,7 +136,10 @@ class VaultToolTest {
         jplay("encrypt", "i.yml", "--vault-password-file", "p1");
         byte[] before = Files.readAllBytes(dir.resolve("i.yml"));
         Path seen = dir.resolve("editor-saw");
-        Path slow = editor("slow.sh", "echo \"$1\" > " + seen + "\necho 'half: typed' >> \"$1\"\necho editing\nsleep 30\n");
+        // "editing" is printed by the process that then sleeps, with Ctrl-C's default action: with `echo editing; sleep 30`
+        // a Ctrl-C sent between the two reached only sh, which defers it until its child ends (30 s; 2 runs in 10)
+        Path slow = editor("slow.sh", "echo \"$1\" > " + seen + "\necho 'half: typed' >> \"$1\"\n"
+                + "exec perl -e '$| = 1; $SIG{INT} = \"DEFAULT\"; print \"editing\\n\"; sleep 30'\n");
         List<String> cmd = new ArrayList<>(List.of("python3", Path.of("src/test/resources/console/pty_drive.py").toAbsolutePath().toString(),
                 "[[\"expect\", \"editing\", 60], [\"send\", \"\\u0003\"], [\"expect\", \"was left as it was\", 10], [\"sleep\", 1]]", "--",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -257,8 +256,6 @@ class FaultsLabTest {
     }
 
     @Test
-    @Disabled("jplay exits 130 (the JVM's default) on SIGINT until the Interrupts handler lands (SIGINT -> 'ERROR! User "
-            + "interrupted execution', exit 99); owner: lang")
     void sigintExits99AsAnsiblePlaybookDoes() throws Exception {
         JplayProcess.Run r = interrupted("INT", true);
         assertThat(r.exit()).as(r.out()).isEqualTo(99);

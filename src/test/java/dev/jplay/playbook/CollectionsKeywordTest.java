@@ -58,8 +58,10 @@ class CollectionsKeywordTest {
                 .file("bad.yml", "- hosts: all\n  collections: [my.coll]\n  roles: [plain]\n");
         List<Task> tasks = LoaderFixture.tasks(loader(f).load(dir.resolve("ok.yml")).plays().get(0).roles());
         assertThat(tasks).extracting(Task::action).containsExactly("my.coll.thing");
-        assertThatThrownBy(() -> loader(f).load(dir.resolve("bad.yml"))).isInstanceOf(SourceException.class)
-                .hasMessageContaining("couldn't resolve module/action 'thing'");
+        PlaybookLoader loader = loader(f);
+        Playbook bad = loader.load(dir.resolve("bad.yml"));
+        assertThatThrownBy(() -> Validation.check(List.of(bad), loader, Validation.Reach.ALL, f.warnings::add))
+                .isInstanceOf(SourceException.class).hasMessageContaining("couldn't resolve module/action 'thing'");
     }
 
     private static Module stub(String name) {

@@ -57,10 +57,11 @@ class LoadErrorsTest {
     }
 
     @Test
-    void duplicateKeysAreRefused() {
-        SourceException e = error("- hosts: all\n  tasks:\n    - command: echo a\n      name: one\n      name: two\n");
-        assertThat(e.getMessage()).contains("duplicate key 'name'");
-        assertThat(e.loc().line()).isEqualTo(5);
+    void duplicateKeysWarnLikeAnsibleAndTheLastWins() {
+        LoaderFixture f = new LoaderFixture(dir).file("p.yml", "- hosts: all\n  tasks:\n    - command: echo a\n      name: one\n      name: two\n");
+        Playbook pb = f.load("p.yml");
+        assertThat(LoaderFixture.tasks(pb.plays().get(0).tasks()).get(0).name()).isEqualTo("two");
+        assertThat(f.warnings).anyMatch(w -> w.contains("line 3, column 7, found a duplicate dict key (name). Using last defined value only."));
     }
 
     @Test
@@ -99,11 +100,14 @@ class LoadErrorsTest {
     void missingImportFile() {
         SourceException e = error("- hosts: all\n  tasks:\n    - import_tasks: gone.yml\n");
         assertThat(e.getMessage()).contains("Could not find or access 'gone.yml'");
+        assertThat(e.kind()).isEqualTo(SourceException.Kind.ERROR);
     }
 
     @Test
-    void missingLiteralIncludeFileIsFoundBeforeRunning() {
-        assertThat(error("- hosts: all\n  tasks:\n    - include_tasks: gone.yml\n").getMessage()).contains("gone.yml");
+    void missingLiteralIncludeFileIsAWarningBeforeRunning() {
+        LoaderFixture f = new LoaderFixture(dir).file("p.yml", "- hosts: all\n  tasks:\n    - include_tasks: gone.yml\n");
+        f.load("p.yml"); // an earlier task may create it: Ansible fails the include only when it runs
+        assertThat(f.warnings).anyMatch(w -> w.contains("p.yml:3:7") && w.contains("Could not find or access 'gone.yml'"));
     }
 
     @Test
@@ -129,7 +133,7 @@ class LoadErrorsTest {
     @Test
     void loopAndWithItemsTogether() {
         assertThat(error("- hosts: all\n  tasks:\n    - command: echo\n      loop: [1]\n      with_items: [2]\n").getMessage())
-                .contains("cannot be used together");
+                .contains("duplicate loop in task: items");
     }
 
     @Test
@@ -143,17 +147,17 @@ class LoadErrorsTest {
         LoaderFixture f = new LoaderFixture(dir).file("i.yml", "[]\n")
                 .file("p.yml", "- hosts: all\n  tasks:\n    - include_tasks: i.yml\n      become: true\n");
         SourceException e = catchThrowableOfType(SourceException.class, () -> f.load("p.yml"));
-        assertThat(e.getMessage()).contains("'become' is not a valid attribute for include_tasks");
+        assertThat(e.getMessage()).contains("'become' is not a valid attribute for a TaskInclude");
         assertThat(e.getMessage()).contains("apply");
     }
 
     @Test
     void playbookMustBeAList() {
-        assertThat(error("hosts: all\n").getMessage()).contains("a playbook must be a list");
+        assertThat(error("hosts: all\n").getMessage()).contains("A playbook must be a list of plays");
     }
 
     @Test
     void badMetaAction() {
-        assertThat(error("- hosts: all\n  tasks:\n    - meta: flush_handler\n").getMessage()).contains("must be one of");
+        assertThat(error("- hosts: all\n  tasks:\n    - meta: flush_handler\n").getMessage()).contains("invalid meta action requested: flush_handler");
     }
 }

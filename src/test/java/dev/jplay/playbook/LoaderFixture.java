@@ -36,8 +36,12 @@ final class LoaderFixture {
         }
     }
 
+    /** Loads and validates as the command line does before a run (every task counts as reached). */
     Playbook load(String rel) {
-        return loader().load(dir.resolve(rel));
+        PlaybookLoader loader = loader();
+        Playbook pb = loader.load(dir.resolve(rel));
+        Validation.check(List.of(pb), loader, Validation.Reach.ALL, warnings::add);
+        return pb;
     }
 
     PlaybookLoader loader() {

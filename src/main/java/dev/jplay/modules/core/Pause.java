@@ -6,6 +6,7 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.ParamType;
 
 /**
  * {@code pause}: waits for a time, or (without one) asks the user on the terminal and returns what was typed as
@@ -14,8 +15,8 @@ import dev.jplay.modules.Param;
 public final class Pause implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.builder("pause")
             .doc("Pause playbook execution", "Waits for seconds or minutes, or until the user presses Enter at a prompt.")
-            .param(Param.of("seconds").raw().doc("Seconds to wait."))
-            .param(Param.of("minutes").raw().doc("Minutes to wait."))
+            .param(Param.of("seconds").type(ParamType.INT).doc("Seconds to wait."))
+            .param(Param.of("minutes").type(ParamType.INT).doc("Minutes to wait."))
             .param(Param.of("prompt").str().doc("Text to show; without a time it waits for Enter."))
             .param(Param.of("echo").bool().def(true).doc("Show what the user types."))
             .mutuallyExclusive("minutes", "seconds")
