@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Planner {
     private static final Set<String> NOT_RUN = Set.of("Command would have run if not in check mode",
-            "script would have run if not in check mode");
+            "script would have run if not in check mode", "check mode and async cannot be used on same task.");
     private static final String CHECK_MODE = "ansible_check_mode";
 
     /** Names whose values are not what the real run would give them, per host; names tainted on every host. */
@@ -56,6 +56,12 @@ public final class Planner {
         switch (o.status()) {
             case UNREACHABLE -> outcome = "unreachable";
             case FAILED -> {
+                if (notRun) {
+                    outcome = "unknown";
+                    reason = "not run in check mode (async)";
+                    ignored = true;
+                    break;
+                }
                 String after = why != null ? why : pending.contains(host) ? "an earlier task on this host would change it or is unknown" : null;
                 if (after != null || ignored && scope.reads().contains(CHECK_MODE)) {
                     outcome = "unknown";

@@ -128,6 +128,10 @@ class PlanTest {
                       args: {removes: "%1$s/conf"}
                     - name: Reads it
                       slurp: {src: "%1$s/conf"}
+                    - name: Async
+                      command: touch %1$s/async
+                      async: 10
+                      poll: 1
                     - name: After
                       file: {path: "%1$s/after", state: directory}
                 """.formatted(dir));
@@ -136,7 +140,10 @@ class PlanTest {
         assertThat(plan.get("Needs the file h1").reason()).contains("creates/removes checked before an earlier change");
         assertThat(outcome(plan, "Reads it")).isEqualTo("unknown");
         assertThat(plan.get("Reads it h1").reason()).contains("fails in check mode; an earlier task on this host would change it");
+        assertThat(outcome(plan, "Async")).isEqualTo("unknown");
+        assertThat(plan.get("Async h1").commands()).containsExactly("touch " + dir + "/async");
         assertThat(outcome(plan, "After")).isEqualTo("changed");
+        assertThat(dir.resolve("async")).doesNotExist();
         assertThat(runs.result.exitCode()).isEqualTo(2);
     }
 
