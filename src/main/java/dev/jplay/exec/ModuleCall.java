@@ -12,10 +12,7 @@ import dev.jplay.vars.VarScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,13 +129,7 @@ final class ModuleCall implements ModuleContext {
 
     @Override
     public String renderTemplate(Path template, java.util.Map<String, Object> jinjaOptions) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("template_path", template.toString());
-        extra.put("template_fullpath", template.toAbsolutePath().toString());
-        extra.put("template_host", java.net.InetAddress.getLoopbackAddress().getHostName());
-        extra.put("template_uid", System.getProperty("user.name"));
-        extra.put("template_run_date", ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-        extra.put("ansible_managed", "Ansible managed");
+        Map<String, Object> extra = engine.templar().templateVars(template, null);
         List<Path> paths = new ArrayList<>();
         paths.add(template.toAbsolutePath().getParent());
         paths.addAll(scope.searchPaths());

@@ -38,7 +38,7 @@ final class DataLookups {
 
     /**
      * The ini lookup's term ({@code key k=v ...}) as Ansible's _parse_params reads it: words grouped under the last
-     * option a word names ({@code file=} in it), the first group being the key; only one key, and it is required.
+     * option a word names ({@code file=} in it), the first group being the key (required; others are ignored).
      */
     private static Term iniTerm(Object t, Map<String, Object> kw) {
         String s = PyOps.str(t);
@@ -71,10 +71,8 @@ final class DataLookups {
                 }
                 if (!INI_OPTIONS.contains(nv[0])) throw Library.LookupFailure.lookupError(nv[0] + " is not a valid option.");
                 options.put(nv[0], nv[1]);
-            } else if (key != null) {
-                throw Library.LookupFailure.lookupError("Only one unnamed parameter is allowed");
-            } else {
-                key = p;
+            } else if (key == null) {
+                key = p; // ansible-core 2.14 takes the first and ignores any other
             }
         }
         if (key == null) throw Library.LookupFailure.options("No key to lookup was provided as first term with in string inline options: " + s);
@@ -156,7 +154,7 @@ final class DataLookups {
             }
             String text = Lookups.read(p, Lookups.charset(PyOps.str(o.getOrDefault("encoding", "utf-8"))));
             if (properties) text = "[java_properties]\n" + text;
-            Map<String, Map<String, String>> ini = IniFile.parse(text, caseSensitive, allowNoValue);
+            Map<String, Map<String, String>> ini = IniFile.parse(text, file, caseSensitive, allowNoValue);
             Map<String, String> sec = ini.get(section);
             if (sec == null) throw Library.LookupFailure.lookupError("No section '" + section + "' in " + file);
             String key = caseSensitive ? term.key() : term.key().toLowerCase(Locale.ROOT);

@@ -8,7 +8,8 @@ import java.util.Map;
 final class IniFile {
     private IniFile() {}
 
-    static Map<String, Map<String, String>> parse(String text, boolean caseSensitive, boolean allowNoValue) {
+    /** The sections of {@code text} (from {@code file}, named in errors). */
+    static Map<String, Map<String, String>> parse(String text, String file, boolean caseSensitive, boolean allowNoValue) {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         Map<String, String> defaults = new LinkedHashMap<>();
         Map<String, String> current = null;
@@ -55,11 +56,23 @@ final class IniFile {
                 value = line.substring(delim + 1).strip();
             }
             if (!caseSensitive) key = key.toLowerCase(Locale.ROOT);
+            if (current.containsKey(key)) {
+                // configparser's strict mode (DuplicateOptionError), which Ansible's lookup reports as its own error
+                String section = current == defaults ? "DEFAULT" : sectionOf(sections, current);
+                throw Library.LookupFailure.lookupError("Duplicate option in '" + file + "': While reading from '<???>' [line "
+                        + String.format("%2d", n + 1) + "]: option " + dev.jplay.data.Py.repr(key) + " in section "
+                        + dev.jplay.data.Py.repr(section) + " already exists");
+            }
             current.put(key, value);
             lastKey = key;
             lastIndent = indent;
         }
         for (Map<String, String> s : sections.values()) defaults.forEach(s::putIfAbsent);
         return sections;
+    }
+
+    private static String sectionOf(Map<String, Map<String, String>> sections, Map<String, String> section) {
+        for (var e : sections.entrySet()) if (e.getValue() == section) return e.getKey();
+        return "";
     }
 }

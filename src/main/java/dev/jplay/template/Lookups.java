@@ -57,7 +57,7 @@ final class Lookups {
                     try {
                         p = Pattern.compile(t.toString());
                     } catch (PatternSyntaxException ex) {
-                        throw new EvalError("Unable to use \"" + t + "\" as a search parameter: " + ex.getDescription());
+                        throw new EvalError("Unable to use \"" + t + "\" as a search parameter: " + PyRegex.pythonError(ex));
                     }
                     for (String n : e.ctx.scope().names()) if (p.matcher(n).find()) out.add(n);
                 }

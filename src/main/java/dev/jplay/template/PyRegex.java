@@ -18,8 +18,15 @@ public final class PyRegex {
         try {
             return Pattern.compile(p, flags);
         } catch (PatternSyntaxException e) {
-            throw new EvalError("bad regular expression '" + pyPattern + "': " + e.getDescription() + " at position " + Math.max(0, e.getIndex()));
+            throw new EvalError("bad regular expression '" + pyPattern + "': " + pythonError(e));
         }
+    }
+
+    /** Python's re.error text for Java's syntax error, where the two name the same fault ("nothing to repeat at position 0"). */
+    static String pythonError(PatternSyntaxException e) {
+        int at = Math.max(0, e.getIndex());
+        if (e.getDescription().startsWith("Dangling meta character")) return "nothing to repeat at position " + at;
+        return e.getDescription() + " at position " + at;
     }
 
     /** A Python {@code re.sub} replacement ({@code \1}, {@code \g<1>}, {@code \g<name>}, {@code \n}) for {@code Matcher.replaceAll}. */

@@ -268,6 +268,44 @@ public final class Templar {
         }
     }
 
+    /**
+     * The variables Ansible adds while rendering template file {@code template} (generate_ansible_template_vars):
+     * template_host, template_path, template_mtime and template_run_date (datetimes), template_uid (the file's
+     * owner), template_fullpath, template_destpath and ansible_managed (the DEFAULT_MANAGED_STR setting, default
+     * "Ansible managed", with {host}, {uid}, {file} and strftime codes filled in from the file's mtime).
+     */
+    public Map<String, Object> templateVars(Path template, String destPath) {
+        Map<String, Object> vars = new java.util.LinkedHashMap<>();
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String uid;
+        java.time.LocalDateTime mtime;
+        try {
+            uid = java.nio.file.Files.getOwner(template).getName();
+            // Python's fromtimestamp(float): the nearest microsecond
+            mtime = java.time.LocalDateTime.ofInstant(java.nio.file.Files.getLastModifiedTime(template).toInstant(), java.time.ZoneId.systemDefault())
+                    .plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            uid = System.getProperty("user.name");
+            mtime = java.time.LocalDateTime.now();
+        }
+        vars.put("template_host", host);
+        vars.put("template_path", template.toString());
+        vars.put("template_mtime", new PyTime.DateTime(mtime));
+        vars.put("template_uid", uid);
+        vars.put("template_run_date", new PyTime.DateTime(java.time.LocalDateTime.now()));
+        vars.put("template_destpath", destPath);
+        vars.put("template_fullpath", template.toAbsolutePath().toString());
+        String managed = PyOps.str(setting("DEFAULT_MANAGED_STR").orElse("Ansible managed"))
+                .replace("{host}", host).replace("{uid}", uid).replace("{file}", template.toString());
+        vars.put("ansible_managed", PyTime.strftime(mtime.atZone(java.time.ZoneId.systemDefault()), managed, true));
+        return vars;
+    }
+
     /** Renders a template file ({@code .j2}) as the template module does (trim_blocks on, the trailing newlines kept). */
     public String renderFile(Path file, TemplateContext ctx) {
         return renderFile(file, ctx, Map.of());

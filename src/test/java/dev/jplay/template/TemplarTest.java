@@ -126,6 +126,21 @@ class TemplarTest {
     }
 
     @Test
+    void templateVarsAreAnsibles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a.j2"), "x");
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-05-17T10:11:12.5Z")));
+        Templar managed = new Templar(w -> { }, List.of(), name -> java.util.Optional.ofNullable(
+                name.equals("DEFAULT_MANAGED_STR") ? "{file} by {uid} %Y" : null));
+        Map<String, Object> vars = managed.templateVars(file, "/dest");
+        assertThat(vars.get("template_mtime")).isInstanceOf(PyTime.DateTime.class);
+        assertThat(PyOps.typeName(vars.get("template_run_date"))).isEqualTo("datetime");
+        assertThat(vars.get("template_uid")).isEqualTo(java.nio.file.Files.getOwner(file).getName());
+        assertThat(vars.get("template_destpath")).isEqualTo("/dest");
+        assertThat(vars.get("ansible_managed")).isEqualTo(file + " by " + vars.get("template_uid") + " 2020");
+        assertThat(t.templateVars(file, null).get("ansible_managed")).isEqualTo("Ansible managed");
+    }
+
+    @Test
     void nativeTypesAsAnsibleNonNative() {
         assertThat(render("{{ l }}")).isEqualTo(List.of(3L, 1L, 2L));
         assertThat(render("{{ n }}")).isEqualTo(5L);
