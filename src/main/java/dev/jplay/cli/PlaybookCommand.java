@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 /** {@code jplay [options] PLAYBOOK...}: runs playbooks like ansible-playbook. */
 @Command(name = "jplay", sortOptions = false, usageHelpAutoWidth = true, customSynopsis = "jplay [options] PLAYBOOK...",
         description = "Runs Ansible playbooks over SSH, in parallel, without Python on the hosts.",
-        footer = {"", "Other commands: jplay adhoc | console | doc | inventory | config | vault  (jplay COMMAND --help).",
+        footer = {"", "Other commands: jplay plan | adhoc | console | doc | inventory | config | vault  (jplay COMMAND --help).",
                 "A command word is a command only as the first argument: 'jplay -i inventory site.yml' runs site.yml with "
                         + "the inventory file 'inventory'. To run a playbook file named like a command, write it as a path: jplay ./doc"})
 public final class PlaybookCommand implements Callable<Integer> {
@@ -92,17 +92,9 @@ public final class PlaybookCommand implements Callable<Integer> {
             System.out.println(Version.text());
             return ExitCodes.OK;
         }
-        if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
         Path cwd = Path.of("").toAbsolutePath();
-        for (Path p : playbooks) {
-            Path abs = cwd.resolve(p);
-            if (!Files.exists(abs)) throw new SourceException("the playbook: " + p + " could not be found", Loc.of(p.toString()), null, null, Kind.ERROR);
-            if (!Files.isRegularFile(abs)) {
-                throw new SourceException("the playbook: " + p + " does not appear to be a file", Loc.of(p.toString()), null, null, Kind.ERROR);
-            }
-        }
+        List<Path> dirs = playbookDirs(playbooks, cwd);
         Options.check(conn);
-        List<Path> dirs = playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();
         boolean runs = !(syntaxCheck || listHosts || listTasks || listTags);
         try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : null, profile, runs), dirs)) {
             PlaybookLoader loader = w.loader();
@@ -146,7 +138,20 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
     }
 
-    private static Set<String> tagSet(List<String> values, String fallback) {
+    /** The directories of the playbooks to run (a missing one is Ansible's error, exit 1). */
+    static List<Path> playbookDirs(List<Path> playbooks, Path cwd) {
+        if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
+        for (Path p : playbooks) {
+            Path abs = cwd.resolve(p);
+            if (!Files.exists(abs)) throw new SourceException("the playbook: " + p + " could not be found", Loc.of(p.toString()), null, null, Kind.ERROR);
+            if (!Files.isRegularFile(abs)) {
+                throw new SourceException("the playbook: " + p + " does not appear to be a file", Loc.of(p.toString()), null, null, Kind.ERROR);
+            }
+        }
+        return playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();
+    }
+
+    static Set<String> tagSet(List<String> values, String fallback) {
         Set<String> s = new LinkedHashSet<>();
         for (String v : values) if (!v.isBlank()) s.add(v.strip());
         if (s.isEmpty() && fallback != null) s.add(fallback);

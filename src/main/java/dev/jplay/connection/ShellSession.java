@@ -22,7 +22,8 @@ import net.schmizz.sshj.transport.Transport;
  * and ends its stdout and stderr with a random per-command marker (the exit status follows the stdout marker).
  * While the command runs a helper reads one control line: empty once the controller has both markers, {@code k}
  * to kill the command's process group (timeout, interrupt, cancel). No Python, no files left behind (stdin
- * bytes go through a 0600 temporary file removed at once). See docs/connection.md.
+ * bytes go through a 0600 temporary file removed at once, in memory (/dev/shm) where the host has it: a secret on stdin
+ * never reaches a disk, and a check-mode run leaves not even the time of /tmp changed). See docs/connection.md.
  */
 final class ShellSession implements AutoCloseable {
     /** The shell's main loop; $1 is the session token, printed with "ok" (or "no": cannot run here) when ready. */
@@ -35,7 +36,7 @@ final class ShellSession implements AutoCloseable {
             "j() {",
             "  t=/dev/null",
             "  if [ \"$2\" -gt 0 ]; then",
-            "    t=$(mktemp) && head -c \"$2\" <&3 >\"$t\" && [ \"$(wc -c <\"$t\")\" -eq \"$2\" ] \\",
+            "    t=$(mktemp -p /dev/shm 2>/dev/null || mktemp) && head -c \"$2\" <&3 >\"$t\" && [ \"$(wc -c <\"$t\")\" -eq \"$2\" ] \\",
             "      || { rm -f \"$t\"; printf '%s:X\\n' \"$1\"; printf '%s\\n' \"$1\" >&2; exit 1; }",
             "  fi",
             "  setsid \"$3\" -c \"$4\" <\"$t\" 3<&- &",

@@ -153,6 +153,11 @@ final class ModuleCall implements ModuleContext {
     }
 
     @Override
+    public Object template(String text) {
+        return engine.templar().template(text, scope.context(task.loc()));
+    }
+
+    @Override
     public boolean condition(Object conditional) {
         return engine.templar().condition(conditional, scope.context(task.loc()));
     }

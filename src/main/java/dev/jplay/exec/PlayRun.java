@@ -201,8 +201,10 @@ final class PlayRun {
                 }
             }
         }
-        if (Boolean.TRUE.equals(o.result().get("changed")) && !t.notifies().isEmpty()) notify(t, h);
+        boolean mayNotify = e.plan() != null && e.plan().mayNotify(name);
+        if ((Boolean.TRUE.equals(o.result().get("changed")) || mayNotify) && !t.notifies().isEmpty()) notify(t, h);
         if (Walker.printed(t, o)) e.output().on(new Event.HostResult(name, info, o.status(), o.result(), o.delegatedTo(), o.ignored()));
+        if (e.plan() != null) e.plan().report(e.output(), name, Walker.printed(t, o));
     }
 
     private void recordFailure(Task t, HostRun h, TaskRunner.Outcome o) {

@@ -47,18 +47,20 @@ public final class PlaybookRunner {
     private final Map<String, HostState> hostStates;
     private final Journal journal;
     private final boolean resuming;
+    private final Planner plan;
 
     public PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
                           Templar templar, Prompter prompter, Decrypter vault) {
-        this(options, inventory, output, connections, modules, templar, prompter, vault, null, null, false);
+        this(options, inventory, output, connections, modules, templar, prompter, vault, null, null, false, null);
     }
 
     private PlaybookRunner(RunOptions options, Inventory inventory, Output output, Connections connections, ModuleRegistry modules,
                            Templar templar, Prompter prompter, Decrypter vault, Map<String, HostState> hostStates, Journal journal,
-                           boolean resuming) {
+                           boolean resuming, Planner plan) {
         this.hostStates = hostStates;
         this.journal = journal;
         this.resuming = resuming;
+        this.plan = plan;
         this.options = options;
         this.inventory = inventory;
         this.output = output;
@@ -74,7 +76,7 @@ public final class PlaybookRunner {
      * concurrent map that successive runs share (the console: what one command learns, the next one sees).
      */
     public PlaybookRunner keepingHostStates(Map<String, HostState> states) {
-        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, states, journal, resuming);
+        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, states, journal, resuming, plan);
     }
 
     /**
@@ -82,7 +84,16 @@ public final class PlaybookRunner {
      * recorded (completed tasks skipped, pending handlers run first, see {@link Progress}).
      */
     public PlaybookRunner journalling(Journal journal, boolean resuming) {
-        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, hostStates, journal, resuming);
+        return new PlaybookRunner(options, inventory, output, connections, modules, templar, prompter, vault, hostStates, journal, resuming, plan);
+    }
+
+    /**
+     * This runner as {@code jplay plan} runs: in check and diff mode whatever tasks say, outcomes classified by
+     * {@code planner}, its summary before the recap and its exit code.
+     */
+    public PlaybookRunner planning(Planner planner) {
+        RunOptions o = options.toBuilder().check(true).diff(true).retryDir(null).build();
+        return new PlaybookRunner(o, inventory, output, connections, modules, templar, prompter, vault, hostStates, journal, resuming, planner);
     }
 
     public RunResult run(Playbook pb, PlaybookLoader loader) {
@@ -99,7 +110,7 @@ public final class PlaybookRunner {
         });
         Engine e = new Engine(options, output, connections, modules, loader, templar, vars, prompter, stats,
                 pb.file().getParent(), omit, pool, new TagSelection(options.tags(), options.skipTags()),
-                new RunState(options.startAtTask() != null, options.step(), new Progress(journal, resuming)));
+                new RunState(options.startAtTask() != null, options.step(), new Progress(journal, resuming)), plan);
         try {
             output.on(new Event.PlaybookStarted(pb.file().toString(), options.check(), options.diff()));
             for (Play play : pb.plays()) {
@@ -119,8 +130,12 @@ public final class PlaybookRunner {
         Collections.sort(order);
         var recap = stats.snapshot(order);
         writeRetryFile(pb, e);
-        output.on(new Event.Recap(recap, List.of()));
         int code = stats.anyUnreachable() ? 4 : stats.anyFailed() ? 2 : 0;
+        if (plan != null) {
+            code = plan.exitCode(code);
+            output.on(plan.summary(order, code));
+        }
+        output.on(new Event.Recap(recap, List.of()));
         output.on(new Event.PlaybookEnded(Duration.ofNanos(System.nanoTime() - start), code));
         return new RunResult(recap, code);
     }

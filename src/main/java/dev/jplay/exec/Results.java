@@ -54,12 +54,23 @@ final class Results {
         return Boolean.TRUE.equals(r.get(key));
     }
 
-    /** Ansible's message for an undefined variable (or other template error) in a task's options. */
+    /**
+     * Ansible's result for a template error in a task: {@code failed} and {@code msg} only. A failed conditional and
+     * an undefined variable in the options (introduced as one) are located at the task; any other error (a filter's)
+     * is its message alone.
+     */
     static Map<String, Object> templateError(dev.jplay.source.SourceException e, dev.jplay.source.Loc taskLoc) {
-        String where = taskLoc.known() ? "\n\nThe error appears to be in '" + taskLoc.file() + "': line " + taskLoc.line()
-                + ", column " + taskLoc.col() + ", but may\nbe elsewhere in the file depending on the exact syntax problem." : "";
         String msg = e.getMessage();
-        String lead = msg.contains("is undefined") || msg.startsWith("Unable to look up a name or access an attribute") ? "The task includes an option with an undefined variable. The error was: " : "";
-        return failed(lead + msg + where);
+        boolean conditional = msg.startsWith("The conditional check '");
+        boolean undefined = !conditional && (e instanceof dev.jplay.template.TemplateException t && t.isUndefined() || msg.contains("is undefined"));
+        if (undefined) msg = "The task includes an option with an undefined variable. The error was: " + msg;
+        if ((conditional || undefined) && taskLoc.known()) {
+            msg += "\n\nThe error appears to be in '" + taskLoc.file() + "': line " + taskLoc.line() + ", column " + taskLoc.col()
+                    + ", but may\nbe elsewhere in the file depending on the exact syntax problem.";
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("failed", true);
+        r.put("msg", msg);
+        return r;
     }
 }

@@ -60,7 +60,12 @@ final class TaskRunner {
     }
 
     Outcome run(Task task, String host, TaskInfo info) {
-        VarScope scope = scope(task, host);
+        if (e.plan() == null) return run(task, host, info, scope(task, host));
+        VarScope scope = scope(task, host).recording();
+        return e.plan().classify(task, host, info, scope, run(task, host, info, scope));
+    }
+
+    private Outcome run(Task task, String host, TaskInfo info, VarScope scope) {
         List<Include> includes = new ArrayList<>();
         Map<String, Object> result;
         String delegated;
@@ -101,6 +106,8 @@ final class TaskRunner {
                     if (st.pause() > 0 && i < items.size() - 1) sleep(st.pause());
                 }
                 result = LoopItems.aggregate(results);
+                // as Ansible's clean_copy of a no_log task: the whole loop result is censored, not only its items
+                if (results.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("_ansible_no_log")))) result.put("_ansible_no_log", true);
             }
         }
         return finish(task, host, scope, result, delegated, includes);
@@ -197,7 +204,7 @@ final class TaskRunner {
         } catch (ArgumentException ex) {
             return Results.failed(ex.getMessage());
         }
-        boolean check = kw.get("check_mode") != null ? ArgConverter.toBool(kw.get("check_mode")) : e.options().check();
+        boolean check = e.plan() != null || (kw.get("check_mode") != null ? ArgConverter.toBool(kw.get("check_mode")) : e.options().check());
         boolean diff = kw.get("diff") != null ? ArgConverter.toBool(kw.get("diff")) : e.options().diff();
         if (check && !module.spec().checkMode()) {
             Map<String, Object> r = Results.skipped("check mode not supported for this module");
@@ -215,12 +222,13 @@ final class TaskRunner {
         Duration timeout = kw.get("timeout") != null ? Duration.ofSeconds(ArgConverter.toInt(kw.get("timeout")))
                 : e.options().taskTimeout();
         boolean noLog = kw.get("no_log") != null && ArgConverter.toBool(kw.get("no_log"));
-        Trace trace = Trace.of(e, host, task.action(), resolved, args, noLog);
+        NoLogValues secrets = NoLogValues.of(module.spec(), args);
+        Trace trace = Trace.of(e, host, task.action(), resolved, args, noLog, secrets);
         if (trace != null && conn != null) conn = trace.watch(conn);
         if (conn != null && !AsyncTask.requested(kw)) conn = LiveOutput.wrap(conn, e, host, task.action());
         ModuleCall call = new ModuleCall(e, host, task, scope, resolved, check, diff, timeout, Arguments.environment(kw), conn).withNoLog(noLog);
         Module run = AsyncTask.wrap(module, kw, e, host, info, task.action(), check, task.loc());
-        Map<String, Object> r = new Attempts(e, task, info).run(run, args, call, scope, host);
+        Map<String, Object> r = secrets.scrubbed(new Attempts(e, task, info).run(run, args, call, scope, host));
         if (trace != null) trace.done(r);
         if (noLog) r.put("_ansible_no_log", true);
         if (diff && r.containsKey("diff")) r.put("_ansible_diff", true);

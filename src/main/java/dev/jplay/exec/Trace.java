@@ -25,7 +25,8 @@ import java.util.Map;
  *        &lt;lab01&gt; PUT /etc/motd (120 bytes) in 8 ms
  * -vvvv  &lt;lab01&gt; SSH OpenSSH_9.2p1, kex curve25519-sha256, cipher aes128-ctr, ... (once per host and run)
  * </pre>
- * A {@code no_log} task shows neither its arguments nor its commands.
+ * A {@code no_log} task shows neither its arguments nor its commands; the values of parameters the module marks
+ * no_log (passwords) are masked in both.
  */
 final class Trace {
     private final Engine e;
@@ -33,10 +34,12 @@ final class Trace {
     private final String action;
     private final Targets.Resolved resolved;
     private final boolean noLog;
+    private final NoLogValues secrets;
     private final long start = System.nanoTime();
 
-    private Trace(Engine e, String host, String action, Targets.Resolved resolved, boolean noLog) {
+    private Trace(Engine e, String host, String action, Targets.Resolved resolved, boolean noLog, NoLogValues secrets) {
         this.e = e;
+        this.secrets = secrets;
         this.host = host;
         this.action = action;
         this.resolved = resolved;
@@ -44,14 +47,14 @@ final class Trace {
     }
 
     /** A trace of the task when the run's verbosity asks for one, else null. */
-    static Trace of(Engine e, String host, String action, Targets.Resolved resolved, ModuleArgs args, boolean noLog) {
+    static Trace of(Engine e, String host, String action, Targets.Resolved resolved, ModuleArgs args, boolean noLog, NoLogValues secrets) {
         if (e.options().verbosity() < 2) return null;
-        Trace t = new Trace(e, host, action, resolved, noLog);
+        Trace t = new Trace(e, host, action, resolved, noLog, secrets);
         Map<String, Object> given = new LinkedHashMap<>();
         args.all().forEach((k, v) -> {
             if (v != null) given.put(k, v);
         });
-        t.line(3, "ARGS " + (noLog ? "(hidden: no_log)" : Json.write(given)));
+        t.line(3, "ARGS " + (noLog ? "(hidden: no_log)" : Json.write(secrets.shown(given))));
         return t;
     }
 
@@ -94,7 +97,7 @@ final class Trace {
 
         @Override
         public ExecResult exec(ExecRequest req) throws ConnectionException {
-            StringBuilder sb = new StringBuilder("EXEC ").append(noLog ? "(hidden: no_log)" : req.command());
+            StringBuilder sb = new StringBuilder("EXEC ").append(noLog ? "(hidden: no_log)" : secrets.scrub(req.command()));
             if (req.chdir() != null) sb.append("  [in ").append(req.chdir()).append(']');
             if (req.become() != null) sb.append("  [become ").append(req.become().user()).append(" (").append(req.become().method()).append(")]");
             if (req.stdin() != null) sb.append("  [").append(req.stdin().length).append(" bytes on stdin]");

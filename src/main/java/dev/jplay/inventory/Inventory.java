@@ -207,7 +207,23 @@ public final class Inventory {
     public Host host(String name) {
         Host h = snap.state().hosts().get(name);
         if (h != null || !Patterns.LOCALHOST.contains(name)) return h;
-        return new Host(name, Map.of("ansible_connection", "local"), Map.of(), Loc.UNKNOWN, null);
+        return new Host(name, Map.of("ansible_connection", "local", "ansible_python_interpreter", controllerPython()), Map.of(), Loc.UNKNOWN, null);
+    }
+
+    /**
+     * What Ansible gives the implicit localhost as {@code ansible_python_interpreter} (the Python running Ansible):
+     * here the first {@code python3} on PATH, else {@code /usr/bin/python}.
+     */
+    static String controllerPython() {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                if (dir.isEmpty()) continue;
+                java.nio.file.Path p = java.nio.file.Path.of(dir, "python3");
+                if (java.nio.file.Files.isExecutable(p)) return p.toString();
+            }
+        }
+        return "/usr/bin/python";
     }
 
     public Group group(String name) {

@@ -16,6 +16,7 @@ public final class BuiltinModules {
         all.addAll(dev.jplay.modules.system.SystemModules.all());
         all.addAll(dev.jplay.modules.facts.FactModules.all());
         all.add(new dev.jplay.modules.jobs.AsyncStatus());
+        all.add(new dev.jplay.modules.vcs.Git());
         return all;
     }
 }

@@ -102,6 +102,11 @@ public interface ModuleContext {
     /** Evaluates a Jinja2 expression (no braces) with the task's variables. */
     Object evaluate(String expression);
 
+    /** Templates {@code text} (a string with {@code {{ }}}) with the task's variables. */
+    default Object template(String text) {
+        throw new UnsupportedOperationException("this context does not template text");
+    }
+
     /** Evaluates a conditional the way {@code when:} does. */
     boolean condition(Object conditional);
 

@@ -67,6 +67,22 @@ public final class ModuleResult {
         return this;
     }
 
+    /**
+     * Adds {@code stdout_lines}/{@code stderr_lines} for a string {@code stdout}/{@code stderr}, as Ansible's executor
+     * does for every module's result (Python's splitlines).
+     */
+    public ModuleResult withOutputLines() {
+        for (String k : new String[] {"stdout", "stderr"}) {
+            if (data.get(k) instanceof String s && !data.containsKey(k + "_lines")) {
+                List<Object> lines = new java.util.ArrayList<>();
+                if (!s.isEmpty()) lines.addAll(java.util.Arrays.asList(s.split("\r\n|\r|\n", -1)));
+                if (s.endsWith("\n") || s.endsWith("\r")) lines.remove(lines.size() - 1);
+                data.put(k + "_lines", lines);
+            }
+        }
+        return this;
+    }
+
     public boolean isChanged() {
         return Boolean.TRUE.equals(data.get("changed"));
     }

@@ -10,7 +10,7 @@ public final class Callbacks {
     private Callbacks() {}
 
     /**
-     * @param stdout   {@code default}, {@code minimal}, {@code oneline} or {@code jsonl} (also {@code json}/{@code ansible.posix.jsonl})
+     * @param stdout   {@code default}, {@code minimal}, {@code oneline}, {@code plan} or {@code jsonl} (also {@code json}/{@code ansible.posix.jsonl})
      * @param enabled  extra callbacks: {@code profile_tasks}, {@code timer} (collection prefixes accepted)
      * @param color    ANSI colours on stdout/stderr
      * @param columns  terminal width for banners and wrapping
@@ -37,6 +37,7 @@ public final class Callbacks {
             case "minimal" -> all.add(new AdhocCallback(d, o.verbosity(), false, o.grouped()));
             case "oneline" -> all.add(new AdhocCallback(d, o.verbosity(), true, o.grouped()));
             case "json", "jsonl" -> all.add(new JsonLinesCallback(o.out()));
+            case "plan" -> all.add(new PlanCallback(d, o.verbosity()));
             case "default", "yaml", "debug" -> all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk()));
             default -> {
                 d.warning("Invalid callback for stdout specified: " + o.stdout() + "; using the default callback");

@@ -78,6 +78,21 @@ public sealed interface Event {
     /** Plain text that belongs on stdout as it is (listings: {@code --list-tasks}, {@code --list-hosts}, inventory graphs). */
     record Text(String text) implements Event {}
 
+    /**
+     * {@code jplay plan}: what a task would do on a host. {@code outcome} is {@code ok}, {@code changed},
+     * {@code skipped}, {@code unknown}, {@code failed} or {@code unreachable}; {@code reason} says why an outcome is
+     * unknown (or null); {@code commands} are the command lines a command/shell/raw/script task would run;
+     * {@code result} is the check-mode result (with its {@code diff}).
+     */
+    record Planned(String host, TaskInfo task, String outcome, String reason, List<String> commands,
+                   Map<String, Object> result) implements Event {}
+
+    /** {@code jplay plan}: predicted outcomes counted per host (inventory order), and the plan's exit code. */
+    record PlanSummary(Map<String, PlanCounts> hosts, int exitCode) implements Event {}
+
+    /** How many tasks would be ok, changed, skipped, unknown or failed (failed counts unreachable too) on one host. */
+    record PlanCounts(long ok, long changed, long skipped, long unknown, long failed) {}
+
     /** An error the run stops on (load/validation errors are rendered with file:line:col before this). */
     record Error(String message) implements Event {}
 }

@@ -3,7 +3,9 @@ package dev.jplay.output;
 import dev.jplay.data.Json;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One JSON object per event per line ({@code --json}), for CI and tools. The schema is in docs/events.md. */
@@ -52,6 +54,22 @@ public final class JsonLinesCallback implements Callback {
             put(m, "recap", "stats", stats);
         } else if (e instanceof Event.PlaybookEnded p) {
             put(m, "playbook_end", "elapsed_ms", p.elapsed().toMillis(), "exit_code", p.exitCode());
+        } else if (e instanceof Event.Planned p) {
+            Map<String, Object> shown = Results.strip(Results.displayCopy(p.result()));
+            put(m, "plan", "host", p.host(), "task", task(p.task()), "outcome", p.outcome(), "reason", p.reason(), "commands", p.commands(),
+                    "diff", p.outcome().equals("changed") ? diffs(shown) : List.of());
+        } else if (e instanceof Event.PlanSummary s) {
+            Map<String, Object> hosts = new LinkedHashMap<>();
+            s.hosts().forEach((h, c) -> {
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("changed", c.changed());
+                counts.put("unknown", c.unknown());
+                counts.put("ok", c.ok());
+                counts.put("skipped", c.skipped());
+                counts.put("failed", c.failed());
+                hosts.put(h, counts);
+            });
+            put(m, "plan_summary", "hosts", hosts, "exit_code", s.exitCode());
         } else if (e instanceof Event.Error err) {
             put(m, "error", "message", err.message());
         } else {
@@ -68,6 +86,17 @@ public final class JsonLinesCallback implements Callback {
         for (int i = 0; i < kv.length; i += 2) copy.put((String) kv[i], kv[i + 1]);
         m.clear();
         m.putAll(copy);
+    }
+
+    /** The diffs of a result (each loop item's), as a list. */
+    private static List<Object> diffs(Map<String, Object> r) {
+        List<Object> out = new ArrayList<>();
+        if (r.get("results") instanceof List<?> items) {
+            for (Object i : items) if (i instanceof Map<?, ?> m && m.get("diff") != null) out.add(m.get("diff"));
+        } else if (r.get("diff") != null) {
+            out.add(r.get("diff"));
+        }
+        return out;
     }
 
     private static Map<String, Object> task(TaskInfo t) {

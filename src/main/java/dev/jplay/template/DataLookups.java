@@ -1,5 +1,6 @@
 package dev.jplay.template;
 
+import dev.jplay.data.Py;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,21 +28,111 @@ final class DataLookups {
         };
     }
 
-    /** A term of the form {@code key k=v k=v}: the key, and the options (over {@code kw}). */
+    /** A term's key and its options (the lookup's keyword arguments, overridden by the term's own {@code k=v}). */
     private record Term(String key, Map<String, Object> options) {}
 
-    private static Term term(Object t, Map<String, Object> kw, List<String> allowed) {
-        String s = PyOps.str(t).strip();
-        String[] words = s.split("\\s+");
-        Map<String, Object> options = new LinkedHashMap<>(kw);
-        List<String> key = new ArrayList<>();
-        for (String w : words) {
-            int eq = w.indexOf('=');
-            if (eq > 0 && allowed.contains(w.substring(0, eq))) options.put(w.substring(0, eq), w.substring(eq + 1));
-            else key.add(w);
+    private static Map<String, Object> options(Map<String, Object> kw, List<String> allowed) {
+        for (String k : kw.keySet()) if (!allowed.contains(k)) throw Library.LookupFailure.lookupError("Unrecognized option: " + k);
+        return new LinkedHashMap<>(kw);
+    }
+
+    /**
+     * The ini lookup's term ({@code key k=v ...}) as Ansible's _parse_params reads it: words grouped under the last
+     * option a word names ({@code file=} in it), the first group being the key; only one key, and it is required.
+     */
+    private static Term iniTerm(Object t, Map<String, Object> kw) {
+        String s = PyOps.str(t);
+        Map<String, Object> options = options(kw, INI_OPTIONS);
+        if (!s.contains("=") && !s.strip().contains(" ")) return new Term(s, options);
+        Map<String, String> groups = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        String current = "key";
+        String[] words = s.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w.contains("=")) for (String k : INI_OPTIONS) if (w.contains(k + "=")) current = k;
+            String had = groups.getOrDefault(current, "");
+            if (i == 0 || had.isEmpty()) {
+                groups.put(current, w);
+                order.add(current);
+            } else {
+                groups.put(current, had + " " + w);
+            }
         }
-        for (String k : options.keySet()) if (!allowed.contains(k)) throw Library.LookupFailure.lookupError("Unrecognized option: " + k);
+        List<String> params = new ArrayList<>();
+        for (String k : order) params.add(groups.get(k));
+        String key = null;
+        for (String p : params) {
+            if (p.contains("=")) {
+                String[] nv = p.split("=", -1);
+                if (nv.length != 2) {
+                    throw Library.LookupFailure.lookupError("Could not use '" + p + "' from '" + Py.repr(params) + "': "
+                            + (nv.length > 2 ? "too many values to unpack (expected 2)" : "not enough values to unpack (expected 2, got 1)"));
+                }
+                if (!INI_OPTIONS.contains(nv[0])) throw Library.LookupFailure.lookupError(nv[0] + " is not a valid option.");
+                options.put(nv[0], nv[1]);
+            } else if (key != null) {
+                throw Library.LookupFailure.lookupError("Only one unnamed parameter is allowed");
+            } else {
+                key = p;
+            }
+        }
+        if (key == null) throw Library.LookupFailure.options("No key to lookup was provided as first term with in string inline options: " + s);
+        return new Term(key, options);
+    }
+
+    /**
+     * The csvfile lookup's term as Ansible's parse_kv reads it: words (quotes keep spaces) with escapes decoded;
+     * {@code k=v} words (at the first unescaped '=') are options, their values unquoted; the other words the key.
+     */
+    private static Term csvTerm(Object t, Map<String, Object> kw) {
+        Map<String, Object> options = options(kw, CSV_OPTIONS);
+        List<String> key = new ArrayList<>();
+        for (String word : words(PyOps.str(t))) {
+            String w = PyStrings.unescape(word);
+            int eq = w.indexOf('=', 1);
+            while (eq > 0 && w.charAt(eq - 1) == '\\') eq = w.indexOf('=', eq + 1);
+            if (eq < 0) {
+                key.add(w.contains("=") ? w.replace("\\=", "=") : word);
+                continue;
+            }
+            String name = w.substring(0, eq).strip();
+            if (!CSV_OPTIONS.contains(name)) throw new EvalError(name + " is not a valid option");
+            options.put(name, unquote(w.substring(eq + 1).strip()));
+        }
+        if (key.isEmpty()) throw new EvalError("Search key is required but was not found");
         return new Term(String.join(" ", key), options);
+    }
+
+    /** Splits on whitespace outside quotes (Ansible's split_args, without its template blocks). */
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote == 0 && Character.isWhitespace(c)) {
+                if (w.length() > 0) out.add(w.toString());
+                w.setLength(0);
+                continue;
+            }
+            if (c == '\\' && i + 1 < s.length()) {
+                w.append(c).append(s.charAt(++i));
+                continue;
+            }
+            if (quote == 0 && (c == '"' || c == '\'')) quote = c;
+            else if (c == quote) quote = 0;
+            w.append(c);
+        }
+        if (w.length() > 0) out.add(w.toString());
+        return out;
+    }
+
+    private static String unquote(String v) {
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
     }
 
     private static final List<String> INI_OPTIONS = List.of("file", "section", "re", "encoding", "default", "case_sensitive",
@@ -51,7 +142,7 @@ final class DataLookups {
     private static List<Object> ini(Env e, List<Object> terms, Map<String, Object> kw) {
         List<Object> out = new ArrayList<>();
         for (Object t : terms) {
-            Term term = term(t, kw, INI_OPTIONS);
+            Term term = iniTerm(t, kw);
             Map<String, Object> o = term.options();
             String file = PyOps.str(o.getOrDefault("file", "ansible.ini"));
             boolean properties = PyOps.str(o.getOrDefault("type", "ini")).equals("properties");
@@ -63,7 +154,7 @@ final class DataLookups {
                 e.warn("Unable to find '" + file + "' in expected paths (use -vvvvv to see paths)");
                 throw Library.LookupFailure.unhandled("ansible.errors.AnsibleParserError", "Invalid filename: 'None'");
             }
-            String text = Lookups.read(p);
+            String text = Lookups.read(p, Lookups.charset(PyOps.str(o.getOrDefault("encoding", "utf-8"))));
             if (properties) text = "[java_properties]\n" + text;
             Map<String, Map<String, String>> ini = IniFile.parse(text, caseSensitive, allowNoValue);
             Map<String, String> sec = ini.get(section);
@@ -87,17 +178,20 @@ final class DataLookups {
     private static List<Object> csvfile(Env e, List<Object> terms, Map<String, Object> kw) {
         List<Object> out = new ArrayList<>();
         for (Object t : terms) {
-            Term term = term(t, kw, CSV_OPTIONS);
+            Term term = csvTerm(t, kw);
             Map<String, Object> o = term.options();
             String file = PyOps.str(o.getOrDefault("file", "ansible.csv"));
             String delimiter = PyOps.str(o.getOrDefault("delimiter", "TAB"));
             if (delimiter.equals("TAB") || delimiter.equals("\\t")) delimiter = "\t";
             if (delimiter.length() != 1) throw new EvalError("csvfile: \"delimiter\" must be a 1-character string");
             Path p = Lookups.find(e.ctx, file, "files");
-            if (p == null) throw new EvalError("csvfile: could not find " + file);
+            if (p == null) {
+                e.warn("Unable to find '" + file + "' in expected paths (use -vvvvv to see paths)");
+                throw new EvalError("csvfile: [Errno 2] No such file or directory: b'None'");
+            }
             int col = (int) PyOps.index(DataFilters.toInt(o.getOrDefault("col", 1L), 1L, 10L));
             Object found = o.get("default");
-            for (List<String> row : Csv.rows(Lookups.read(p), delimiter.charAt(0))) {
+            for (List<String> row : Csv.rows(Lookups.read(p, Lookups.charset(PyOps.str(o.getOrDefault("encoding", "utf-8")))), delimiter.charAt(0))) {
                 if (!row.isEmpty() && row.get(0).equals(term.key())) {
                     if (col < 0 || col >= row.size()) throw new EvalError("csvfile: list index out of range");
                     found = row.get(col);

@@ -155,6 +155,8 @@ final class DictFilters {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Object item : items) {
             if (!(item instanceof Map<?, ?> m)) throw EvalError.type("List item is not a valid dict");
+            // an undefined key cannot be hashed: Ansible fails on the undefined variable
+            if (key instanceof Undefined u && !u.isLenient()) throw EvalError.undefined(u, -1);
             String k = PyOps.keyString(key);
             if (!m.containsKey(k)) throw new EvalError("Key " + k + " was not found");
             String newKey = PyOps.keyString(m.get(k));

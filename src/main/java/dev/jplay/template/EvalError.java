@@ -42,10 +42,31 @@ final class EvalError extends RuntimeException {
         return new EvalError(message, pos, Kind.TYPE);
     }
 
-    /** Ansible's error for a filter or test it cannot load. */
+    /**
+     * Ansible's error for a filter or test it cannot load: after the name, why its plugin loader gave up (a name
+     * that is no collection reference, a collection that is not there, or just the name).
+     */
     static EvalError unknown(String name, int pos) {
-        String msg = "Could not load \"" + name + "\": '" + name + "'";
+        String msg = "Could not load \"" + name + "\": '" + loaderReason(name) + "'";
         return pos < 0 ? new EvalError(msg + "\n  line 0", -1, Kind.PLAIN) : new EvalError(msg, pos, Kind.SYNTAX);
+    }
+
+    private static final java.util.regex.Pattern FQCR = java.util.regex.Pattern.compile("\\w+(\\.\\w+){2,}", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+            "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
+
+    private static String loaderReason(String name) {
+        String fq = name.contains(".") ? name : "ansible.builtin." + name;
+        String[] parts = fq.split("\\.", -1);
+        boolean valid = FQCR.matcher(fq).matches() && !Character.isDigit(parts[0].charAt(0)) && !Character.isDigit(parts[1].charAt(0))
+                && !KEYWORDS.contains(parts[0]) && !KEYWORDS.contains(parts[1]);
+        if (!valid) return "invalid plugin name: " + fq;
+        String collection = parts[0] + "." + parts[1];
+        if (!collection.equals("ansible.builtin") && !collection.equals("ansible.legacy")) {
+            return "Invalid plugin FQCN (" + fq + "): unable to locate collection " + collection;
+        }
+        return name;
     }
 
     static EvalError undefined(Undefined u, int pos) {

@@ -144,7 +144,7 @@ final class Library {
         try {
             ran = l.run(env, new ArrayList<>(args.subList(1, args.size())), rest);
         } catch (LookupFailure e) {
-            if (e.kind == LookupFailure.Kind.UNDEFINED || errors.equals("strict")) {
+            if (e.kind == LookupFailure.Kind.UNDEFINED || e.kind == LookupFailure.Kind.OPTIONS || errors.equals("strict")) {
                 throw new EvalError(e.kind == LookupFailure.Kind.UNHANDLED ? unhandled(name, e.pythonClass, e.getMessage()) : e.getMessage());
             }
             return ignored(env, errors, e.kind == LookupFailure.Kind.UNHANDLED ? unhandled(name, e.pythonClass, e.getMessage())
@@ -186,7 +186,7 @@ final class Library {
     static final class LookupFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        enum Kind { LOOKUP_ERROR, UNDEFINED, UNHANDLED }
+        enum Kind { LOOKUP_ERROR, UNDEFINED, OPTIONS, UNHANDLED }
 
         final Kind kind;
         final String pythonClass;
@@ -203,6 +203,11 @@ final class Library {
 
         static LookupFailure undefined(String message) {
             return new LookupFailure(Kind.UNDEFINED, null, message);
+        }
+
+        /** Ansible's AnsibleOptionsError: bad options given to the lookup, reported as they are, never ignored. */
+        static LookupFailure options(String message) {
+            return new LookupFailure(Kind.OPTIONS, null, message);
         }
 
         static LookupFailure unhandled(String pythonClass, String message) {

@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 public final class Templar {
     private static final int CACHE_LIMIT = 20_000;
+    /** How Ansible begins the message of a type error about an undefined value (an AnsibleUndefinedVariable). */
+    public static final String UNDEFINED_TYPE_ERROR = "Unable to look up a name or access an attribute";
     /** How deeply templating may nest (a variable whose value templates another variable, and so on). */
     public static final int MAX_NESTING = 200;
 
@@ -147,7 +149,7 @@ public final class Templar {
             throw e;
         } catch (RuntimeException ex) {
             EvalError e = Guard.escaped(ex);
-            throw located(message(e, text), text, e.pos, ctx.loc());
+            throw failed(e, text, text, ctx.loc());
         } catch (StackOverflowError e) {
             throw new TemplateException("template recursion too deep while templating " + text + " (the JVM's stack ran out)", ctx.loc());
         }
@@ -178,7 +180,7 @@ public final class Templar {
             // a type error naming an undefined value's class is reported as an undefined variable, with the message
             // twice (Ansible wraps the error once more)
             case TYPE -> e.getMessage().contains("AnsibleUndefined")
-                    ? "Unable to look up a name or access an attribute in template string (" + text + ").\nMake sure your variable name does "
+                    ? UNDEFINED_TYPE_ERROR + " in template string (" + text + ").\nMake sure your variable name does "
                             + "not contain invalid characters like '-': " + e.getMessage() + ". " + e.getMessage()
                     : "Unexpected templating type error occurred on (" + text + "): " + e.getMessage();
             case SYNTAX -> "template error while templating string: " + e.getMessage() + ". String: " + text;
@@ -262,7 +264,7 @@ public final class Templar {
             throw e;
         } catch (RuntimeException ex) {
             EvalError e = Guard.escaped(ex);
-            throw located(message(e, "{{ " + expr + " }}"), expr, e.pos, ctx.loc());
+            throw failed(e, "{{ " + expr + " }}", expr, ctx.loc());
         }
     }
 
@@ -306,7 +308,7 @@ public final class Templar {
             throw e;
         } catch (RuntimeException ex) {
             EvalError e = Guard.escaped(ex);
-            throw located(message(e, text), text, e.pos, ctx.loc());
+            throw failed(e, text, text, ctx.loc());
         } catch (StackOverflowError e) {
             throw new TemplateException("template recursion too deep in " + ctx.loc().file() + " (the JVM's stack ran out)", ctx.loc());
         }
@@ -322,7 +324,7 @@ public final class Templar {
         try {
             Templates.render(compile(text, syntax, c), env, sb);
         } catch (EvalError e) {
-            throw located(message(e, text), text, e.pos, c.loc());
+            throw failed(e, text, text, c.loc());
         }
         return preserveNewlines(text, sb.toString(), syntax.newline());
     }
@@ -483,8 +485,18 @@ public final class Templar {
     }
 
     /** An error at offset {@code pos} of {@code text}, which starts at {@code base} in its file. */
+    /** Evaluation error {@code e} of template {@code shown} (source {@code text}, at {@code base}), as Ansible reports it. */
+    private static TemplateException failed(EvalError e, String shown, String text, Loc base) {
+        String msg = message(e, shown);
+        return located(msg, text, e.pos, base, e.kind == EvalError.Kind.UNDEFINED || msg.startsWith(UNDEFINED_TYPE_ERROR));
+    }
+
     private static TemplateException located(String message, String text, int pos, Loc base) {
-        if (pos < 0 || base == null) return new TemplateException(message, base);
+        return located(message, text, pos, base, false);
+    }
+
+    private static TemplateException located(String message, String text, int pos, Loc base, boolean undefined) {
+        if (pos < 0 || base == null) return new TemplateException(message, base, undefined);
         int line = 0;
         int lineStart = 0;
         for (int i = 0; i < Math.min(pos, text.length()); i++) {
@@ -498,7 +510,7 @@ public final class Templar {
         if (!base.known()) loc = new Loc(base.file(), line + 1, col + 1);
         else if (line == 0) loc = base.shift(col);
         else loc = new Loc(base.file(), base.line() + line, col + 1);
-        return new TemplateException(message, loc);
+        return new TemplateException(message, loc, undefined);
     }
 
     /** Python's {@code ast.literal_eval} of {@code text}, or the text itself when it is not a literal (INI inventory values). */

@@ -7,15 +7,44 @@ import dev.jplay.source.SourceException;
 public class TemplateException extends SourceException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean undefined;
+
     public TemplateException(String message, Loc loc) {
+        this(message, loc, false);
+    }
+
+    TemplateException(String message, Loc loc, boolean undefined) {
         super(message, loc);
+        this.undefined = undefined;
+    }
+
+    /** An undefined variable's error. */
+    public static TemplateException undefined(String message, Loc loc) {
+        return new TemplateException(message, loc, true);
+    }
+
+    /**
+     * The Python class of Ansible's exception for this error (what the template module names): an undefined
+     * variable's, a filter or test that cannot be loaded at run time (Jinja2's), else Ansible's general error.
+     */
+    public String pythonClass() {
+        if (undefined) return "AnsibleUndefinedVariable";
+        if (getMessage().startsWith("Could not load \"")) return "TemplateSyntaxError";
+        return "AnsibleError";
+    }
+
+    /** Whether this is Ansible's AnsibleUndefinedVariable (debug's {@code var} shows it as "VARIABLE IS NOT DEFINED!"). */
+    public boolean isUndefined() {
+        return undefined;
     }
 
     public TemplateException(String message, Loc loc, String hint) {
         super(message, loc, hint);
+        this.undefined = false;
     }
 
     public TemplateException(String message, Loc loc, String hint, Throwable cause) {
         super(message, loc, hint, cause);
+        this.undefined = false;
     }
 }

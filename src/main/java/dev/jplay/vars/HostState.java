@@ -3,17 +3,17 @@ package dev.jplay.vars;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a run learns about one host: facts ({@code ansible_facts}), variables set by {@code set_fact},
  * {@code register} and rescue bookkeeping (Ansible's non-persistent facts), and {@code include_vars} results.
- * Tasks for one host run one at a time, but other hosts read it through {@code hostvars}, so maps are concurrent.
+ * Tasks for one host run one at a time, but other hosts read it through {@code hostvars}, so maps are concurrent
+ * (and keep the order names were first set in, as Ansible's dicts do).
  */
 public final class HostState {
-    private final Map<String, Object> facts = new ConcurrentHashMap<>();
-    private final Map<String, Object> runtime = new ConcurrentHashMap<>();
-    private final Map<String, Object> included = new ConcurrentHashMap<>();
+    private final Map<String, Object> facts = new OrderedConcurrentMap();
+    private final Map<String, Object> runtime = new OrderedConcurrentMap();
+    private final Map<String, Object> included = new OrderedConcurrentMap();
 
     /** Facts without the {@code ansible_} prefix, as the setup module returns them. */
     public Map<String, Object> facts() {
@@ -49,7 +49,7 @@ public final class HostState {
         putAll(included, values);
     }
 
-    /** ConcurrentHashMap cannot hold null; a registered null is stored as this marker and read back as null. */
+    /** The maps cannot hold null; a registered null is stored as this marker and read back as null. */
     static final Object NULL = new Object() {
         @Override
         public String toString() {

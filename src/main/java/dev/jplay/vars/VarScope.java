@@ -22,18 +22,38 @@ import java.util.Set;
  * templating), once per scope. Not shared between threads: one scope serves one task on one host.
  */
 public final class VarScope implements Scope {
+    private static final String LOCALS = "locals";
     private final List<Layer> layers;
     private final Templar templar;
     private final List<Path> searchPaths;
     private final Decrypter vault;
     private final Map<String, Object> memo = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
+    private final Set<String> reads;
 
     public VarScope(List<Layer> layers, Templar templar, List<Path> searchPaths, Decrypter vault) {
+        this(layers, templar, searchPaths, vault, null);
+    }
+
+    private VarScope(List<Layer> layers, Templar templar, List<Path> searchPaths, Decrypter vault, Set<String> reads) {
         this.layers = List.copyOf(layers);
         this.templar = templar;
         this.searchPaths = List.copyOf(searchPaths);
         this.vault = vault;
+        this.reads = reads;
+    }
+
+    /**
+     * This scope noting every name it resolves (also while templating other variables, and in scopes made from it
+     * by {@link #with}, except the names those add).
+     */
+    public VarScope recording() {
+        return new VarScope(layers, templar, searchPaths, vault, new HashSet<>());
+    }
+
+    /** The names looked up so far (directly or while templating other variables), when {@link #recording()}; else empty. */
+    public Set<String> reads() {
+        return reads == null ? Set.of() : Set.copyOf(reads);
     }
 
     @Override
@@ -43,6 +63,7 @@ public final class VarScope implements Scope {
             Map<String, ?> m = l.values();
             Object v = m.get(name);
             if (v == null && !m.containsKey(name)) continue;
+            if (reads != null && !l.name().equals(LOCALS)) reads.add(name);
             if (v == HostState.NULL) v = null;
             if (v instanceof VaultText vt) v = decrypt(vt);
             if (l.trusted() && Templar.isTemplate(v)) v = resolve(name, v);
@@ -90,9 +111,9 @@ public final class VarScope implements Scope {
     @Override
     public VarScope with(Map<String, ?> locals) {
         List<Layer> l = new ArrayList<>(layers.size() + 1);
-        l.add(Layer.untrusted("locals", locals));
+        l.add(Layer.untrusted(LOCALS, locals));
         l.addAll(layers);
-        return new VarScope(l, templar, searchPaths, vault);
+        return new VarScope(l, templar, searchPaths, vault, reads);
     }
 
     /** Every name, in the order Ansible's merged variables have them: a name where its lowest layer first defines it. */
@@ -103,16 +124,29 @@ public final class VarScope implements Scope {
         return all;
     }
 
-    /** Every variable with its final value (for the {@code vars} variable and hostvars dumps). */
+    /**
+     * Every variable with its final value (for the {@code vars} variable and hostvars dumps). As Ansible templates
+     * them (fail_on_undefined=False), a value that uses an undefined variable stays as it was written; one that fails
+     * otherwise is undefined with the error as its message.
+     */
     public Map<String, Object> resolveAll() {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (String n : names()) {
             try {
                 out.put(n, get(n));
             } catch (TemplateException e) {
-                out.put(n, Undefined.withMessage(e.getMessage()));
+                out.put(n, e.isUndefined() ? raw(n) : Undefined.withMessage(e.getMessage()));
             }
         }
         return out;
+    }
+
+    /** A variable's value as its highest layer holds it, untemplated. */
+    private Object raw(String name) {
+        for (Layer l : layers) {
+            Map<String, ?> m = l.values();
+            if (m.containsKey(name)) return m.get(name) == HostState.NULL ? null : m.get(name);
+        }
+        return Undefined.of(name);
     }
 }

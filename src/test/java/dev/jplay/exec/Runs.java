@@ -28,6 +28,8 @@ final class Runs {
     RunResult result;
     private Journal journal;
     private boolean resuming;
+    /** Runs as {@code jplay plan} does. */
+    boolean planning;
 
     Runs(Path dir) {
         this.dir = dir;
@@ -79,8 +81,9 @@ final class Runs {
         Playbook pb = loader.load(dir.resolve("site.yml"));
         RunOptions o = opts.apply(RunOptions.defaults());
         try (Connections c = new Connections()) {
-            result = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, Prompter.NONE, Decrypter.NONE)
-                    .journalling(journal, resuming).run(pb, loader);
+            PlaybookRunner runner = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, Prompter.NONE, Decrypter.NONE)
+                    .journalling(journal, resuming);
+            result = (planning ? runner.planning(new Planner()) : runner).run(pb, loader);
         }
         if (journal != null) journal.finished(result.exitCode());
         return this;

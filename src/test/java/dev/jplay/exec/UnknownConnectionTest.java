@@ -19,6 +19,6 @@ class UnknownConnectionTest {
         assertThat((String) r.res("command", "bird").get("msg"))
                 .startsWith("the connection plugin 'carrier_pigeon' was not found; jplay connects with: ssh (also smart")
                 .contains("chroot (also community.general.chroot)")
-                .contains("The error appears to be in '" + dir.resolve("site.yml") + "': line 4, column 7");
+                .doesNotContain("The error appears to be in"); // ansible-playbook 2.14: the message alone
     }
 }

@@ -204,6 +204,48 @@ class FaultsLabTest {
         assertThat(lab.ssh("lab02", "cat /srv/app/app.conf /srv/app/steps")).isEqualTo("v2\nlong\nrestarted\nlong\nafter\ntwo\n");
     }
 
+    @Test
+    void aControllerStoppedBySigtermIsResumedWhereEachHostWasWithItsPendingHandlerFirst() throws Exception {
+        String marker = "jplay-fault-" + UUID.randomUUID();
+        Files.writeString(dir.resolve("t.yml"), """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: write the config
+                      ansible.builtin.copy: {content: "v3\\n", dest: /srv/app/app.conf}
+                      notify: restart app
+                    - name: register
+                      ansible.builtin.command: echo registered
+                      register: reg
+                      changed_when: false
+                    - name: long step
+                      ansible.builtin.shell: ": %s-{{ inventory_hostname }}; sleep {{ 0 if resumed | default(false) else 60 }}; echo long >> /srv/app/steps"
+                    - name: uses the registered value
+                      ansible.builtin.shell: echo {{ reg.stdout }} >> /srv/app/steps
+                  handlers:
+                    - name: restart app
+                      ansible.builtin.shell: echo restarted >> /srv/app/steps
+                """.formatted(marker));
+        JplayProcess.Running running = JplayProcess.start(dir, "-i", lab.inventory().toString(), "t.yml");
+        for (String h : lab.names()) Lab.awaitProcess(marker + "-" + h, Duration.ofSeconds(60));
+        assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(running.pid())).start().waitFor()).isZero();
+        JplayProcess.Run r = running.await();
+        assertThat(r.exit()).as(r.out()).isEqualTo(143);
+        assertThat(Lab.awaitNoProcess(marker, Duration.ofSeconds(5))).isEmpty();
+
+        JplayProcess.Run resumed = JplayProcess.run(dir, "-i", lab.inventory().toString(), "t.yml", "-e", "resumed=true", "--resume");
+        assertThat(resumed.exit()).as(resumed.out()).isZero();
+        assertThat(resumed.out()).contains("RESUMING the run of t.yml started ", "(interrupted)", "  lab01: interrupted; handlers to run first: restart app");
+        for (String h : lab.names()) {
+            assertThat(resumed.recap(h)).contains("changed=3", "skipped=1");
+            // the handler notified before the interruption ran first, then the rest, with the registered value
+            assertThat(lab.ssh(h, "cat /srv/app/app.conf /srv/app/steps")).as(h).isEqualTo("v3\nrestarted\nlong\nregistered\n");
+        }
+        JplayProcess.Run again = JplayProcess.run(dir, "-i", lab.inventory().toString(), "t.yml", "--resume");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("Nothing to resume: the run of t.yml started ");
+    }
+
     @ParameterizedTest(name = "SIG{0}, persistent shell {1}")
     @CsvSource({"INT, true", "INT, false", "TERM, true", "TERM, false"})
     void anInterruptedControllerKillsItsCommandsOnEveryHostAndStartsNothingMore(String signal, boolean persistent) throws Exception {

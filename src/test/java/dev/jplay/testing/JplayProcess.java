@@ -41,26 +41,52 @@ public final class JplayProcess {
      * {@code prompt}, types {@code answer} and Enter, as a person at the terminal would.
      */
     public static Run runOnTerminal(Path cwd, String prompt, String answer, String... args) throws IOException, InterruptedException {
+        return runOnTerminal(cwd, Map.of(), List.of(), List.of(Map.entry(prompt, answer)), args);
+    }
+
+    /**
+     * Runs jplay on a terminal under {@code wrapper} (words before the java command, e.g. a tracer), answering each
+     * prompt in turn when its output shows it.
+     */
+    public static Run runOnTerminal(Path cwd, Map<String, String> env, List<String> wrapper, List<Map.Entry<String, String>> answers,
+                                    String... args) throws IOException, InterruptedException {
         StringBuilder line = new StringBuilder();
-        for (String a : command(args)) line.append('\'').append(a.replace("'", "'\\''")).append("' ");
-        Process p = start(cwd, List.of("script", "-qec", line.toString(), "/dev/null"), Map.of());
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(command(args));
+        for (String a : cmd) line.append('\'').append(a.replace("'", "'\\''")).append("' ");
+        Process p = start(cwd, List.of("script", "-qec", line.toString(), "/dev/null"), env);
         StringBuilder out = new StringBuilder();
         var in = p.getInputStream();
-        boolean typed = false;
+        int next = 0;
+        int from = 0;
         for (int c = in.read(); c >= 0; c = in.read()) {
             out.append((char) c);
-            if (!typed && out.indexOf(prompt) >= 0) {
-                p.getOutputStream().write((answer + "\n").getBytes());
+            if (next < answers.size() && out.indexOf(answers.get(next).getKey(), from) >= 0) {
+                p.getOutputStream().write((answers.get(next).getValue() + "\n").getBytes());
                 p.getOutputStream().flush();
-                typed = true;
+                from = out.length();
+                next++;
             }
         }
         return finish(p, out.toString().replace("\r\n", "\n"));
     }
 
+    /** A run under {@code wrapper} (words before the java command, e.g. a tracer) with more environment variables. */
+    public static Run runWrapped(Path cwd, Map<String, String> env, List<String> wrapper, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(command(args));
+        Process p = start(cwd, cmd, env);
+        p.getOutputStream().close();
+        return finish(p, new String(p.getInputStream().readAllBytes()));
+    }
+
     /** Starts jplay and returns at once (to inject a fault or send a signal while it runs); stdin is empty. */
     public static Running start(Path cwd, String... args) throws IOException {
-        Process p = start(cwd, command(args), Map.of());
+        // SIGINT back to its default: a test JVM started in the background by a non-interactive shell (a CI script,
+        // nohup, flock ... &) passes on SIGINT ignored, and a JVM keeps ignoring a signal ignored at its start
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        cmd.addAll(command(args));
+        Process p = start(cwd, cmd, Map.of());
         p.getOutputStream().close();
         return new Running(p);
     }

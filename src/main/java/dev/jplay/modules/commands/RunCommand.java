@@ -48,8 +48,10 @@ final class RunCommand {
         if (removes != null) script.append("if ! ").append(exists(removes)).append("; then echo ").append(SKIP).append("r; exit 0; fi; ");
         if (ctx.check()) {
             if (creates == null && removes == null) {
+                // stdout_lines/stderr_lines as Ansible's action adds them to any result with stdout
                 return r.put("rc", 0L).put("stdout", "").put("stderr", "").put("msg", "Command would have run if not in check mode")
-                        .put("skipped", true).put("start", null).put("end", null).put("delta", null);
+                        .put("skipped", true).put("start", null).put("end", null).put("delta", null)
+                        .put("stdout_lines", List.of()).put("stderr_lines", List.of());
             }
             script.append("echo ").append(SKIP).append("run");
         } else {

@@ -36,11 +36,14 @@ public final class Debug implements Module {
         }
         if (args.has("var")) {
             String var = args.str("var");
+            // Ansible templates the argument first ({{ item }} names the variable to show); a failure there fails the task
+            if (var.contains("{{") || var.contains("{%")) var = dev.jplay.data.Py.str(ctx.template(var));
             Object value;
             try {
                 value = ctx.evaluate(var);
-                if (value instanceof Undefined u) throw new TemplateException(u.message(), ctx.loc());
+                if (value instanceof Undefined u) throw TemplateException.undefined(u.message(), ctx.loc());
             } catch (TemplateException e) {
+                if (!e.isUndefined()) throw e;
                 value = "VARIABLE IS NOT DEFINED!" + (ctx.verbosity() > 0 ? ": " + e.getMessage() : "");
             }
             r.put(var, value);

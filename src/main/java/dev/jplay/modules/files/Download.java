@@ -98,7 +98,7 @@ final class Download {
         return sb.append(" && mv -f -- ").append(quote(tmp)).append(' ').append(quote(dest)).toString();
     }
 
-    /** In check mode the download goes to the host's temp dir: nothing may change beside dest, not even its directory. */
+    /** In check mode the download goes to /dev/shm or the host's temp dir: nothing may change beside dest, not even its directory. */
     private static String script(ModuleArgs a, String dest, String algorithm, boolean check) {
         String url = quote(a.str("url"));
         long timeout = a.integer("timeout", 10);
@@ -107,7 +107,9 @@ final class Download {
         StringBuilder sb = new StringBuilder();
         // as Ansible, also in check mode: a file cannot be put in a directory that is not there
         sb.append("[ -d ").append(quote(ShellDirs.parent(dest))).append(" ] || { echo NODIR; exit 0; }; ");
-        String template = check ? "\"${TMPDIR:-/tmp}/.jplay-get.XXXXXX\"" : quote(ShellDirs.parent(dest) + "/.jplay-get.XXXXXX");
+        // check mode downloads to memory (/dev/shm) when it can: not even the temp dir's time changes on disk
+        if (check) sb.append("d=/dev/shm; [ -d $d ] && [ -w $d ] || d=\"${TMPDIR:-/tmp}\"; ");
+        String template = check ? "\"$d/.jplay-get.XXXXXX\"" : quote(ShellDirs.parent(dest) + "/.jplay-get.XXXXXX");
         sb.append("t=$(mktemp ").append(template).append(") || exit 1; ");
         sb.append("if command -v curl >/dev/null 2>&1; then code=$(curl -sSL -K - -o \"$t\" -w '%{http_code}' --max-time ")
           .append(timeout).append(insecure).append(" ").append(url).append("); rc=$?; ");

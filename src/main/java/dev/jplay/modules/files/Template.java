@@ -58,7 +58,13 @@ public final class Template implements Module {
         }
         if (!a.bool("trim_blocks")) jinja.put("trim_blocks", false);
         if (a.bool("lstrip_blocks")) jinja.put("lstrip_blocks", true);
-        String text = ctx.renderTemplate(local, jinja);
+        String text;
+        try {
+            text = ctx.renderTemplate(local, jinja);
+        } catch (dev.jplay.template.TemplateException e) {
+            // Ansible's template action reports any failure as "ExceptionClass: message"
+            return ModuleResult.failed(e.pythonClass() + ": " + e.getMessage());
+        }
         String nl = a.str("newline_sequence");
         if (!"\n".equals(nl)) text = text.replace("\n", nl);
         ContentCopy.Source source = new ContentCopy.Source(Texts.bytes(text), local.toString(), local.getFileName().toString(), null);

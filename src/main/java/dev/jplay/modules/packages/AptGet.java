@@ -29,7 +29,8 @@ final class AptGet {
     /** {@code apt-get -y -q <dpkg options> [-s] [flags] VERB words...} with the apt environment. */
     static String command(ModuleArgs a, boolean check, String verb, List<String> words) {
         StringBuilder sb = new StringBuilder(ENV).append("apt-get -y -q").append(dpkgOptions(a.str("dpkg_options")));
-        if (check) sb.append(" -s");
+        // a simulation still writes apt's planner log (/var/log/apt/eipp.log.xz): check mode changes nothing
+        if (check) sb.append(" -s -o Dir::Log::Planner=/dev/null");
         if (a.bool("force")) sb.append(" --force-yes");
         if (a.bool("autoremove") && !verb.equals("autoremove")) sb.append(" --auto-remove");
         if (a.bool("fail_on_autoremove")) sb.append(" --no-remove");
