@@ -10,7 +10,7 @@ import picocli.CommandLine;
 /**
  * Builds the command for a command line and runs it; maps errors to ansible-playbook's exit codes.
  *
- * <p>A command word ({@code adhoc}, {@code config}, {@code console}, {@code doc}, {@code inventory}, {@code vault}) is a
+ * <p>A command word ({@code adhoc}, {@code plan}, {@code config}, {@code console}, {@code doc}, {@code inventory}, {@code vault}) is a
  * command only as the first argument: everywhere else a word is what ansible-playbook would take it for, so
  * {@code jplay -i inventory site.yml} and {@code jplay -i hosts inventory} run a playbook. A playbook file named like a
  * command runs when written as a path ({@code jplay ./inventory}). Only the command named is built (picocli reflects
@@ -38,7 +38,7 @@ final class Cli {
         boolean command = args.length > 0 && COMMANDS.containsKey(args[0]);
         Object target = command ? COMMANDS.get(args[0]).get() : new PlaybookCommand();
         String[] rest = command ? Arrays.copyOfRange(args, 1, args.length) : args;
-        if (!command || args[0].equals("adhoc")) Interrupts.install();
+        if (!command || args[0].equals("adhoc") || args[0].equals("plan")) Interrupts.install();
         CommandLine cl = new CommandLine(target);
         if (command) cl.setCommandName("jplay " + args[0]);
         cl.setExpandAtFiles(false); // -e @vars.yml and -l @retry_file are Ansible's, not picocli argument files

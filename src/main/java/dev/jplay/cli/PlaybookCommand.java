@@ -138,8 +138,7 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
     }
 
-    /** The directories of the playbooks to run; null (said on stderr) when one is missing. */
-    /** The directories of the playbooks to run; a missing playbook or one that is not a file is a located error. */
+    /** The directories of the playbooks to run (a missing one is Ansible's error, exit 1). */
     static List<Path> playbookDirs(List<Path> playbooks, Path cwd) {
         if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
         for (Path p : playbooks) {
