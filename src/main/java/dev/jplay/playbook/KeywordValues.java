@@ -50,11 +50,11 @@ final class KeywordValues {
                         + Raw.kind(v), at);
             }
             if (BOOLEANS.contains(k) && !isBool(v)) {
-                out.add(invalid(k, v, "a bool", "use true or false (also yes/no, on/off, 1/0)", at));
+                out.add(invalid(k, v, "an bool.The error was: The value '" + Py.str(v) + "' is not a valid boolean.", "use true or false (also yes/no, on/off, 1/0)", at));
             } else if (INTEGERS.contains(k) && !isInt(v)) {
                 out.add(k.equals("throttle")
                         ? new SourceException("Failed to convert the throttle value to an integer: " + Py.str(v), at, null, null, Kind.ERROR)
-                        : invalid(k.equals("async") ? "async_val" : k, v, "an int", "use a whole number", at));
+                        : invalid(k.equals("async") ? "async_val" : k, v, "an int.The error was: invalid literal for int() with base 10: '" + Py.str(v) + "'", "use a whole number", at));
             } else if (k.equals("connection") && !ConnectionTypes.isKnown(Py.str(v))) {
                 out.add(connection(Py.str(v), at));
             } else if (k.equals("become_method") && !BECOME_METHODS.contains(Py.str(v))) {
