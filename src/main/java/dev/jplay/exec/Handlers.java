@@ -1,7 +1,6 @@
 package dev.jplay.exec;
 
 import dev.jplay.data.Py;
-import dev.jplay.modules.ArgConverter;
 import dev.jplay.output.Event;
 import dev.jplay.playbook.Play;
 import dev.jplay.playbook.Task;
@@ -43,7 +42,7 @@ final class Handlers {
 
     void flush(List<HostRun> hosts) {
         boolean force = e.options().forceHandlers()
-                || (play.forceHandlers() != null && ArgConverter.toBool(e.templar().template(play.forceHandlers(), pv.playScope().context())));
+                || Flags.of("force_handlers", play.forceHandlers(), false, e.templar(), pv.playScope().context(), play.loc());
         for (int pass = 0; pass < 100; pass++) {
             Map<Task, List<HostRun>> due = new LinkedHashMap<>();
             Map<HostRun, Set<String>> consumed = new LinkedHashMap<>();

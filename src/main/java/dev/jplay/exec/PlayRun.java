@@ -1,7 +1,6 @@
 package dev.jplay.exec;
 
 import dev.jplay.data.Py;
-import dev.jplay.modules.ArgConverter;
 import dev.jplay.output.Event;
 import dev.jplay.output.Status;
 import dev.jplay.output.TaskInfo;
@@ -281,13 +280,8 @@ final class PlayRun {
     }
 
     private boolean anyErrorsFatal(Task t, List<HostRun> hosts) {
-        Object v = t.keywords().get("any_errors_fatal");
-        if (v == null) return e.options().anyErrorsFatal();
-        try {
-            return ArgConverter.toBool(e.templar().template(v, walker.runner().scope(t, hosts.get(0).name).context(t.loc())));
-        } catch (RuntimeException ex) {
-            return false;
-        }
+        return Flags.orWritten("any_errors_fatal", t.keywords().get("any_errors_fatal"), e.options().anyErrorsFatal(), e.templar(),
+                walker.runner().scope(t, hosts.get(0).name).context(t.loc()), t.loc());
     }
 
     List<TaskNode> loadInclude(TaskRunner.Include inc) {

@@ -64,13 +64,20 @@ final class Results {
         boolean conditional = msg.startsWith("The conditional check '");
         boolean undefined = !conditional && (e instanceof dev.jplay.template.TemplateException t && t.isUndefined() || msg.contains("is undefined"));
         if (undefined) msg = "The task includes an option with an undefined variable. The error was: " + msg;
-        if ((conditional || undefined) && taskLoc.known()) {
-            msg += "\n\nThe error appears to be in '" + taskLoc.file() + "': line " + taskLoc.line() + ", column " + taskLoc.col()
-                    + ", but may\nbe elsewhere in the file depending on the exact syntax problem.";
-        }
+        return failedAt(conditional || undefined ? msg + where(taskLoc) : msg);
+    }
+
+    /** A task's failure as Ansible gives it for an invalid field or option: {@code failed} and {@code msg} only. */
+    static Map<String, Object> failedAt(String msg) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("failed", true);
         r.put("msg", msg);
         return r;
+    }
+
+    /** Ansible's pointer to the task: {@code \n\nThe error appears to be in 'FILE': line L, column C ...}. */
+    static String where(dev.jplay.source.Loc taskLoc) {
+        return taskLoc.known() ? "\n\nThe error appears to be in '" + taskLoc.file() + "': line " + taskLoc.line() + ", column "
+                + taskLoc.col() + ", but may\nbe elsewhere in the file depending on the exact syntax problem." : "";
     }
 }

@@ -122,21 +122,8 @@ final class TaskRunner {
     }
 
     private boolean ignores(Task task, VarScope scope, Status st) {
-        Object v = task.keywords().get(st == Status.FAILED ? "ignore_errors" : "ignore_unreachable");
-        if (v == null) return false;
-        Object value;
-        try {
-            value = e.templar().template(v, scope.context(task.loc()));
-        } catch (RuntimeException ex) {
-            return false;
-        }
-        try {
-            return ArgConverter.toBool(value);
-        } catch (IllegalArgumentException notABoolean) {
-            // Ansible fails the task on the invalid value (a problem found while loading) and then judges the value as
-            // Python would: 'maybe' is true
-            return value instanceof CharSequence s ? s.length() > 0 : value != null;
-        }
+        String field = st == Status.FAILED ? "ignore_errors" : "ignore_unreachable";
+        return Flags.orWritten(field, task.keywords().get(field), false, e.templar(), scope.context(task.loc()), task.loc());
     }
 
     static Status status(Map<String, Object> r) {
@@ -156,7 +143,15 @@ final class TaskRunner {
                 return new Step(Results.skipped("Conditional result was False"), null);
             }
             if (loopError != null) throw loopError;
-            if (!task.problems().isEmpty()) throw task.problems().get(0); // found while loading; Ansible fails the task here
+            try {
+                Flags.check(task.keywords().values(), e.templar(), scope.context(task.loc()), task.loc());
+            } catch (SourceException ex) {
+                Map<String, Object> r = Results.failedAt(ex.getMessage() + Results.where(task.loc()));
+                if (Flags.orWritten("no_log", task.keywords().get("no_log"), false, e.templar(), scope.context(task.loc()), task.loc())) {
+                    r.put("_ansible_no_log", true);
+                }
+                return new Step(r, null);
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> kw = (Map<String, Object>) e.templar().template(task.keywords().values(), scope.context(task.loc()));
             if (task.isInclude()) return new Step(include(task, scope, loopVars, includes), null);
@@ -204,8 +199,8 @@ final class TaskRunner {
         } catch (ArgumentException ex) {
             return Results.failed(ex.getMessage());
         }
-        boolean check = e.plan() != null || (kw.get("check_mode") != null ? ArgConverter.toBool(kw.get("check_mode")) : e.options().check());
-        boolean diff = kw.get("diff") != null ? ArgConverter.toBool(kw.get("diff")) : e.options().diff();
+        boolean check = e.plan() != null || Flags.converted("check_mode", kw.get("check_mode"), e.options().check(), task.loc());
+        boolean diff = Flags.converted("diff", kw.get("diff"), e.options().diff(), task.loc());
         if (check && !module.spec().checkMode()) {
             Map<String, Object> r = Results.skipped("check mode not supported for this module");
             r.put("msg", "remote module (" + module.spec().name() + ") does not support check mode");
@@ -221,7 +216,7 @@ final class TaskRunner {
         }
         Duration timeout = kw.get("timeout") != null ? Duration.ofSeconds(ArgConverter.toInt(kw.get("timeout")))
                 : e.options().taskTimeout();
-        boolean noLog = kw.get("no_log") != null && ArgConverter.toBool(kw.get("no_log"));
+        boolean noLog = Flags.converted("no_log", kw.get("no_log"), false, task.loc());
         NoLogValues secrets = NoLogValues.of(module.spec(), args);
         Trace trace = Trace.of(e, host, task.action(), resolved, args, noLog, secrets);
         if (trace != null && conn != null) conn = trace.watch(conn);

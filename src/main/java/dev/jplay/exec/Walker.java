@@ -120,13 +120,7 @@ final class Walker {
     private boolean bypassHostLoop(Task t, List<HostRun> hosts) {
         if (hosts.size() <= 1) return false;
         if (t.action().equals("add_host") || t.action().equals("pause")) return true;
-        Object ro = t.keywords().get("run_once");
-        if (ro == null) return false;
-        try {
-            return ArgConverter.toBool(e.templar().template(ro, runner.scope(t, hosts.get(0).name).context(t.loc())));
-        } catch (RuntimeException ex) {
-            return false;
-        }
+        return Flags.of("run_once", t.keywords().get("run_once"), false, e.templar(), runner.scope(t, hosts.get(0).name).context(t.loc()), t.loc());
     }
 
     private Semaphore throttle(Task t, List<HostRun> hosts) {

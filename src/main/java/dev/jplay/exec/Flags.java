@@ -1,0 +1,69 @@
+package dev.jplay.exec;
+
+import dev.jplay.data.Py;
+import dev.jplay.modules.ArgConverter;
+import dev.jplay.source.Loc;
+import dev.jplay.source.SourceException;
+import dev.jplay.template.Templar;
+import dev.jplay.template.TemplateContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The boolean keywords of tasks and plays ({@code ignore_errors}, {@code run_once}, {@code any_errors_fatal},
+ * {@code check_mode} ...) templated and converted in one place, as Ansible's field validation does: a template
+ * error or a value that is no boolean is a {@link SourceException} at the task naming the field, never a silent
+ * {@code false}.
+ * <pre>
+ * boolean once = Flags.of("run_once", task.keywords().get("run_once"), false, templar, ctx, task.loc());
+ * </pre>
+ */
+final class Flags {
+    /** The task keywords that hold a boolean, checked before a task runs on a host. */
+    static final List<String> TASK = List.of("ignore_errors", "ignore_unreachable", "any_errors_fatal", "run_once",
+            "check_mode", "diff", "no_log");
+
+    private Flags() {}
+
+    /** The keyword {@code field} given as {@code value} (may be a template), or {@code absent} when not given. */
+    static boolean of(String field, Object value, boolean absent, Templar templar, TemplateContext ctx, Loc loc) {
+        if (value == null) return absent;
+        Object v;
+        try {
+            v = templar.template(value, ctx);
+        } catch (SourceException ex) {
+            String why = ex.getMessage().contains("is undefined") ? "which includes an undefined variable" : "which could not be templated";
+            throw new SourceException("The field '" + field + "' has an invalid value, " + why + ". The error was: " + ex.getMessage(), loc);
+        }
+        return converted(field, v, absent, loc);
+    }
+
+    /** A keyword whose template was already rendered: converted to a boolean, {@code absent} when not given. */
+    static boolean converted(String field, Object rendered, boolean absent, Loc loc) {
+        if (rendered == null) return absent;
+        try {
+            return ArgConverter.toBool(rendered);
+        } catch (IllegalArgumentException ex) {
+            throw new SourceException("the field '" + field + "' has an invalid value (" + Py.str(rendered)
+                    + "), and could not be converted to an bool.The error was: " + ex.getMessage(), loc);
+        }
+    }
+
+    /**
+     * As {@link #of}, but where Ansible's strategy reads a field that failed its validation (the task has already
+     * failed for it): the written value's truthiness, so {@code ignore_errors: "{{ nope }}"} ignores the failure
+     * it caused, as in Ansible.
+     */
+    static boolean orWritten(String field, Object value, boolean absent, Templar templar, TemplateContext ctx, Loc loc) {
+        try {
+            return of(field, value, absent, templar, ctx, loc);
+        } catch (SourceException ex) {
+            return Templar.truthy(value);
+        }
+    }
+
+    /** Checks every boolean keyword the task gives (a located failure for the first bad one). */
+    static void check(Map<String, Object> keywords, Templar templar, TemplateContext ctx, Loc loc) {
+        for (String field : TASK) of(field, keywords.get(field), false, templar, ctx, loc);
+    }
+}
