@@ -3,106 +3,80 @@ package dev.jplay.output;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Python difflib's unified_diff output (3 lines of context), from an LCS alignment of lines. */
+/**
+ * Python difflib's {@code unified_diff} (what Ansible's callbacks print for --diff), line for line: the same
+ * matching blocks as difflib's {@code SequenceMatcher} (longest matching block first, lines that occur in more
+ * than 1 % of a text of 200 lines or more are not used as anchors), the same hunks and ranges. Memory is linear in
+ * the texts; the work is bounded ({@link LineMatcher#BUDGET}): past it, the rest of a region is one replacement, so
+ * a pathological pair of texts gives a coarser diff instead of a long wait.
+ * <pre>
+ * UnifiedDiff.diff(List.of("a\n", "b\n"), List.of("a\n", "c\n"), "before", "after", 3)
+ *   → ["--- before\n", "+++ after\n", "@@ -1,2 +1,2 @@\n", " a\n", "-b\n", "+c\n"]
+ * </pre>
+ */
 final class UnifiedDiff {
     private UnifiedDiff() {}
 
-    private record Op(char kind, String line) {}
-
-    /** The diff lines (each ending with a newline), or an empty list when equal. */
+    /** The diff lines (each line as given, so normally ending with a newline), or an empty list when equal. */
     static List<String> diff(List<String> a, List<String> b, String fromFile, String toFile, int context) {
-        List<Op> ops = align(a, b);
         List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = ops.size();
-        int aLine = 0;
-        int bLine = 0;
-        int[] aAt = new int[n + 1];
-        int[] bAt = new int[n + 1];
-        for (int k = 0; k < n; k++) {
-            aAt[k] = aLine;
-            bAt[k] = bLine;
-            if (ops.get(k).kind() != '+') aLine++;
-            if (ops.get(k).kind() != '-') bLine++;
-        }
-        aAt[n] = aLine;
-        bAt[n] = bLine;
-        boolean header = false;
-        while (i < n) {
-            while (i < n && ops.get(i).kind() == ' ') i++;
-            if (i >= n) break;
-            int start = Math.max(0, i - context);
-            int end = i;
-            while (true) {
-                while (end < n && ops.get(end).kind() != ' ') end++;
-                int next = end;
-                while (next < n && ops.get(next).kind() == ' ') next++;
-                if (next < n && next - end <= 2 * context) end = next;
-                else {
-                    end = Math.min(n, end + context);
-                    break;
-                }
-            }
-            if (!header) {
+        for (List<LineMatcher.Opcode> group : groups(new LineMatcher(a, b).opcodes(), context)) {
+            if (out.isEmpty()) {
                 out.add("--- " + fromFile + "\n");
                 out.add("+++ " + toFile + "\n");
-                header = true;
             }
-            int aLen = aAt[end] - aAt[start];
-            int bLen = bAt[end] - bAt[start];
-            out.add("@@ -" + range(aAt[start], aLen) + " +" + range(bAt[start], bLen) + " @@\n");
-            for (int k = start; k < end; k++) out.add(ops.get(k).kind() + ops.get(k).line());
-            i = end;
+            LineMatcher.Opcode first = group.get(0);
+            LineMatcher.Opcode last = group.get(group.size() - 1);
+            out.add("@@ -" + range(first.i1(), last.i2()) + " +" + range(first.j1(), last.j2()) + " @@\n");
+            for (LineMatcher.Opcode op : group) {
+                if (op.tag() == LineMatcher.Tag.EQUAL) {
+                    for (String line : a.subList(op.i1(), op.i2())) out.add(" " + line);
+                    continue;
+                }
+                for (String line : a.subList(op.i1(), op.i2())) out.add("-" + line);
+                for (String line : b.subList(op.j1(), op.j2())) out.add("+" + line);
+            }
         }
         return out;
     }
 
-    private static String range(int start, int length) {
+    /** difflib's get_grouped_opcodes: the changes with up to {@code n} lines of context, split where more are equal. */
+    static List<List<LineMatcher.Opcode>> groups(List<LineMatcher.Opcode> opcodes, int n) {
+        List<LineMatcher.Opcode> codes = new ArrayList<>(opcodes);
+        if (codes.isEmpty()) codes.add(new LineMatcher.Opcode(LineMatcher.Tag.EQUAL, 0, 1, 0, 1));
+        LineMatcher.Opcode head = codes.get(0);
+        if (head.tag() == LineMatcher.Tag.EQUAL) {
+            codes.set(0, new LineMatcher.Opcode(head.tag(), Math.max(head.i1(), head.i2() - n), head.i2(),
+                    Math.max(head.j1(), head.j2() - n), head.j2()));
+        }
+        LineMatcher.Opcode tail = codes.get(codes.size() - 1);
+        if (tail.tag() == LineMatcher.Tag.EQUAL) {
+            codes.set(codes.size() - 1, new LineMatcher.Opcode(tail.tag(), tail.i1(), Math.min(tail.i2(), tail.i1() + n),
+                    tail.j1(), Math.min(tail.j2(), tail.j1() + n)));
+        }
+        List<List<LineMatcher.Opcode>> groups = new ArrayList<>();
+        List<LineMatcher.Opcode> group = new ArrayList<>();
+        for (LineMatcher.Opcode c : codes) {
+            int i1 = c.i1();
+            int j1 = c.j1();
+            if (c.tag() == LineMatcher.Tag.EQUAL && c.i2() - i1 > 2 * n) {
+                group.add(new LineMatcher.Opcode(c.tag(), i1, Math.min(c.i2(), i1 + n), j1, Math.min(c.j2(), j1 + n)));
+                groups.add(group);
+                group = new ArrayList<>();
+                i1 = Math.max(i1, c.i2() - n);
+                j1 = Math.max(j1, c.j2() - n);
+            }
+            group.add(new LineMatcher.Opcode(c.tag(), i1, c.i2(), j1, c.j2()));
+        }
+        if (!group.isEmpty() && !(group.size() == 1 && group.get(0).tag() == LineMatcher.Tag.EQUAL)) groups.add(group);
+        return groups;
+    }
+
+    private static String range(int start, int stop) {
         int beginning = start + 1;
+        int length = stop - start;
         if (length == 1) return Integer.toString(beginning);
         if (length == 0) beginning--;
         return beginning + "," + length;
-    }
-
-    private static List<Op> align(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Op> ops = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a.get(i).equals(b.get(j))) {
-                ops.add(new Op(' ', a.get(i++)));
-                j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] > lcs[i + 1][j])) {
-                ops.add(new Op('+', b.get(j++)));
-            } else {
-                ops.add(new Op('-', a.get(i++)));
-            }
-        }
-        // difflib lists deletions before insertions within a change block
-        List<Op> ordered = new ArrayList<>();
-        int k = 0;
-        while (k < ops.size()) {
-            if (ops.get(k).kind() == ' ') {
-                ordered.add(ops.get(k++));
-                continue;
-            }
-            List<Op> del = new ArrayList<>();
-            List<Op> add = new ArrayList<>();
-            while (k < ops.size() && ops.get(k).kind() != ' ') {
-                (ops.get(k).kind() == '-' ? del : add).add(ops.get(k));
-                k++;
-            }
-            ordered.addAll(del);
-            ordered.addAll(add);
-        }
-        return ordered;
     }
 }
