@@ -3,7 +3,12 @@ package dev.jplay.connection;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a command line into words like Python's {@code shlex.split} (POSIX mode): quotes, backslashes. */
+/**
+ * Splits a command line into words as Python's {@code shlex.split} does (POSIX mode), which Ansible uses for
+ * command arguments, {@code ansible_ssh_*_args} and the editor: quotes, backslashes (inside double quotes a
+ * backslash escapes only {@code "} and a backslash). Unfinished input throws IllegalArgumentException with shlex's
+ * message.
+ */
 public final class ShellWords {
     private ShellWords() {}
 
@@ -19,7 +24,9 @@ public final class ShellWords {
                 else cur.append(c);
             } else if (quote == '"') {
                 if (c == '"') quote = 0;
-                else if (c == '\\' && i + 1 < s.length() && "\"\\$`\n".indexOf(s.charAt(i + 1)) >= 0) cur.append(s.charAt(++i));
+                else if (c != '\\') cur.append(c);
+                else if (i + 1 == s.length()) throw new IllegalArgumentException("No escaped character");
+                else if (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\') cur.append(s.charAt(++i));
                 else cur.append(c);
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {
@@ -30,8 +37,9 @@ public final class ShellWords {
             } else {
                 inWord = true;
                 if (c == '\'' || c == '"') quote = c;
-                else if (c == '\\' && i + 1 < s.length()) cur.append(s.charAt(++i));
-                else cur.append(c);
+                else if (c != '\\') cur.append(c);
+                else if (i + 1 < s.length()) cur.append(s.charAt(++i));
+                else throw new IllegalArgumentException("No escaped character");
             }
         }
         if (quote != 0) throw new IllegalArgumentException("No closing quotation");
