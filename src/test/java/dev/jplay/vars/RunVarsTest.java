@@ -1,0 +1,49 @@
+package dev.jplay.vars;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jplay.inventory.Inventory;
+import dev.jplay.source.Decrypter;
+import dev.jplay.template.Templar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A host's variables merged with Ansible's precedence (expected values from ansible-inventory --host and ansible -m debug). */
+class RunVarsTest {
+    @TempDir
+    Path dir;
+
+    private RunVars vars(Map<String, Object> extra) throws IOException {
+        Files.writeString(dir.resolve("hosts"), dev.jplay.inventory.InventoryTestData.HOSTS);
+        Files.createDirectories(dir.resolve("group_vars"));
+        Files.writeString(dir.resolve("group_vars/all.yml"), "region: eu\n");
+        Inventory inv = Inventory.load(List.of(dir.resolve("hosts").toString()), dir, w -> { }, Decrypter.NONE);
+        return new RunVars(inv, null, extra, Map.of(), new Templar(), Decrypter.NONE);
+    }
+
+    @Test
+    void inventoryVariablesMergeAsAnsibleInventoryShowsThem() throws IOException {
+        RunVars v = vars(Map.of());
+        assertThat(v.inventoryVars("web02")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("env", "prod", "http_port", 8080L, "region", "eu", "tier", "front"));
+        // db1 is in web and db, both as deep: the later name (web) wins
+        assertThat(v.inventoryVars("db1")).containsEntry("tier", "front").containsEntry("http_port", 80L);
+        assertThat(v.inventoryVars("db2")).containsEntry("tier", "back");
+    }
+
+    @Test
+    void extraVarsWinAndMagicVariablesAreThere() throws IOException {
+        VarScope s = vars(Map.of("tier", "x")).hostScope("web01");
+        assertThat(s.get("tier")).isEqualTo("x");
+        // extra vars reach into hostvars of other hosts too
+        assertThat(s.get("group_names")).isEqualTo(List.of("prod", "web"));
+        assertThat(s.get("inventory_hostname_short")).isEqualTo("web01");
+        assertThat(s.get("inventory_dir")).isEqualTo(dir.toString());
+        assertThat(new Templar().template("{{ hostvars['db2'].tier }}-{{ groups['db'] | join(',') }}", s.context())).isEqualTo("x-db1,db2");
+    }
+}
