@@ -8,7 +8,7 @@ import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
 import dev.jplay.modules.ParamType;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class PackageFacts implements Module {
             }
         }
         boolean auto = wanted.contains("auto");
-        List<Probe.Part> p = Probe.run(ctx, "command -v dpkg-query >/dev/null && " + DPKG, "command -v rpm >/dev/null && " + RPM,
+        List<Probes.Part> p = Probes.run(ctx, "command -v dpkg-query >/dev/null && " + DPKG, "command -v rpm >/dev/null && " + RPM,
                 ". /etc/os-release 2>/dev/null; printf '%s' \"$NAME\" | cut -d' ' -f1");
         Map<String, Object> packages = new TreeMap<>();
         List<String> found = new ArrayList<>();

@@ -6,7 +6,7 @@ import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Probes;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,7 +27,7 @@ public final class ServiceFacts implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
-        List3 p = new List3(Probe.run(ctx,
+        List3 p = new List3(Probes.run(ctx,
                 "[ -d /run/systemd/system ] && systemctl list-units --no-pager --type service --all --plain --no-legend",
                 "[ -d /run/systemd/system ] && systemctl list-unit-files --no-pager --type service --plain --no-legend",
                 "s=$(command -v service || echo /usr/sbin/service); [ -x \"$s\" ] && \"$s\" --status-all 2>&1"));
@@ -39,16 +39,16 @@ public final class ServiceFacts implements Module {
         return ModuleResult.ok().put("ansible_facts", Map.of("services", services));
     }
 
-    private record List3(java.util.List<Probe.Part> parts) {
-        Probe.Part units() {
+    private record List3(java.util.List<Probes.Part> parts) {
+        Probes.Part units() {
             return parts.get(0);
         }
 
-        Probe.Part files() {
+        Probes.Part files() {
             return parts.get(1);
         }
 
-        Probe.Part sysv() {
+        Probes.Part sysv() {
             return parts.get(2);
         }
     }

@@ -31,7 +31,7 @@ final class ContentCopy {
         }
         String inDir = src.basename() == null ? dest : ShellDirs.join(dest, src.basename());
         String flags = ctx.diff() ? "cb" : "c";
-        Probe.Result pr = Probe.run(ctx, List.of(dest, inDir, ShellDirs.parent(dest)), flags, "");
+        PathProbe.Result pr = PathProbe.run(ctx, List.of(dest, inDir, ShellDirs.parent(dest)), flags, "");
         FileState st = pr.state(0);
         if (st.resolvedType() == FileState.Type.DIRECTORY) {
             if (src.basename() == null) return ModuleResult.failed("can not use content with a dir as dest");
@@ -83,7 +83,7 @@ final class ContentCopy {
         } else {
             Writer.Written w = Writer.write(ctx, dest, src.data(), st, attrs, a.bool("backup"), a.str("validate"));
             if (w.failure() != null) return w.failure();
-            r = result(true, dest, src, sum, Probe.one(ctx, dest, false, false).state(0));
+            r = result(true, dest, src, sum, PathProbe.one(ctx, dest, false, false).state(0));
             if (w.backup() != null) r.put("backup_file", w.backup());
         }
         if (ctx.diff()) {

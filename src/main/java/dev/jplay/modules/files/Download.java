@@ -82,7 +82,7 @@ final class Download {
             return (plan == null ? st : plan.result()).addPathInfo(r);
         }
         String cmd = differs ? install(a, tmp, dest, st, attrs) : "rm -f -- " + quote(tmp) + " && " + plan.commands();
-        Probe.Result done = Probe.change(ctx, cmd, dest);
+        PathProbe.Result done = PathProbe.change(ctx, cmd, dest);
         FileState now = done.state(0);
         for (String l : done.exec().out().split("\n")) if (l.startsWith("backup=")) r.put("backup_file", l.substring(7));
         return now.addPathInfo(r.put("md5sum", null));

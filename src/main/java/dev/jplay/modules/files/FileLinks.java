@@ -46,7 +46,7 @@ final class FileLinks {
         String cmd = rm + "ln " + (hard ? "-f" : "-sfn") + " -- " + quote(hard ? FileModule.linkSource(path, src) : src) + " " + quote(path);
         if (attrs.owner() != null) cmd += " && chown -h " + quote(attrs.owner()) + " -- " + quote(path);
         if (attrs.group() != null) cmd += " && chgrp -h " + quote(attrs.group()) + " -- " + quote(path);
-        FileState now = Probe.afterChange(ctx, cmd, path);
+        FileState now = PathProbe.afterChange(ctx, cmd, path);
         return now.addPathInfo(withDest(r, path, src));
     }
 

@@ -56,7 +56,7 @@ public final class FileModule implements Module {
         boolean recurse = a.bool("recurse");
         String after = recurse ? "find " + quote(path) + " -mindepth 1 ! -type l -printf '%y %m %u %g %U %G\\n' 2>/dev/null" : "";
         List<String> paths = src == null ? List.of(path) : List.of(path, linkSource(path, src));
-        Probe.Result pr = Probe.run(ctx, paths, "", after);
+        PathProbe.Result pr = PathProbe.run(ctx, paths, "", after);
         FileState st = pr.state(0);
         String state = a.str("state");
         if (state == null) state = st.exists() ? st.stateWord() : recurse ? "directory" : src != null ? "link" : "file";

@@ -3,7 +3,7 @@ package dev.jplay.modules.files;
 import dev.jplay.modules.ModuleResult;
 
 /**
- * What a path is on the host, from one {@link Probe}: its type (from {@code lstat}), permission bits, owner,
+ * What a path is on the host, from one {@link PathProbe}: its type (from {@code lstat}), permission bits, owner,
  * size, mtime, inode and link count, a symlink's target and followed type, and the sha1 of a regular file when asked for.
  */
 record FileState(String path, Type type, int mode, long uid, long gid, String owner, String group, long size,

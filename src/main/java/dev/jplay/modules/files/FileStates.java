@@ -24,7 +24,7 @@ final class FileStates {
 
     private static FileState followed(ModuleContext ctx, String path) throws ConnectionException {
         String real = FileOps.run(ctx, "readlink -f -- " + quote(path)).out().strip();
-        return Probe.one(ctx, real, false, false).state(0);
+        return PathProbe.one(ctx, real, false, false).state(0);
     }
 
     static ModuleResult directory(ModuleContext ctx, String path, FileState st, Attrs attrs, String tree) throws ConnectionException {
@@ -38,7 +38,7 @@ final class FileStates {
             r.diff(FileModule.stateDiff(path, "absent", "directory", Map.of(), Map.of()));
             if (ctx.check()) return r.put("state", "absent");
             String cmd = "mkdir -p -- " + quote(path) + owners(attrs, path) + (mode == null ? "" : " && chmod " + mode + " -- " + quote(path));
-            return Probe.afterChange(ctx, cmd, path).addPathInfo(r);
+            return PathProbe.afterChange(ctx, cmd, path).addPathInfo(r);
         }
         boolean subChanged = tree != null && RecursiveAttrs.differs(tree, attrs);
         String extra = subChanged ? RecursiveAttrs.commands(path, attrs) : "";
@@ -61,7 +61,7 @@ final class FileStates {
         String cmd = "touch -- " + quote(path) + (fix.isEmpty() ? "" : " && " + fix);
         if (!st.exists()) cmd += owners(attrs, path) + (Modes.given(attrs.mode())
                 ? " && chmod " + Modes.octal(attrs.modeFor(st, false)) + " -- " + quote(path) : "");
-        return Probe.afterChange(ctx, cmd, path).addPathInfo(r);
+        return PathProbe.afterChange(ctx, cmd, path).addPathInfo(r);
     }
 
     /** Sets attributes of an existing path (plus {@code extra} commands); reports the {path, state, mode...} diff. */
@@ -73,6 +73,6 @@ final class FileStates {
         r.diff(FileModule.stateDiff(path, before, after, plan.before(), plan.after()));
         if (!changed || ctx.check()) return plan.result().addPathInfo(r);
         String cmd = String.join(" && ", java.util.stream.Stream.of(plan.commands(), extra).filter(s -> !s.isEmpty()).toList());
-        return Probe.afterChange(ctx, cmd, path).addPathInfo(r);
+        return PathProbe.afterChange(ctx, cmd, path).addPathInfo(r);
     }
 }

@@ -126,7 +126,7 @@ final class FindFilter {
         boolean readContent = contains != null && fileType.equals("file");
         if (files.isEmpty() || (!readContent && !checksum)) return files;
         List<String> paths = files.stream().map(m -> (String) m.get("path")).toList();
-        Probe.Result pr = Probe.run(ctx, paths, (checksum ? "c" : "") + (readContent ? "b" : ""), "");
+        PathProbe.Result pr = PathProbe.run(ctx, paths, (checksum ? "c" : "") + (readContent ? "b" : ""), "");
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Map<String, Object> m = files.get(i);

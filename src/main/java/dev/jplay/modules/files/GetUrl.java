@@ -66,7 +66,7 @@ public final class GetUrl implements Module {
         }
         String dest = a.str("dest");
         String named = ShellDirs.join(dest, Download.fileName(url));
-        Probe.Result pr = Probe.run(ctx, List.of(dest, named), "c", algorithm == null ? "" : Download.digestCommands(algorithm, dest, named));
+        PathProbe.Result pr = PathProbe.run(ctx, List.of(dest, named), "c", algorithm == null ? "" : Download.digestCommands(algorithm, dest, named));
         FileState st = pr.state(0);
         if (st.isDir()) {
             dest = named;

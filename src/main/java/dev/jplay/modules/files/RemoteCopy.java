@@ -16,7 +16,7 @@ final class RemoteCopy {
     static ModuleResult run(ModuleContext ctx, ModuleArgs a, String src, String destArg) throws ConnectionException {
         String dest = destArg;
         String inDir = ShellDirs.join(dest, ShellDirs.base(src));
-        Probe.Result pr = Probe.run(ctx, List.of(src, dest, inDir, ShellDirs.parent(dest)), "c", "");
+        PathProbe.Result pr = PathProbe.run(ctx, List.of(src, dest, inDir, ShellDirs.parent(dest)), "c", "");
         FileState from = pr.state(0);
         if (!from.exists()) return ModuleResult.failed("Source " + src + " not found");
         if (from.resolvedType() == FileState.Type.DIRECTORY) return tree(ctx, a, src, dest);
@@ -38,7 +38,7 @@ final class RemoteCopy {
             if (same) FileOps.run(ctx, plan.commands());
             else copy(ctx, a, src, dest, st, attrs);
         }
-        FileState now = changed && !ctx.check() ? Probe.one(ctx, dest, true, false).state(0) : same ? plan.result() : st;
+        FileState now = changed && !ctx.check() ? PathProbe.one(ctx, dest, true, false).state(0) : same ? plan.result() : st;
         ModuleResult r = ModuleResult.changed(changed).put("dest", dest).put("src", src).put("checksum", from.checksum());
         return now.addPathInfo(r);
     }

@@ -39,12 +39,12 @@ public final class TempFile implements Module {
             ExecResult r = ctx.sh("printf '%s' " + dir);
             return ModuleResult.changed(true).put("path", ShellDirs.join(r.out(), a.str("prefix") + "XXXXXXXX" + a.str("suffix")));
         }
-        ExecResult r = ctx.sh(Probe.FUNCTION + "p_=$(mktemp " + flags + "-p " + dir + " " + template + ") || exit 1; jp_ \"$p_\" ''; "
+        ExecResult r = ctx.sh(PathProbe.FUNCTION + "p_=$(mktemp " + flags + "-p " + dir + " " + template + ") || exit 1; jp_ \"$p_\" ''; "
                 + "printf 'E\\n%s' \"$p_\"");
         if (!r.ok()) return ModuleResult.failed(r.err().strip());
         String out = r.out();
         String path = out.substring(out.lastIndexOf("E\n") + 2);
-        FileState st = Probe.parse(java.util.List.of(path), r).state(0);
+        FileState st = PathProbe.parse(java.util.List.of(path), r).state(0);
         return st.addPathInfo(ModuleResult.changed(true).put("path", path));
     }
 }

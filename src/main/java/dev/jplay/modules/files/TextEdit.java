@@ -23,7 +23,7 @@ final class TextEdit {
     record Read(FileState state, String text) {}
 
     static Read read(ModuleContext ctx, String path) throws ConnectionException {
-        Probe.Result pr = Probe.one(ctx, path, false, true);
+        PathProbe.Result pr = PathProbe.one(ctx, path, false, true);
         byte[] b = pr.content(path);
         return new Read(pr.state(0), b == null ? "" : Texts.utf8(b));
     }

@@ -10,7 +10,7 @@ import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
 import dev.jplay.modules.ParamType;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

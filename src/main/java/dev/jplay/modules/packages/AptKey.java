@@ -10,7 +10,7 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Probes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class AptKey implements Module {
             if (a.has("keyserver")) return ModuleResult.failed("Missing key_id, required with keyserver.");
             source = fetch(a);
         }
-        List<Probe.Part> p = Probe.run(ctx, source == null ? "true" : LANG + source + " | gpg --with-colons 2>/dev/null", list + " 2>&1");
+        List<Probes.Part> p = Probes.run(ctx, source == null ? "true" : LANG + source + " | gpg --with-colons 2>/dev/null", list + " 2>&1");
         if (id == null && source != null) {
             List<String> ids = keys(p.get(0).out());
             id = ids.isEmpty() ? null : ids.get(0);

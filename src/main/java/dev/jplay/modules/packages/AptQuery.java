@@ -4,7 +4,7 @@ import dev.jplay.connection.ConnectionException;
 import dev.jplay.connection.ShellCommand;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ record AptQuery(DpkgStatus dpkg, Map<String, String[]> policy, List<String> avai
         snippets.add(deb != null ? debScript(deb) : names.isEmpty() ? "true" : DpkgStatus.query(names));
         snippets.add(latest && !names.isEmpty() ? AptGet.ENV + "apt-cache policy " + words(names) + " 2>/dev/null" : "true");
         snippets.add(globs ? "apt-cache pkgnames 2>/dev/null" : "true");
-        List<Probe.Part> parts = Probe.run(ctx, snippets.toArray(String[]::new));
+        List<Probes.Part> parts = Probes.run(ctx, snippets.toArray(String[]::new));
         String[] cache = parts.get(0).out().strip().split("\\s+", 3);
         String error = parts.get(0).ok() ? null : parts.get(0).out().strip();
         boolean updated = cache[0].equals("updated") || cache[0].equals("stale");

@@ -10,8 +10,8 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
-import dev.jplay.modules.system.HostFiles;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.HostFiles;
+import dev.jplay.modules.probes.Probes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ public final class AptRepository implements Module {
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String repo = a.str("repo");
         boolean ppa = repo.startsWith("ppa:");
-        List<Probe.Part> p = Probe.run(ctx, SourcesList.readScript(mainFile, dir),
+        List<Probes.Part> p = Probes.run(ctx, SourcesList.readScript(mainFile, dir),
                 a.has("codename") || !ppa ? "true" : ". /etc/os-release && echo \"${UBUNTU_CODENAME:-$VERSION_CODENAME}\"");
         String codename = a.has("codename") ? a.str("codename") : p.get(1).out().strip();
         Ppa launchpad = ppa ? Ppa.parse(repo, codename) : null;

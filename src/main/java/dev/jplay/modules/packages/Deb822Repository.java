@@ -9,8 +9,9 @@ import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
 import dev.jplay.modules.ParamType;
-import dev.jplay.modules.system.HostFiles;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Fact;
+import dev.jplay.modules.probes.HostFiles;
+import dev.jplay.modules.probes.Probes;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,18 +74,21 @@ public final class Deb822Repository implements Module {
         String key = a.str("signed_by");
         boolean url = key != null && key.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
         String q = ShellCommand.quote(dest);
-        List<Probe.Part> p = Probe.run(ctx, HostFiles.cat(dest), "stat -c %a " + q,
-                url ? KeyFetch.script(key, keyringsDir + "/" + slug) : key != null ? "[ -f " + ShellCommand.quote(key) + " ]" : "false",
-                "ls " + ShellCommand.quote(keyringsDir + "/" + slug) + ".asc " + ShellCommand.quote(keyringsDir + "/" + slug) + ".gpg 2>/dev/null");
-        if (a.str("state").equals("absent")) return absent(ctx, dest, p.get(0).ok(), p.get(3).lines(), keyringsDir + "/" + slug);
-        KeyFetch.Result fetched = url ? KeyFetch.parse(p.get(2)) : null;
-        if (url && fetched == null) return ModuleResult.failed("Could not fetch signed_by key: " + p.get(2).out().strip());
+        Fact<String> current = Fact.fileText(dest);
+        Fact<String> perms = Fact.mode(dest);
+        Fact<Probes.Part> fetch = Fact.raw(url ? KeyFetch.script(key, keyringsDir + "/" + slug) : "true");
+        Fact<List<String>> keys = Fact.lines("ls " + ShellCommand.quote(keyringsDir + "/" + slug) + ".asc "
+                + ShellCommand.quote(keyringsDir + "/" + slug) + ".gpg 2>/dev/null");
+        Probes.Values v = Probes.read(ctx, current, perms, fetch, keys);
+        if (a.str("state").equals("absent")) return absent(ctx, dest, v.get(current) != null, v.get(keys), keyringsDir + "/" + slug);
+        KeyFetch.Result fetched = url ? KeyFetch.parse(v.get(fetch)) : null;
+        if (url && fetched == null) return ModuleResult.failed("Could not fetch signed_by key: " + v.get(fetch).out().strip());
         String signedBy = url ? fetched.file() : key;
         String repo = render(a, signedBy);
         boolean changed = url && fetched.changed();
-        boolean write = !p.get(0).ok() || !p.get(0).out().equals(repo);
+        boolean write = v.get(current) == null || !v.get(current).equals(repo);
         String mode = mode(a.get("mode"));
-        boolean chmod = !write && !p.get(1).out().strip().equals(mode.replaceFirst("^0+(?=.)", ""));
+        boolean chmod = !write && !mode.replaceFirst("^0+(?=.)", "").equals(v.get(perms));
         changed |= write || chmod;
         ModuleResult r = ModuleResult.changed(changed).put("repo", repo).put("dest", dest).put("key_filename", url ? fetched.file() : null);
         if (ctx.check()) {

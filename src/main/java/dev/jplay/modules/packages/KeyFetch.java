@@ -1,7 +1,7 @@
 package dev.jplay.modules.packages;
 
 import dev.jplay.connection.ShellCommand;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Probes;
 
 /**
  * Fetching a repository signing key on the host: download to a temp file, name the keyring {@code .asc} when
@@ -22,7 +22,7 @@ final class KeyFetch {
                 + "echo \"$t $f $s\"";
     }
 
-    static Result parse(Probe.Part p) {
+    static Result parse(Probes.Part p) {
         if (!p.ok()) return null;
         String[] f = p.out().strip().split(" ");
         return f.length == 3 ? new Result(f[0], f[1], f[2].equals("differs")) : null;

@@ -1,7 +1,7 @@
 package dev.jplay.modules.packages;
 
 import dev.jplay.connection.ShellCommand;
-import dev.jplay.modules.system.Probe;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,7 @@ final class SourcesList {
     static SourcesList parse(String out) {
         SourcesList s = new SourcesList();
         List<Line> current = null;
-        List<String> lines = Probe.lines(out);
+        List<String> lines = Probes.lines(out);
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             if (l.startsWith(FILE)) {

@@ -11,6 +11,8 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.probes.HostFiles;
+import dev.jplay.modules.probes.Probes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class Cron implements Module {
         }
         String file = a.has("cron_file") ? (a.str("cron_file").startsWith("/") ? a.str("cron_file") : cronDir + "/" + a.str("cron_file")) : null;
         String user = a.str("user");
-        Probe.Part read = Probe.run(ctx, file != null ? HostFiles.cat(file) : "crontab" + userFlag(user) + " -l 2>/dev/null").get(0);
+        Probes.Part read = Probes.run(ctx, file != null ? HostFiles.cat(file) : "crontab" + userFlag(user) + " -l 2>/dev/null").get(0);
         if (file == null && read.rc() > 1) return ModuleResult.failed("Unable to read crontab");
         CronTab tab = new CronTab(read.ok() ? read.out() : "", file == null);
         boolean install = a.str("state").equals("present");

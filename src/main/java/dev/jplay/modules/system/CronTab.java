@@ -1,5 +1,6 @@
 package dev.jplay.modules.system;
 
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ final class CronTab {
 
     CronTab(String text, boolean userCrontab) {
         StringBuilder kept = new StringBuilder();
-        List<String> all = Probe.lines(text);
+        List<String> all = Probes.lines(text);
         for (int i = 0; i < all.size(); i++) {
             String l = all.get(i);
             if (userCrontab && i <= 2 && HEADER.stream().anyMatch(p -> p.matcher(l).lookingAt())) continue;

@@ -1,5 +1,6 @@
 package dev.jplay.modules.system;
 
+import dev.jplay.modules.probes.Probes;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ final class Fstab {
         StringBuilder out = new StringBuilder();
         boolean exists = false;
         boolean changed = false;
-        for (String line : Probe.lines(before)) {
+        for (String line : Probes.lines(before)) {
             String[] f = line.trim().split("\\s+");
             if (line.isBlank() || line.trim().startsWith("#") || f.length < 4 || f.length > 6 || !matches(f, want)) {
                 out.append(line).append('\n');
@@ -56,7 +57,7 @@ final class Fstab {
     static Edit unset(String before, String name, String src) {
         StringBuilder out = new StringBuilder();
         boolean changed = false;
-        for (String line : Probe.lines(before)) {
+        for (String line : Probes.lines(before)) {
             String[] f = line.trim().split("\\s+");
             if (!line.isBlank() && !line.trim().startsWith("#") && f.length == 6
                     && matches(f, Map.of("name", name, "src", src == null ? "" : src))) {

@@ -10,6 +10,7 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.probes.Probes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +61,10 @@ public final class Hostname implements Module {
         String use = a.has("use") ? a.str("use") : "";
         String test = use.equals("systemd") || use.equals("debian") ? "true" : systemdManaged;
         String read = "cat " + file + " 2>/dev/null; true";
-        List<Probe.Part> p = Probe.run(ctx, either(test, "hostnamectl --transient status 2>&1", read),
+        List<Probes.Part> p = Probes.run(ctx, either(test, "hostnamectl --transient status 2>&1", read),
                 either(test, "hostnamectl --static status 2>&1", read), fqdnCmd, test);
         boolean systemd = p.get(3).ok();
-        for (Probe.Part part : p.subList(0, 2)) {
+        for (Probes.Part part : p.subList(0, 2)) {
             if (!part.ok()) return ModuleResult.failed("Command failed rc=" + part.rc() + ", out=, err=" + part.out().strip());
         }
         String current = p.get(0).out().strip();

@@ -10,6 +10,7 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class Modprobe implements Module {
         String params = a.str("params");
         String moduleRe = "^ *" + name + " *([#;].*)?$";
         String optionRe = "^options " + name + " [A-Za-z0-9_]+=[^ ]+ *([#;].*)?$";
-        List<Probe.Part> p = Probe.run(ctx,
+        List<Probes.Part> p = Probes.run(ctx,
                 "grep -q " + ShellCommand.quote("^" + name.replace('-', '_') + " ") + " " + ShellCommand.quote(proc)
                         + " || grep -q " + ShellCommand.quote("/" + name + ".ko") + " /lib/modules/$(uname -r)/modules.builtin 2>/dev/null",
                 "grep -lE " + ShellCommand.quote(moduleRe) + " " + ShellCommand.quote(loadDir) + "/* 2>/dev/null",

@@ -9,6 +9,8 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.probes.HostFiles;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,7 @@ public final class Mount implements Module {
         String state = a.str("state");
         String q = ShellCommand.quote(name);
         String t = fstab.equals("/etc/fstab") ? "" : " -T " + ShellCommand.quote(fstab);
-        List<Probe.Part> p = Probe.run(ctx, HostFiles.cat(fstab), "mountpoint -q " + q, "[ -e " + q + " ]");
+        List<Probes.Part> p = Probes.run(ctx, HostFiles.cat(fstab), "mountpoint -q " + q, "[ -e " + q + " ]");
         String before = p.get(0).ok() ? p.get(0).out() : "";
         boolean mounted = p.get(1).ok();
         Fstab.Edit edit = null;

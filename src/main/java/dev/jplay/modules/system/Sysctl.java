@@ -9,6 +9,8 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.probes.HostFiles;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -57,7 +59,7 @@ public final class Sysctl implements Module {
         if (name.isEmpty()) return ModuleResult.failed("name cannot be blank");
         if (present && value.isEmpty()) return ModuleResult.failed("value cannot be blank");
         String file = a.str("sysctl_file");
-        List<Probe.Part> parts = Probe.run(ctx, ENV + "sysctl -e -n " + ShellCommand.quote(name), HostFiles.cat(file));
+        List<Probes.Part> parts = Probes.run(ctx, ENV + "sysctl -e -n " + ShellCommand.quote(name), HostFiles.cat(file));
         String proc = parts.get(0).ok() && !parts.get(0).out().isEmpty() ? parts.get(0).out() : null;
         String before = parts.get(1).ok() ? parts.get(1).out() : "";
         SysctlFile f = SysctlFile.edit(before, name, present ? value : null);
@@ -83,9 +85,9 @@ public final class Sysctl implements Module {
         }
         if (a.bool("reload")) cmds.add(ENV + "sysctl " + e + "-p " + ShellCommand.quote(a.str("sysctl_file")));
         if (cmds.isEmpty()) return r;
-        List<Probe.Part> parts = Probe.run(ctx, cmds.stream().map(c -> c + " 2>&1").toArray(String[]::new));
+        List<Probes.Part> parts = Probes.run(ctx, cmds.stream().map(c -> c + " 2>&1").toArray(String[]::new));
         for (int i = 0; i < parts.size(); i++) {
-            Probe.Part p = parts.get(i);
+            Probes.Part p = parts.get(i);
             if (p.ok() && !SET_FAILED.matcher(p.out()).find()) continue;
             boolean reload = i == parts.size() - 1 && a.bool("reload");
             return r.fail(reload ? "Failed to reload sysctl: " + p.out() : "setting " + name + " failed: " + p.out());
@@ -112,7 +114,7 @@ public final class Sysctl implements Module {
             StringBuilder out = new StringBuilder();
             Set<String> seen = new LinkedHashSet<>();
             String current = null;
-            for (String raw : Probe.lines(before)) {
+            for (String raw : Probes.lines(before)) {
                 String line = raw.strip();
                 if (line.isEmpty() || line.startsWith("#") || line.startsWith(";") || !line.contains("=")) {
                     out.append(line).append('\n');

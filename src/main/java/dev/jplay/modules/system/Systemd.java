@@ -9,6 +9,7 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,17 +68,17 @@ public final class Systemd implements Module {
         }
         ModuleResult r = ModuleResult.ok().put("name", unit).put("status", Map.of());
         if (probe.isEmpty()) return r;
-        List<Probe.Part> parts = Probe.run(ctx, probe.toArray(String[]::new));
+        List<Probes.Part> parts = Probes.run(ctx, probe.toArray(String[]::new));
         int i = 0;
         for (String what : List.of("daemon_reload", "daemon_reexec")) {
             if (ctx.check() || !a.bool(what)) continue;
-            Probe.Part p = parts.get(i++);
+            Probes.Part p = parts.get(i++);
             if (!p.ok()) return ModuleResult.failed("failure " + p.rc() + " during " + what.replace('_', '-') + ": " + p.out().strip());
         }
         if (unit == null) return r;
         Map<String, Object> status = parseShow(parts.get(i).lines());
         r.put("status", status);
-        Probe.Part isEnabled = parts.get(i + 1);
+        Probes.Part isEnabled = parts.get(i + 1);
         return UnitPlan.decide(a, unit, status, isEnabled, r).apply(ctx, sc, unit, r);
     }
 

@@ -10,6 +10,7 @@ import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
+import dev.jplay.modules.probes.Probes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class Timezone implements Module {
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String name = a.str("name");
-        List<Probe.Part> p = Probe.run(ctx, "if command -v timedatectl >/dev/null 2>&1 && s=$(LANG=C timedatectl status 2>/dev/null); then printf '%s\\n' \"$s\"; "
+        List<Probes.Part> p = Probes.run(ctx, "if command -v timedatectl >/dev/null 2>&1 && s=$(LANG=C timedatectl status 2>/dev/null); then printf '%s\\n' \"$s\"; "
                         + "else echo 'no systemd'; cat /etc/timezone 2>/dev/null || readlink /etc/localtime | sed 's|.*/zoneinfo/||'; fi",
                 name == null ? "true" : "[ -f " + ShellCommand.quote(zoneinfo + "/" + name) + " ]");
         if (!p.get(1).ok()) return ModuleResult.failed("Error message:\ngiven timezone \"" + name + "\" is not available");

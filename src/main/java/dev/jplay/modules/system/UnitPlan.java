@@ -4,6 +4,7 @@ import dev.jplay.connection.ConnectionException;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ record UnitPlan(List<String> actions, String failure) {
     private static final Set<String> KNOWN = Set.of("enabled", "enabled-runtime", "linked", "linked-runtime", "masked",
             "masked-runtime", "static", "indirect", "disabled", "generated", "transient", "alias");
 
-    static UnitPlan decide(ModuleArgs a, String unit, Map<String, Object> status, Probe.Part isEnabled, ModuleResult r) {
+    static UnitPlan decide(ModuleArgs a, String unit, Map<String, Object> status, Probes.Part isEnabled, ModuleResult r) {
         String load = String.valueOf(status.getOrDefault("LoadState", "not-found"));
         String enabledWord = isEnabled.out().strip();
         boolean found = !load.equals("not-found") || KNOWN.contains(enabledWord);

@@ -4,6 +4,7 @@ import dev.jplay.connection.ConnectionException;
 import dev.jplay.connection.ShellCommand;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
+import dev.jplay.modules.probes.Probes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ record UserState(String[] passwd, List<String> groups, String hash, long expires
         List<String> snippets = new ArrayList<>(List.of("getent passwd " + n, "id -Gn " + n + " 2>/dev/null",
                 a.has("password") || a.has("password_lock") || a.has("expires") ? "getent shadow " + n : "true", "h=" + home + "; [ -n \"$h\" ] && [ -d \"$h\" ]"));
         for (String g : named) snippets.add("getent group " + q(g) + " | cut -d: -f3");
-        List<Probe.Part> parts = Probe.run(ctx, snippets.toArray(String[]::new));
+        List<Probes.Part> parts = Probes.run(ctx, snippets.toArray(String[]::new));
         Map<String, String> gids = new LinkedHashMap<>();
         for (int i = 0; i < named.size(); i++) {
             String gid = parts.get(4 + i).out().strip();

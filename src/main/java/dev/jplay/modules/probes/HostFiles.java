@@ -1,4 +1,4 @@
-package dev.jplay.modules.system;
+package dev.jplay.modules.probes;
 
 import dev.jplay.connection.ConnectionException;
 import dev.jplay.connection.FileAttrs;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reading and rewriting small configuration files on the host (sysctl.conf, fstab, sources.list.d entries, ...):
- * a {@link Probe} snippet that prints a file (status 1 when it is missing), an atomic write through the
+ * a {@link Probes} snippet that prints a file (status 1 when it is missing), an atomic write through the
  * connection, and the {@code --diff} entry for a change.
  */
 public final class HostFiles {

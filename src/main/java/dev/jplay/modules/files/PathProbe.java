@@ -17,7 +17,7 @@ import java.util.Map;
  * and followed type, optionally the sha1 of regular files and their raw content. Extra shell commands may run
  * after the probes in the same round trip (their output comes back in {@link Result#tail}).
  */
-final class Probe {
+final class PathProbe {
     /** The shell function: prints one block per path; {@code $2} holds flags (c: checksum, b: content). */
     static final String FUNCTION = "jp_() { printf 'P\\n'; if [ ! -e \"$1\" ] && [ ! -L \"$1\" ]; then return; fi; "
             + "stat -c 'T %f %u %g %s %Y %i %h %U %G' -- \"$1\"; "
@@ -26,7 +26,7 @@ final class Probe {
             + "case $2 in *b*) [ -f \"$1\" ] && [ -r \"$1\" ] && { printf 'B %s\\n' \"$(wc -c < \"$1\")\"; cat -- \"$1\"; };; esac; "
             + "return 0; }; ";
 
-    private Probe() {}
+    private PathProbe() {}
 
     /** What came back: each path's state, the content read (by path) and what the trailing commands printed. */
     record Result(List<FileState> states, Map<String, byte[]> contents, String tail, ExecResult exec) {
