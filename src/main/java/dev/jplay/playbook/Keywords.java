@@ -1,8 +1,5 @@
 package dev.jplay.playbook;
 
-import dev.jplay.connection.ConnectionTypes;
-import dev.jplay.source.SourceException;
-import dev.jplay.template.Templar;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,11 +32,8 @@ public record Keywords(Map<String, Object> values) {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** Picks the inherited keywords out of a YAML mapping; a {@code connection} jplay does not know is a located error. */
+    /** Picks the inherited keywords out of a YAML mapping */
     public static Keywords from(Map<String, Object> ds) {
-        if (ds.get("connection") instanceof String c && !Templar.isTemplate(c) && !ConnectionTypes.isKnown(c)) {
-            throw new SourceException(ConnectionTypes.unknown(c), Raw.valueLoc(ds, "connection"));
-        }
         Map<String, Object> m = new LinkedHashMap<>();
         for (var e : ds.entrySet()) {
             if (!INHERITED.contains(e.getKey())) continue;

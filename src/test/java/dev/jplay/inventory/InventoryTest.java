@@ -1,10 +1,8 @@
 package dev.jplay.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jplay.source.Decrypter;
-import dev.jplay.source.SourceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +45,5 @@ class InventoryTest {
         assertThat(inv.group("prod").vars()).containsEntry("env", "prod");
         assertThat(inv.host("db2").loc().line()).isEqualTo(8);
         assertThat(warnings).isEmpty();
-    }
-
-    @Test
-    void aBrokenLineIsALocatedError() throws IOException {
-        Files.writeString(dir.resolve("bad"), "[web]\nh1\n[web:vars]\nnovalue\n");
-        assertThatThrownBy(() -> Inventory.load(List.of(dir.resolve("bad").toString()), dir, warnings::add, Decrypter.NONE))
-                .isInstanceOf(SourceException.class)
-                .satisfies(e -> assertThat(((SourceException) e).loc().line()).isEqualTo(4));
     }
 }
