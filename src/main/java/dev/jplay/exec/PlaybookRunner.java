@@ -101,6 +101,7 @@ public final class PlaybookRunner {
         String omit = "__omit_place_holder__" + ShellCommand.token();
         RunVars vars = hostStates == null ? new RunVars(inventory, pb.file().getParent(), options.extraVars(), runMagic(pb, omit), templar, vault)
                 : new RunVars(inventory, pb.file().getParent(), options.extraVars(), runMagic(pb, omit), templar, vault, hostStates);
+        ConnectionCheck.check(pb, inventory, vars, options, w -> output.on(new Event.Warning(w)));
         FactCaching.start(options, inventory, vars);
         Stats stats = new Stats();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {

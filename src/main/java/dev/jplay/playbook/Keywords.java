@@ -32,7 +32,7 @@ public record Keywords(Map<String, Object> values) {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** Picks the inherited keywords out of a YAML mapping. */
+    /** Picks the inherited keywords out of a YAML mapping */
     public static Keywords from(Map<String, Object> ds) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (var e : ds.entrySet()) {
