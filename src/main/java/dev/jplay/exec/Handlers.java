@@ -2,22 +2,23 @@ package dev.jplay.exec;
 
 import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
-import dev.jplay.output.Event;
 import dev.jplay.playbook.Play;
+import dev.jplay.playbook.Role;
 import dev.jplay.playbook.Task;
 import dev.jplay.vars.PlayVars;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Handlers of a play: matched by name, {@code role : name} or {@code listen} topic; run at each flush in
- * definition order, once, on the hosts that notified them (also failed ones with force_handlers). Handlers that
- * notify other handlers are picked up in the same flush.
+ * Handlers of a play, as ansible-core 2.14 runs them. A notification is resolved when it is made: to the last
+ * loaded handler with that name ({@code name} or {@code role : name}) and to every handler listening to it; a
+ * name nothing answers ends the run. A flush goes once through the handlers in the order they were loaded (role
+ * handlers, the play's, then those of roles included at run time) and runs each on the hosts it was notified for
+ * (also failed ones with force_handlers); a handler notified by a later one waits for the next flush.
  */
 final class Handlers {
     private final Engine e;
@@ -26,6 +27,7 @@ final class Handlers {
     private final PlayVars pv;
     private final Walker walker;
     private final List<Task> handlers;
+    private final Set<String> rolesWithHandlers = ConcurrentHashMap.newKeySet();
 
     Handlers(Engine e, PlayRun run, Play play, PlayVars pv, Walker walker) {
         this.e = e;
@@ -34,62 +36,62 @@ final class Handlers {
         this.pv = pv;
         this.walker = walker;
         this.handlers = new CopyOnWriteArrayList<>(play.handlers());
+        for (Task h : play.handlers()) if (h.role() != null) rolesWithHandlers.add(h.role().role().key());
     }
 
-    /** Handlers of roles loaded by include_role at run time. */
-    void add(List<Task> more) {
+    /** Handlers of a role loaded by include_role at run time (once per role identity, as Ansible's role cache does). */
+    void add(Role role, List<Task> more) {
+        if (more.isEmpty() || !rolesWithHandlers.add(role.key())) return;
         handlers.addAll(more);
+    }
+
+    /** {@code host} notified {@code name} (already templated). */
+    void notify(HostRun host, String name) {
+        List<Task> hit = new ArrayList<>();
+        for (int i = handlers.size() - 1; i >= 0; i--) {
+            if (ownNames(handlers.get(i)).contains(name)) {
+                hit.add(handlers.get(i));
+                break;
+            }
+        }
+        for (Task h : handlers) {
+            if (!hit.contains(h) && h.listen().stream().anyMatch(l -> Py.str(run.displayName(l)).equals(name))) hit.add(h);
+        }
+        if (hit.isEmpty()) {
+            throw new RunAbort("The requested handler '" + name + "' was not found in either the main handlers list nor in the "
+                    + "listening handlers list");
+        }
+        hit.forEach(h -> host.notified.add(h.id()));
     }
 
     void flush(List<HostRun> hosts) {
         boolean force = e.options().forceHandlers()
                 || (play.forceHandlers() != null && ArgConverter.toBool(e.templar().template(play.forceHandlers(), pv.playScope().context())));
-        for (int pass = 0; pass < 100; pass++) {
-            Map<Task, List<HostRun>> due = new LinkedHashMap<>();
-            Map<HostRun, Set<String>> consumed = new LinkedHashMap<>();
-            for (Task h : handlers) {
-                Set<String> names = names(h);
-                for (HostRun host : hosts) {
-                    if (host.unreachable || (!host.active() && !(force && host.failed))) continue;
-                    List<String> hit = host.notified.stream().filter(names::contains).toList();
-                    if (hit.isEmpty()) continue;
-                    due.computeIfAbsent(h, k -> new ArrayList<>()).add(host);
-                    consumed.computeIfAbsent(host, k -> new HashSet<>()).addAll(hit);
-                }
-            }
-            warnUnknown(hosts, consumed);
-            if (due.isEmpty()) return;
-            consumed.forEach((h, n) -> h.notified.removeAll(n));
-            for (var en : due.entrySet()) {
-                if (run.stopped()) return;
-                List<HostRun> targets = en.getValue().stream().filter(h -> h.active() || (force && h.failed && !h.unreachable)).toList();
-                if (!targets.isEmpty()) walker.task(en.getKey(), targets);
-            }
-        }
-    }
-
-    private void warnUnknown(List<HostRun> hosts, Map<HostRun, Set<String>> consumed) {
-        for (HostRun h : hosts) {
-            for (String n : List.copyOf(h.notified)) {
-                if (consumed.getOrDefault(h, Set.of()).contains(n)) continue;
-                if (handlers.stream().noneMatch(t -> names(t).contains(n))) {
-                    h.notified.remove(n);
-                    e.output().on(new Event.Warning("The requested handler '" + n + "' was not found in either the main handlers "
-                            + "list nor in the listening handlers list"));
-                }
-            }
+        for (Task h : handlers) {
+            if (run.stopped()) return;
+            List<HostRun> targets = hosts.stream()
+                    .filter(host -> host.notified.contains(h.id()) && !host.unreachable && (host.active() || (force && host.failed)))
+                    .toList();
+            targets.forEach(host -> host.notified.remove(h.id()));
+            if (!targets.isEmpty()) walker.task(h, targets);
         }
     }
 
     /** The names a handler answers to: its name (also as {@code role : name}) and its listen topics. */
     Set<String> names(Task h) {
+        Set<String> s = ownNames(h);
+        for (String l : h.listen()) s.add(Py.str(run.displayName(l)));
+        return s;
+    }
+
+    /** A handler's name, also as {@code role : name}. */
+    private Set<String> ownNames(Task h) {
         Set<String> s = new HashSet<>();
         if (h.name() != null) {
             String n = run.displayName(h.name());
             s.add(n);
             if (h.role() != null) s.add(h.role().name() + " : " + n);
         }
-        for (String l : h.listen()) s.add(Py.str(run.displayName(l)));
         return s;
     }
 }

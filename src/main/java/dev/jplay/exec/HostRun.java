@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * One host's progress through a play: failed / unreachable / ended, the handlers it notified, and the blocks it
- * is inside (to know whether a failure will be rescued). Touched only by the thread running this host's task.
+ * One host's progress through a play: failed / unreachable / ended, the handlers it notified (their task ids), and
+ * the blocks it is inside (to know whether a failure will be rescued). Touched only by the thread running this host's task.
  */
 final class HostRun {
     /** Where a host is inside one enclosing block. */

@@ -32,6 +32,7 @@ final class PlayRun {
     private final Effects effects;
     private final Progress progress;
     private final String key;
+    private final RoleRuns roleRuns = new RoleRuns();
     private List<HostRun> batch = List.of();
     private volatile boolean endPlay;
     private volatile boolean endBatch;
@@ -111,6 +112,10 @@ final class PlayRun {
         }
     }
 
+    RoleRuns roleRuns() {
+        return roleRuns;
+    }
+
     void flushHandlers(List<HostRun> hosts) {
         handlers.flush(hosts);
     }
@@ -157,7 +162,7 @@ final class PlayRun {
         boolean any = false;
         for (HostRun h : hosts) {
             List<String> pending = progress.takePending(key, h.name);
-            h.notified.addAll(pending);
+            for (String name : pending) handlers.notify(h, name);
             any |= !pending.isEmpty();
         }
         return any;
@@ -201,6 +206,9 @@ final class PlayRun {
                 }
             }
         }
+        if (t.role() != null && !t.handler() && o.status() != Status.SKIPPED && o.status() != Status.UNREACHABLE) {
+            roleRuns.taskRan(t.role(), name);
+        }
         if (Boolean.TRUE.equals(o.result().get("changed")) && !t.notifies().isEmpty()) notify(t, h);
         if (Walker.printed(t, o)) e.output().on(new Event.HostResult(name, info, o.status(), o.result(), o.delegatedTo(), o.ignored()));
     }
@@ -237,7 +245,7 @@ final class PlayRun {
                 names.add(Py.str(n));
             }
         }
-        h.notified.addAll(names);
+        for (String name : names) handlers.notify(h, name);
         progress.notified(key, h.name, names);
     }
 
@@ -288,18 +296,21 @@ final class PlayRun {
         }
     }
 
-    List<TaskNode> loadInclude(TaskRunner.Include inc) {
+    /** Loads what {@code inc} includes; for {@code include_tasks}, the file it read (roles have none). */
+    PlaybookLoader.IncludedTasks loadInclude(TaskRunner.Include inc) {
         PlaybookLoader loader = e.loader();
         if (inc.file() != null) {
-            List<TaskNode> tasks = loader.includeTasks(inc.task(), inc.file(), inc.params());
-            progress.loaded(tasks);
-            return tasks;
+            PlaybookLoader.IncludedTasks included = loader.includeTasks(inc.task(), inc.file(), inc.params());
+            progress.loaded(included.tasks());
+            return included;
         }
         PlaybookLoader.IncludedRole r = loader.includeRole(inc.task(), inc.roleArgs(), inc.params());
-        handlers.add(r.handlers());
+        handlers.add(r.role(), r.handlers());
+        roleRuns.included(r.role());
+        if (r.publicVars()) pv.addPublicRole(r.role());
         progress.loaded(r.tasks());
         progress.loaded(List.copyOf(r.handlers()));
-        return r.tasks();
+        return new PlaybookLoader.IncludedTasks(null, r.tasks());
     }
 
     void includeFailed(TaskRunner.Include inc, Collection<HostRun> hosts, SourceException ex) {

@@ -105,6 +105,10 @@ public final class PlaybookRunner {
             for (Play play : pb.plays()) {
                 if (runPlay(e, play)) break;
             }
+        } catch (RunAbort ex) {
+            output.on(new Event.Error("ERROR! " + ex.getMessage()));
+            output.on(new Event.PlaybookEnded(Duration.ofNanos(System.nanoTime() - start), 1));
+            return new RunResult(stats.snapshot(new ArrayList<>(stats.hosts())), 1);
         } finally {
             e.state().jobs.awaitAll(msg -> output.on(new Event.Warning(msg)));
             pool.shutdownNow();

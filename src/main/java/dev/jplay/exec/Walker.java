@@ -61,7 +61,9 @@ final class Walker {
         }
     }
 
-    private void block(Block b, List<HostRun> hosts) {
+    private void block(Block b, List<HostRun> all) {
+        List<HostRun> hosts = b.kind() == Block.Kind.ROLE ? play.roleRuns().pending(b.role().role(), all) : all;
+        if (hosts.isEmpty()) return;
         boolean rescue = !b.rescue().isEmpty();
         hosts.forEach(h -> h.enterBlock(rescue));
         try {
@@ -85,6 +87,7 @@ final class Walker {
         } finally {
             hosts.forEach(HostRun::leaveBlock);
         }
+        if (b.kind() == Block.Kind.ROLE) play.roleRuns().reachedEnd(b.role().role(), hosts.stream().filter(HostRun::active).toList());
     }
 
     void task(Task t, List<HostRun> hosts) {
@@ -160,17 +163,18 @@ final class Walker {
         });
         groups.forEach((key, hosts) -> {
             TaskRunner.Include inc = first.get(key);
-            List<TaskNode> tasks;
+            dev.jplay.playbook.PlaybookLoader.IncludedTasks loaded;
             try {
-                tasks = play.loadInclude(inc);
+                loaded = play.loadInclude(inc);
             } catch (SourceException ex) {
                 play.includeFailed(inc, hosts, ex);
                 return;
             }
-            String shown = inc.file() != null ? inc.file() : Py.str(inc.roleArgs().get("name"));
-            e.output().on(new Event.Included(shown, hosts.stream().map(h -> h.name).toList(), info(inc.task())));
-            hosts.forEach(h -> e.stats().add(h.name, Stats.Counter.OK));
-            walk(tasks, hosts.stream().filter(HostRun::active).toList());
+            if (loaded.file() != null) {  // include_role prints no "included:" line and counts nothing, as in Ansible
+                e.output().on(new Event.Included(loaded.file().toString(), hosts.stream().map(h -> h.name).toList(), info(inc.task())));
+                hosts.forEach(h -> e.stats().add(h.name, Stats.Counter.OK));
+            }
+            walk(loaded.tasks(), hosts.stream().filter(HostRun::active).toList());
         });
     }
 
@@ -210,7 +214,12 @@ final class Walker {
         String name = t.name() == null ? "" : hosts.isEmpty() ? play.displayName(t.name())
                 : play.displayName(t.name(), runner.scope(t, hosts.get(0).name));
         boolean noLog = Boolean.TRUE.equals(t.keywords().get("no_log"));
-        return new TaskInfo(t.id(), name, t.role() == null ? null : t.role().name(), t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
+        if (t.action().equals("include_role") && name.isEmpty()) {  // Ansible: "include_role : NAME", without the role prefix
+            Object role = t.args().get("name") != null ? t.args().get("name") : t.args().get("role");
+            return new TaskInfo(t.id(), t.written() + " : " + Py.str(role), null, t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
+        }
+        String role = t.role() == null || t.action().equals("include_role") ? null : t.role().name();
+        return new TaskInfo(t.id(), name, role, t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
     }
 
     private boolean startAt(Task t, TaskInfo info) {

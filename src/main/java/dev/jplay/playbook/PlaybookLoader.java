@@ -142,7 +142,7 @@ public final class PlaybookLoader {
             RoleRequest req = RoleRequest.fromEntry(entry, Raw.keyLoc(ds, "roles"), true);
             LoadContext rc = req.entry() == null ? base : TreeLoader.entryContext(req.entry(), base);
             String name = dev.jplay.template.Templar.isTemplate(req.name()) ? tree.renderName(req.name(), base, req.loc()) : req.name();
-            roles.addAll(tree.role(req.rendered(name), rc, parts));
+            roles.addAll(tree.role(req.rendered(name), rc, parts).nodes());
         }
         List<TaskNode> tasks = tree.tasks(ds.get("tasks"), "tasks", Raw.keyLoc(ds, "tasks"), base, parts);
         List<TaskNode> post = tree.tasks(ds.get("post_tasks"), "post_tasks", Raw.keyLoc(ds, "post_tasks"), base, parts);
@@ -173,23 +173,34 @@ public final class PlaybookLoader {
         return out;
     }
 
+    /** The tasks of an {@code include_tasks} loaded at run time, and the file they came from. */
+    public record IncludedTasks(Path file, List<TaskNode> tasks) {}
+
     /** Loads the tasks of a dynamic {@code include_tasks} for run time; {@code params} are the include's vars. */
-    public List<TaskNode> includeTasks(Task include, String file, Map<String, Object> params) {
+    public IncludedTasks includeTasks(Task include, String file, Map<String, Object> params) {
         LoadContext ctx = contextOf(include).withIncludeParams(params);
         Path p = tree.resolveTaskFile(file, ctx, include.loc());
-        return tree.file(p, ctx, new PlayParts());
+        return new IncludedTasks(p.toAbsolutePath(), tree.file(p, ctx, new PlayParts()));
     }
 
-    /** A role loaded by {@code include_role} at run time: its blocks and handlers. */
-    public record IncludedRole(List<TaskNode> tasks, List<Task> handlers) {}
+    /**
+     * A role loaded by {@code include_role} at run time: its blocks and handlers, the role (for deduplication of its
+     * handlers), and whether it was made public (its vars and defaults then join the play's).
+     */
+    public record IncludedRole(List<TaskNode> tasks, List<Task> handlers, Role role, boolean publicVars) {}
 
-    /** Loads a role for {@code include_role} with rendered arguments; {@code params} are the include's vars. */
+    /**
+     * Loads a role for {@code include_role} with rendered arguments; {@code params} are the include's loop variables
+     * (include params), which with the task's vars also become the role's vars and identity, as in Ansible.
+     */
     public IncludedRole includeRole(Task include, Map<String, Object> args, Map<String, Object> params) {
         LoadContext ctx = contextOf(include).withIncludeParams(params);
-        RoleRequest req = RoleRequest.fromArgs(args, include.loc(), false, false);
+        Map<String, Object> vars = new LinkedHashMap<>(include.vars());
+        vars.putAll(params);
+        RoleRequest req = RoleRequest.fromArgs(args, vars, include.loc(), false);
         PlayParts parts = new PlayParts();
-        List<TaskNode> tasks = tree.role(req, ctx, parts);
-        return new IncludedRole(tasks, List.copyOf(parts.roleHandlers));
+        TreeLoader.LoadedRole loaded = tree.role(req, ctx, parts);
+        return new IncludedRole(loaded.nodes(), List.copyOf(parts.roleHandlers), loaded.role(), req.publicVars());
     }
 
     private LoadContext contextOf(Task include) {

@@ -98,7 +98,7 @@ final class TreeLoader {
         return new Block(ids.get(), ds.get("name") == null ? null : Py.str(ds.get("name")),
                 tasks(ds.get("block"), "block", Raw.keyLoc(ds, "block"), c, parts),
                 tasks(ds.get("rescue"), "rescue", Raw.keyLoc(ds, "rescue"), c, parts),
-                tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), false);
+                tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), Block.Kind.BLOCK);
     }
 
     /** The context an import or include passes to the tasks it brings in: its keywords, conditions, tags and vars. */
@@ -116,7 +116,8 @@ final class TreeLoader {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
         String name = fileArg(a);
         Path file = resolveTaskFile(render(name, ctx, a.loc()), ctx, a.loc());
-        return new Block(ids.get(), null, file(file, importContext(ds, ctx), parts), List.of(), List.of(), a.loc(), ctx.role(), true);
+        return new Block(ids.get(), null, file(file, importContext(ds, ctx), parts), List.of(), List.of(), a.loc(), ctx.role(),
+                Block.Kind.IMPORT);
     }
 
     private static String fileArg(TaskParser.Action a) {
@@ -154,10 +155,10 @@ final class TreeLoader {
 
     private Block importRole(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
-        RoleRequest req = RoleRequest.fromArgs(a.args(), a.loc(), false, true);
+        RoleRequest req = RoleRequest.fromArgs(a.args(), Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")), a.loc(), true);
         LoadContext c = importContext(ds, ctx);
-        return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts), List.of(), List.of(),
-                a.loc(), ctx.role(), true);
+        return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts).nodes(), List.of(),
+                List.of(), a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
 
     /**
@@ -172,7 +173,7 @@ final class TreeLoader {
         includeContexts.put(t.id(), children);
         if (t.loop() != null) return;
         if (t.action().equals("include_role")) {
-            RoleRequest req = RoleRequest.fromArgs(t.args(), t.loc(), false, false);
+            RoleRequest req = RoleRequest.fromArgs(t.args(), t.vars(), t.loc(), false);
             if (!dev.jplay.template.Templar.isTemplate(req.name())) role(req, children, new PlayParts());
             return;
         }
@@ -181,37 +182,51 @@ final class TreeLoader {
         if (!dev.jplay.template.Templar.isTemplate(f)) file(resolveTaskFile(Py.str(f), ctx, t.loc()), children, new PlayParts());
     }
 
-    /** Loads a role (dependencies first) as blocks; empty when deduplicated away. */
-    List<TaskNode> role(RoleRequest req, LoadContext ctx, PlayParts parts) {
+    /** A loaded role: the role and its blocks (dependencies' first, then its own tasks as a {@link Block.Kind#ROLE} block). */
+    record LoadedRole(Role role, List<TaskNode> nodes) {}
+
+    /**
+     * Loads a role and its dependencies. Every occurrence is loaded (deduplication happens per host at run time, as
+     * in Ansible); handlers are collected once per role identity, and roles requested as public join the play's roles.
+     */
+    LoadedRole role(RoleRequest req, LoadContext ctx, PlayParts parts) {
         Path dir = roleFinder.find(req.name(), ctx.role(), req.loc(), ctx.playbookDir());
-        Map<String, Object> meta = roleFile(dir, "meta", "main");
-        boolean allowDup = Boolean.TRUE.equals(meta.get("allow_duplicates"));
-        String identity = dir + "|" + Py.repr(req.params());
-        if (req.dedupe() && !allowDup && !parts.seenRoles.add(identity)) return List.of();
-        List<RoleContext> parents = ctx.role() == null ? List.of() : concat(ctx.role().parents(), ctx.role());
-        RoleContext rc = new RoleContext(req.displayName(dir), dir, roleFile(dir, "defaults", req.defaultsFrom()),
-                roleFile(dir, "vars", req.varsFrom()), req.params(), parents, req.publicVars());
-        List<TaskNode> out = new ArrayList<>();
+        Map<String, Object> meta = roleFile(dir, "meta", null);
+        boolean allowDup = req.allowDuplicates() != null ? req.allowDuplicates() : Boolean.TRUE.equals(meta.get("allow_duplicates"));
+        List<Role> parents = ctx.role() == null ? List.of() : concat(ctx.role().parents(), ctx.role().role());
+        Map<String, Object> vars = new LinkedHashMap<>(req.entryVars());
+        vars.putAll(roleFile(dir, "vars", req.varsFrom()));
+        String key = req.key();
+        Role own = new Role(req.displayName(dir), dir, key, roleFile(dir, "defaults", req.defaultsFrom()), vars, req.params(),
+                List.of(), allowDup);
         // a role searches its own meta/main.yml collections, not the play's (as Ansible does)
         Object roleCollections = meta.get("collections") == null ? List.of() : meta.get("collections");
-        LoadContext inRole = ctx.inRole(rc, dir.resolve("tasks")).withKeywords(ctx.keywords().with("collections", roleCollections));
+        Keywords roleKeywords = ctx.keywords().with("collections", roleCollections);
+        LoadContext asParent = ctx.inRole(RoleContext.of(own, parents), dir.resolve("tasks")).withKeywords(roleKeywords);
+        List<TaskNode> out = new ArrayList<>();
+        List<Role> deps = new ArrayList<>();
         for (Object dep : Raw.list(meta.get("dependencies"))) {
-            RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), true);
-            LoadContext dc = d.entry() == null ? inRole : entryContext(d.entry(), inRole);
-            out.addAll(role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts));
+            RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), false);
+            LoadContext dc = d.entry() == null ? asParent : entryContext(d.entry(), asParent);
+            LoadedRole loaded = role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts);
+            deps.add(loaded.role());
+            out.addAll(loaded.nodes());
         }
-        Path tasks = roleFilePath(dir, "tasks", req.tasksFrom());
+        Role role = new Role(own.name(), dir, key, own.defaults(), vars, own.params(), List.copyOf(deps), allowDup);
+        RoleContext rc = RoleContext.of(role, parents);
+        LoadContext inRole = ctx.inRole(rc, dir.resolve("tasks")).withKeywords(roleKeywords);
+        Path tasks = roleFilePath(dir, "tasks", req.tasksFrom(), req.loc());
         List<TaskNode> body = new ArrayList<>();
         Map<String, Object> validation = RoleArgumentSpecs.validationTask(dir, meta, req.tasksFrom(), rc.name(), req.params(), req.loc());
         if (validation != null) body.add(node(validation, inRole, parts));
         if (tasks != null) body.addAll(file(tasks, inRole, parts));
-        out.add(new Block(ids.get(), null, body, List.of(), List.of(), req.loc(), rc, true));
-        Path handlers = roleFilePath(dir, "handlers", req.handlersFrom());
-        if (handlers != null) {
+        out.add(new Block(ids.get(), null, body, List.of(), List.of(), req.loc(), rc, Block.Kind.ROLE));
+        Path handlers = roleFilePath(dir, "handlers", req.handlersFrom(), req.loc());
+        if (handlers != null && parts.rolesWithHandlers.add(key)) {
             for (TaskNode n : file(handlers, inRole.asHandlers(true), parts)) flattenHandlers(n, parts.roleHandlers);
         }
-        parts.roles.add(rc);
-        return out;
+        if (req.publicVars()) parts.roles.add(role);
+        return new LoadedRole(role, out);
     }
 
     /** The collections a task's short module names are searched in: its own {@code collections:}, else the inherited one. */
@@ -231,21 +246,50 @@ final class TreeLoader {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * {@code dir/sub/NAME} loaded as a mapping: {@code main} when {@code name} is null (then missing is empty), else the
+     * named file, which must exist. A directory {@code sub/NAME/} contributes all its files, merged in name order.
+     */
     private Map<String, Object> roleFile(Path dir, String sub, String name) {
-        Path p = roleFilePath(dir, sub, name);
-        if (p == null) return new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+        Path folder = dir.resolve(sub).resolve(name == null ? "main" : name);
+        if (Files.isDirectory(folder)) {
+            for (Path p : sortedFiles(folder)) out.putAll(mapping(p, sub));
+            return out;
+        }
+        Path p = roleFilePath(dir, sub, name, Loc.UNKNOWN);
+        if (p != null) out.putAll(mapping(p, sub));
+        return out;
+    }
+
+    private Map<String, Object> mapping(Path p, String sub) {
         Object data = yaml(p);
-        if (data == null) return new LinkedHashMap<>();
+        if (data == null) return Map.of();
         return Raw.map(data, sub + "/" + p.getFileName(), Loc.of(p.toString()));
     }
 
-    /** {@code dir/sub/name}, trying the extensions Ansible tries; null when absent. */
-    static Path roleFilePath(Path dir, String sub, String name) {
+    private static List<Path> sortedFiles(Path folder) {
+        try (var s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().matches(".*\\.(ya?ml|json)$|[^.]*"))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new SourceException("cannot read " + folder + ": " + e.getMessage(), Loc.of(folder.toString()));
+        }
+    }
+
+    /**
+     * {@code dir/sub/name}, trying the extensions Ansible tries ({@code main.yml}, {@code .yaml}, {@code .json}, no
+     * extension; a given name first as written); null when {@code sub/main} is absent, an error when a named file is.
+     */
+    static Path roleFilePath(Path dir, String sub, String name, Loc loc) {
+        List<String> exts = name == null ? List.of(".yml", ".yaml", ".json", "") : List.of("", ".yml", ".yaml", ".json");
         String n = name == null ? "main" : name;
-        for (String ext : List.of("", ".yml", ".yaml", ".json")) {
+        for (String ext : exts) {
             Path p = dir.resolve(sub).resolve(n + ext);
             if (Files.isRegularFile(p)) return p;
+        }
+        if (name != null && Files.isDirectory(dir.resolve(sub))) {
+            throw new SourceException("Could not find specified file in role: " + sub + "/" + name, loc);
         }
         return null;
     }
