@@ -150,32 +150,11 @@ final class Walker {
         }
     }
 
-    /** Loads and walks dynamic includes, grouping hosts that include the same file with the same params. */
+    /** Loads the dynamic includes the task produced, then walks each on the hosts that asked for it. */
     private void includes(Map<HostRun, TaskRunner.Outcome> outcomes) {
-        Map<List<Object>, List<HostRun>> groups = new LinkedHashMap<>();
-        Map<List<Object>, TaskRunner.Include> first = new LinkedHashMap<>();
-        outcomes.forEach((h, o) -> {
-            for (TaskRunner.Include inc : o.includes()) {
-                List<Object> key = List.of(inc.task().id(), String.valueOf(inc.file()), String.valueOf(inc.roleArgs()), inc.params().toString());
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
-                first.putIfAbsent(key, inc);
-            }
-        });
-        groups.forEach((key, hosts) -> {
-            TaskRunner.Include inc = first.get(key);
-            dev.jplay.playbook.PlaybookLoader.IncludedTasks loaded;
-            try {
-                loaded = play.loadInclude(inc);
-            } catch (SourceException ex) {
-                play.includeFailed(inc, hosts, ex);
-                return;
-            }
-            if (loaded.file() != null) {  // include_role prints no "included:" line and counts nothing, as in Ansible
-                e.output().on(new Event.Included(loaded.file().toString(), hosts.stream().map(h -> h.name).toList(), info(inc.task())));
-                hosts.forEach(h -> e.stats().add(h.name, Stats.Counter.OK));
-            }
-            walk(loaded.tasks(), hosts.stream().filter(HostRun::active).toList());
-        });
+        for (IncludeGroups.Loaded l : IncludeGroups.load(e, play, this, outcomes)) {
+            walk(l.tasks(), l.hosts().stream().filter(HostRun::active).toList());
+        }
     }
 
     /** Ansible 2.14's linear strategy prints a meta task's banner once per host for the per-host actions. */

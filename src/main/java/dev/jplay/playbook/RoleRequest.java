@@ -23,15 +23,20 @@ record RoleRequest(String name, Map<String, Object> params, Map<String, Object> 
                    String defaultsFrom, String handlersFrom, Loc loc, Boolean allowDuplicates, boolean publicVars,
                    boolean fromInclude, Map<String, Object> entry) {
 
-    /** {@code import_role}/{@code include_role} arguments; {@code vars} are the task's vars (and loop variables). */
-    static RoleRequest fromArgs(Map<String, Object> args, Map<String, Object> vars, Loc loc, boolean publicByDefault) {
+    /**
+     * {@code import_role} ({@code imported}: public unless told, {@code *_from} reduced to base names as 2.14 does
+     * when loading) or {@code include_role} (private unless told) arguments; {@code vars} are the task's vars (and
+     * loop variables).
+     */
+    static RoleRequest fromArgs(Map<String, Object> args, Map<String, Object> vars, Loc loc, boolean imported) {
         Object name = args.get("name") != null ? args.get("name") : args.get("role");
         if (name == null) throw new SourceException("a role name is required ('name:')", loc);
         Object pub = args.get("public");
         Object dup = args.get("allow_duplicates");
-        return new RoleRequest(Py.str(name), Map.of(), vars, from(args, "tasks_from", loc), from(args, "vars_from", loc),
-                from(args, "defaults_from", loc), from(args, "handlers_from", loc), loc, dup == null || ArgConverter.toBool(dup),
-                pub == null ? publicByDefault : ArgConverter.toBool(pub), true, null);
+        return new RoleRequest(Py.str(name), Map.of(), vars, from(args, "tasks_from", imported, loc),
+                from(args, "vars_from", imported, loc), from(args, "defaults_from", imported, loc),
+                from(args, "handlers_from", imported, loc), loc, dup == null || ArgConverter.toBool(dup),
+                pub == null ? imported : ArgConverter.toBool(pub), true, null);
     }
 
     /**
@@ -102,8 +107,8 @@ record RoleRequest(String name, Map<String, Object> params, Map<String, Object> 
         return name.contains("/") ? dir.getFileName().toString() : name;
     }
 
-    /** A {@code *_from} option: Ansible 2.14 keeps only the file's base name. */
-    private static String from(Map<String, Object> args, String key, Loc loc) {
+    /** A {@code *_from} option; Ansible 2.14 keeps only the base name of an imported role's. */
+    private static String from(Map<String, Object> args, String key, boolean baseName, Loc loc) {
         Object o = args.get(key);
         if (o == null) return null;
         if (!(o instanceof CharSequence)) {
@@ -111,6 +116,6 @@ record RoleRequest(String name, Map<String, Object> params, Map<String, Object> 
         }
         String s = o.toString();
         int slash = s.lastIndexOf('/');
-        return slash < 0 ? s : s.substring(slash + 1);
+        return slash < 0 || !baseName ? s : s.substring(slash + 1);
     }
 }

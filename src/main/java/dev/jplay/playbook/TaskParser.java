@@ -182,7 +182,7 @@ final class TaskParser {
         boolean include = a.module().equals("include_tasks") || a.module().equals("include_role");
         if (include) {
             for (String k : ds.keySet()) {
-                if (k.equals(a.key()) || Keys.INCLUDE.contains(k)) continue;
+                if (k.equals(a.key()) || Keys.INCLUDE.contains(k) || k.startsWith("with_")) continue;
                 throw new SourceException("'" + k + "' is not a valid attribute for " + a.module()
                         + " (a dynamic include runs once per host; put keywords for the included tasks under 'apply:')",
                         Raw.keyLoc(ds, k));
