@@ -2,6 +2,7 @@ package dev.jplay.exec;
 
 import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
+import dev.jplay.output.Event;
 import dev.jplay.playbook.Play;
 import dev.jplay.playbook.Role;
 import dev.jplay.playbook.Task;
@@ -61,7 +62,11 @@ final class Handlers {
             throw new RunAbort("The requested handler '" + name + "' was not found in either the main handlers list nor in the "
                     + "listening handlers list");
         }
-        hit.forEach(h -> host.notified.add(h.id()));
+        for (Task h : hit) {
+            if (host.notified.add(h.id())) {
+                e.output().on(new Event.Verbose("NOTIFIED HANDLER " + walker.info(h).banner() + " for " + host.name, 2, host.name));
+            }
+        }
     }
 
     void flush(List<HostRun> hosts) {

@@ -34,6 +34,7 @@ final class PlayRun {
     private final String key;
     private final RoleRuns roleRuns = new RoleRuns();
     private List<HostRun> batch = List.of();
+    private List<String> hosts = List.of();
     private volatile boolean endPlay;
     private volatile boolean endBatch;
     private volatile boolean breakPlaybook;
@@ -55,6 +56,7 @@ final class PlayRun {
      * the playbook must stop (a whole batch failed, any_errors_fatal, max_fail_percentage), as Ansible does.
      */
     boolean run(List<String> hosts) {
+        this.hosts = List.copyOf(hosts);
         boolean free = play.strategy() != null ? Py.str(play.strategy()).equals("free") : e.options().strategy().equals("free");
         for (List<String> names : Serial.batches(hosts, templated(play.serial()))) {
             if (endPlay) break;
@@ -92,6 +94,11 @@ final class PlayRun {
         List<TaskNode> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    /** Every host of the play (all batches). */
+    List<String> hosts() {
+        return hosts;
     }
 
     boolean stopped() {

@@ -102,6 +102,7 @@ public final class PlaybookRunner {
                 new RunState(options.startAtTask() != null, options.step(), new Progress(journal, resuming)));
         try {
             output.on(new Event.PlaybookStarted(pb.file().toString(), options.check(), options.diff()));
+            output.on(new Event.Verbose(pb.plays().size() + " plays in " + shownPath(pb.file()), 2, null));
             for (Play play : pb.plays()) {
                 if (runPlay(e, play)) break;
             }
@@ -127,6 +128,12 @@ public final class PlaybookRunner {
         int code = stats.anyUnreachable() ? 4 : stats.anyFailed() ? 2 : 0;
         output.on(new Event.PlaybookEnded(Duration.ofNanos(System.nanoTime() - start), code));
         return new RunResult(recap, code);
+    }
+
+    /** A playbook's path as the user probably wrote it: relative to the working directory when it is below it. */
+    private String shownPath(Path file) {
+        Path cwd = options.cwd() == null ? Path.of("").toAbsolutePath() : options.cwd();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
     }
 
     /** Returns true when the playbook must stop. */

@@ -31,6 +31,7 @@ final class Walker {
     private final PlayRun play;
     private final TaskRunner runner;
     private final boolean free;
+    private final MetaTask meta;
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
     Walker(Engine e, PlayRun play, PlayVars pv, boolean free) {
@@ -38,6 +39,7 @@ final class Walker {
         this.play = play;
         this.runner = new TaskRunner(e, pv);
         this.free = free;
+        this.meta = new MetaTask(e, play, runner, free);
     }
 
     TaskRunner runner() {
@@ -96,8 +98,7 @@ final class Walker {
         TaskInfo info = info(t, hosts);
         if (!implicit && (!startAt(t, info) || !step(info))) return;
         if (t.action().equals("meta")) {
-            if (!implicit) announceMeta(t, info, hosts);
-            meta(t, hosts);
+            meta.run(t, info, hosts);
             return;
         }
         List<HostRun> skipped = new ArrayList<>();
@@ -154,33 +155,6 @@ final class Walker {
     private void includes(Map<HostRun, TaskRunner.Outcome> outcomes) {
         for (IncludeGroups.Loaded l : IncludeGroups.load(e, play, this, outcomes)) {
             walk(l.tasks(), l.hosts().stream().filter(HostRun::active).toList());
-        }
-    }
-
-    /** Ansible 2.14's linear strategy prints a meta task's banner once per host for the per-host actions. */
-    private void announceMeta(Task t, TaskInfo info, List<HostRun> hosts) {
-        String action = Py.str(t.args().get("_raw_params")).strip();
-        boolean perHost = !free && java.util.Set.of("noop", "reset_connection", "end_host", "role_complete", "flush_handlers").contains(action);
-        int times = perHost ? hosts.size() : 1;
-        for (int i = 0; i < times; i++) e.output().on(new Event.TaskStarted(info));
-    }
-
-    private void meta(Task t, List<HostRun> hosts) {
-        String action = Py.str(t.args().get("_raw_params")).strip();
-        List<HostRun> when = hosts.stream().filter(h -> runner.conditionHolds(t, h.name)).toList();
-        switch (action) {
-            case "flush_handlers" -> play.flushHandlers(hosts);
-            case "end_play" -> {
-                if (!when.isEmpty()) play.endPlay();
-            }
-            case "end_batch" -> {
-                if (!when.isEmpty()) play.endBatch();
-            }
-            case "end_host" -> when.forEach(h -> h.ended = true);
-            case "clear_host_errors" -> play.clearHostErrors();
-            case "clear_facts" -> when.forEach(h -> e.vars().state(h.name).clearFacts());
-            case "reset_connection", "refresh_inventory", "noop", "role_complete", "end_role" -> { }
-            default -> throw new SourceException("invalid meta action requested: " + action, t.loc());
         }
     }
 
