@@ -52,16 +52,18 @@ final class PlayRun {
     }
 
     /**
-     * Runs the play on {@code hosts}; returns when every batch is done or the play was stopped. Returns true when
+     * Runs the play on {@code hosts}, announcing each batch with the play's banner ({@code name}) as Ansible does;
+     * returns when every batch is done or the play was stopped. Returns true when
      * the playbook must stop (a whole batch failed, any_errors_fatal, max_fail_percentage), as Ansible does.
      */
-    boolean run(List<String> hosts) {
+    boolean run(List<String> hosts, String name, String pattern) {
         this.hosts = List.copyOf(hosts);
         boolean free = play.strategy() != null ? Py.str(play.strategy()).equals("free") : e.options().strategy().equals("free");
         for (List<String> names : Serial.batches(hosts, templated(play.serial()))) {
             if (endPlay) break;
             endBatch = false;
             batch = names.stream().map(HostRun::new).toList();
+            e.output().on(new Event.PlayStarted(name, pattern, names));
             pv.setHosts(hosts, names);
             VarsFiles.load(e, play, pv, names);
             Gathering.run(e, play, pv, walker, batch);

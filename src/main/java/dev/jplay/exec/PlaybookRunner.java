@@ -143,14 +143,14 @@ public final class PlaybookRunner {
         String pattern = Py.str(templar.template(play.hosts(), scope.context(play.loc())));
         List<String> hosts = selectHosts(e, play, pattern);
         pv.setHosts(hosts, hosts);
+        pv.setPrompted(Prompts.ask(play, prompter, templar, pv, output));
         String name = play.name() == null ? pattern : Py.str(templar.template(play.name(), pv.playScope().context(play.loc())));
-        output.on(new Event.PlayStarted(name, pattern, hosts));
         if (hosts.isEmpty()) {
+            output.on(new Event.PlayStarted(name, pattern, hosts));
             output.on(new Event.NoHostsMatched(pattern));
             return false;
         }
-        pv.setPrompted(Prompts.ask(play, prompter, templar, pv));
-        return new PlayRun(e, play, pv).run(hosts);
+        return new PlayRun(e, play, pv).run(hosts, name, pattern);
     }
 
     private List<String> selectHosts(Engine e, Play play, String pattern) {

@@ -166,9 +166,10 @@ public final class PlaybookLoader {
             Raw.onlyKeys(p, Keys.VARS_PROMPT, "vars_prompt entry");
             if (p.get("name") == null) throw new SourceException("vars_prompt entries need a 'name'", Raw.loc(p));
             String name = Py.str(p.get("name"));
-            out.add(new VarsPrompt(name, p.get("prompt") == null ? name : Py.str(p.get("prompt")),
+            out.add(new VarsPrompt(name, p.get("prompt") == null ? null : Py.str(p.get("prompt")),
                     p.get("private") == null || dev.jplay.modules.ArgConverter.toBool(p.get("private")), p.get("default"),
-                    Boolean.TRUE.equals(p.get("confirm")), p.get("encrypt"), Boolean.TRUE.equals(p.get("unsafe"))));
+                    Boolean.TRUE.equals(p.get("confirm")), p.get("encrypt"), p.get("salt"), p.get("salt_size"),
+                    Boolean.TRUE.equals(p.get("unsafe"))));
         }
         return out;
     }
