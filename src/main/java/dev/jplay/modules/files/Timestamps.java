@@ -6,7 +6,9 @@ import dev.jplay.connection.ConnectionException;
 import dev.jplay.connection.ExecResult;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
+import dev.jplay.template.PyStrptime;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -80,100 +82,10 @@ record Timestamps(String mtime, String atime) {
         if (value.equals(NOW)) return NOW;
         String f = format == null ? "%Y%m%d%H%M.%S" : format;
         try {
-            return StrpTime.parse(value, f);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Error while obtaining timestamp for time " + value + " using format " + f
-                    + ": time data '" + value + "' does not match format '" + f + "'");
-        }
-    }
-
-    /** A small Python {@code time.strptime}: %Y %y %m %d %H %I %p %M %S %b %B %j and literals; one per parse. */
-    static final class StrpTime {
-        private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-        private final String s;
-        private int p;
-
-        private StrpTime(String s) {
-            this.s = s;
-        }
-
-        static String parse(String s, String fmt) {
-            return new StrpTime(s).read(fmt);
-        }
-
-        private String read(String fmt) {
-            int year = 1900;
-            int month = 1;
-            int day = 1;
-            int hour = 0;
-            int minute = 0;
-            int second = 0;
-            int yday = -1;
-            Boolean pm = null;
-            for (int i = 0; i < fmt.length(); i++) {
-                char c = fmt.charAt(i);
-                if (c != '%') {
-                    literal(c);
-                    continue;
-                }
-                if (++i >= fmt.length()) throw new IllegalArgumentException();
-                switch (fmt.charAt(i)) {
-                    case 'Y' -> year = num(4);
-                    case 'y' -> {
-                        int y = num(2);
-                        year = y < 69 ? 2000 + y : 1900 + y;
-                    }
-                    case 'm' -> month = num(2);
-                    case 'd' -> day = num(2);
-                    case 'H', 'I' -> hour = num(2);
-                    case 'M' -> minute = num(2);
-                    case 'S' -> second = num(2);
-                    case 'j' -> yday = num(3);
-                    case 'p' -> pm = ampm();
-                    case 'b', 'B' -> month = month(fmt.charAt(i) == 'B');
-                    case '%' -> literal('%');
-                    default -> throw new IllegalArgumentException();
-                }
-            }
-            if (p != s.length()) throw new IllegalArgumentException();
-            if (pm != null) hour = hour % 12 + (pm ? 12 : 0);
-            try {
-                java.time.LocalDate date = yday > 0 ? java.time.LocalDate.ofYearDay(year, yday) : java.time.LocalDate.of(year, month, day);
-                return String.format(Locale.ROOT, "%s %02d:%02d:%02d", date, hour, minute, second);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }
-
-        private void literal(char c) {
-            if (p >= s.length() || s.charAt(p) != c) throw new IllegalArgumentException();
-            p++;
-        }
-
-        private int num(int max) {
-            int from = p;
-            while (p < s.length() && p - from < max && Character.isDigit(s.charAt(p))) p++;
-            if (p == from) throw new IllegalArgumentException();
-            return Integer.parseInt(s.substring(from, p));
-        }
-
-        private boolean ampm() {
-            String ap = s.substring(p, Math.min(p + 2, s.length())).toLowerCase(Locale.ROOT);
-            if (!ap.equals("am") && !ap.equals("pm")) throw new IllegalArgumentException();
-            p += 2;
-            return ap.equals("pm");
-        }
-
-        private int month(boolean full) {
-            String rest = s.substring(p).toLowerCase(Locale.ROOT);
-            for (int k = 0; k < 12; k++) {
-                if (rest.startsWith(MONTHS[k])) {
-                    p += 3;
-                    while (full && p < s.length() && Character.isLetter(s.charAt(p))) p++;
-                    return k + 1;
-                }
-            }
-            throw new IllegalArgumentException();
+            LocalDateTime t = PyStrptime.parse(value, f);
+            return String.format(Locale.ROOT, "%s %02d:%02d:%02d", t.toLocalDate(), t.getHour(), t.getMinute(), t.getSecond());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Error while obtaining timestamp for time " + value + " using format " + f + ": " + e.getMessage());
         }
     }
 }
