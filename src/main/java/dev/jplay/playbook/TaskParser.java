@@ -210,7 +210,7 @@ final class TaskParser {
         String name = ds.get("name") == null ? null : Py.str(ds.get("name"));
         return new Task(ids.get(), name, a.module(), a.written(), a.args(), c.keywords(), c.when(), c.tags(), loop(ds),
                 register, Raw.list(ds.get("changed_when")), Raw.list(ds.get("failed_when")), Raw.list(ds.get("until")),
-                ds.get("retries"), ds.get("delay"), Raw.list(ds.get("notify")), c.vars(), ctx.includeParams(), loc,
+                ds.get("retries"), ds.get("delay"), Raw.list(c.keywords().get("notify")), c.vars(), ctx.includeParams(), loc,
                 ctx.role(), ctx.dir(), ctx.handlers(), List.copyOf(listen));
     }
 
