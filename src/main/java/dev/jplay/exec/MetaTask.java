@@ -108,6 +108,7 @@ final class MetaTask {
                             skip + ", continuing execution for " + h.name);
                 }
                 h.ended = true;
+                play.updatePlayHosts(List.of(h));
                 return Done.ran("ending play for " + h.name);
             }
             case "role_complete" -> {

@@ -17,6 +17,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One play on its hosts: batches ({@code serial}), fact gathering, the sections with handler flushes between them,
@@ -33,14 +35,20 @@ final class PlayRun {
     private final Progress progress;
     private final String key;
     private final RoleRuns roleRuns = new RoleRuns();
+    /** Hosts out of the play for its magic variables (Ansible's {@code _removed_hosts}): failed unrescued, unreachable, ended. */
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
     private List<HostRun> batch = List.of();
     private List<String> hosts = List.of();
+    private Set<String> running = Set.of();
+    private final List<String> all;
     private volatile boolean endPlay;
     private volatile boolean endBatch;
     private volatile boolean breakPlaybook;
 
-    PlayRun(Engine e, Play play, PlayVars pv) {
+    /** {@code all}: every host the play's pattern matched, also those that failed in earlier plays. */
+    PlayRun(Engine e, Play play, PlayVars pv, List<String> all) {
         this.e = e;
+        this.all = List.copyOf(all);
         this.play = play;
         this.pv = pv;
         String strategy = play.strategy() == null ? e.options().strategy() : Py.str(play.strategy());
@@ -58,13 +66,15 @@ final class PlayRun {
      */
     boolean run(List<String> hosts, String name, String pattern) {
         this.hosts = List.copyOf(hosts);
+        this.running = Set.copyOf(hosts);
         boolean free = play.strategy() != null ? Py.str(play.strategy()).equals("free") : e.options().strategy().equals("free");
         for (List<String> names : Serial.batches(hosts, templated(play.serial()))) {
             if (endPlay) break;
             endBatch = false;
             batch = names.stream().map(HostRun::new).toList();
             e.output().on(new Event.PlayStarted(name, pattern, names));
-            pv.setHosts(hosts, names);
+            pv.setHosts(all, names);
+            updatePlayHosts(List.of());
             VarsFiles.load(e, play, pv, names);
             Gathering.run(e, play, pv, walker, batch);
             for (List<TaskNode> section : List.of(play.preTasks(), concat(play.roles(), play.tasks()), play.postTasks())) {
@@ -80,10 +90,7 @@ final class PlayRun {
                 if (h.unreachable) e.state().unreachable.add(h.name);
             }
             if (breakPlaybook) return true;
-            if (batch.stream().allMatch(h -> h.failed || h.unreachable)) {
-                e.output().on(new Event.NoMoreHosts());
-                return true;
-            }
+            if (batch.stream().allMatch(h -> h.failed || h.unreachable)) return true;  // silently, as Ansible
         }
         return false;
     }
@@ -115,10 +122,21 @@ final class PlayRun {
         endBatch = true;
     }
 
+    /**
+     * meta clear_host_errors: failed and unreachable hosts of the batch run the next tasks again, and no host of the
+     * play counts as failed or unreachable for later plays or the exit code (the recap keeps its counts). Hosts stay
+     * out of {@code ansible_play_hosts} for the rest of this play, as in Ansible 2.14.
+     */
     void clearHostErrors() {
         for (HostRun h : batch) {
-            if (h.failed && !h.unreachable) h.failed = false;
+            if (!h.fatal) {
+                h.failed = false;
+                h.unreachable = false;
+            }
+            h.clears++;
         }
+        e.state().failed.removeAll(all);
+        e.state().unreachable.removeAll(all);
     }
 
     RoleRuns roleRuns() {
@@ -273,15 +291,22 @@ final class PlayRun {
 
     /** After a task on all hosts: any_errors_fatal and max_fail_percentage. */
     void afterTask(Task t, List<HostRun> hosts, Map<HostRun, TaskRunner.Outcome> outcomes) {
-        pv.setActiveHosts(batch.stream().filter(HostRun::active).map(h -> h.name).toList());
+        updatePlayHosts(hosts);
         boolean hardFailure = outcomes.entrySet().stream()
                 .anyMatch(en -> en.getValue().status() == Status.FAILED && !en.getValue().ignored() && en.getKey().failed);
         if (hardFailure && anyErrorsFatal(t, hosts)) {
-            for (HostRun h : batch) h.failed = h.failed || h.active();
-            endPlay = true;
-            breakPlaybook = true;
-            e.output().on(new Event.NoMoreHosts());
-            return;
+            // as Ansible: every host fails now except those whose next task is in a rescue or always section
+            for (HostRun h : hosts) {
+                if (h.unreachable || h.ended || h.headedForRescueOrAlways()) continue;
+                h.failed = true;
+                h.fatal = true;
+                breakPlaybook = true;
+            }
+            if (breakPlaybook && batch.stream().noneMatch(h -> h.active() || h.failed && !h.fatal && !h.unreachable)) {
+                endPlay = true;
+                e.output().on(new Event.NoMoreHosts());
+                return;
+            }
         }
         Object mfp = play.maxFailPercentage();
         if (mfp != null && !batch.isEmpty()) {
@@ -295,8 +320,23 @@ final class PlayRun {
         }
     }
 
+    /**
+     * {@code ansible_play_hosts} and {@code ansible_play_batch} without the hosts that left the play: a host that
+     * failed outside a rescuing block stays out even while it runs an always section or after clear_host_errors
+     * (as in Ansible 2.14); a rescued one does not leave.
+     */
+    void updatePlayHosts(List<HostRun> ran) {
+        for (HostRun h : ran) {
+            if (h.unreachable || h.ended || h.failed && !h.rescuable()) removed.add(h.name);
+        }
+        pv.setActiveHosts(all.stream().filter(n -> running.contains(n) && !removed.contains(n)).toList(),
+                batch.stream().map(h -> h.name).filter(n -> !removed.contains(n)).toList());
+    }
+
+    /** The task's any_errors_fatal; a task that runs once for all hosts is fatal too (Ansible's linear strategy). */
     private boolean anyErrorsFatal(Task t, List<HostRun> hosts) {
         Object v = t.keywords().get("any_errors_fatal");
+        if (walker.bypassHostLoop(t, hosts)) return true;
         if (v == null) return e.options().anyErrorsFatal();
         try {
             return ArgConverter.toBool(e.templar().template(v, walker.runner().scope(t, hosts.get(0).name).context(t.loc())));

@@ -54,12 +54,18 @@ final class Walker {
     }
 
     void walk(List<TaskNode> nodes, List<HostRun> hosts) {
-        for (TaskNode n : nodes) {
+        walk(nodes, hosts, false);
+    }
+
+    /** {@code section}: the nodes are a section of the hosts' innermost block (their position is tracked). */
+    private void walk(List<TaskNode> nodes, List<HostRun> hosts, boolean section) {
+        for (int i = 0; i < nodes.size(); i++) {
             if (play.stopped()) return;
             List<HostRun> active = hosts.stream().filter(HostRun::active).toList();
             if (active.isEmpty()) return;
-            if (n instanceof Block b) block(b, active);
-            else task((Task) n, active);
+            if (section) for (HostRun h : active) h.at(i);
+            if (nodes.get(i) instanceof Block b) block(b, active);
+            else task((Task) nodes.get(i), active);
         }
     }
 
@@ -67,24 +73,25 @@ final class Walker {
         List<HostRun> hosts = b.kind() == Block.Kind.ROLE ? play.roleRuns().pending(b.role().role(), all) : all;
         if (hosts.isEmpty()) return;
         boolean rescue = !b.rescue().isEmpty();
-        hosts.forEach(h -> h.enterBlock(rescue));
+        hosts.forEach(h -> h.enterBlock(b));
         try {
-            walk(b.block(), hosts);
-            List<HostRun> failed = hosts.stream().filter(h -> h.failed && !h.unreachable).toList();
+            walk(b.block(), hosts, true);
+            List<HostRun> failed = hosts.stream().filter(h -> h.failed && !h.unreachable && !h.fatal).toList();
             if (rescue && !failed.isEmpty() && !play.stopped()) {
                 failed.forEach(h -> {
                     h.failed = false;
                     h.phase(HostRun.Phase.RESCUE);
                 });
-                walk(b.rescue(), failed);
+                walk(b.rescue(), failed, true);
             }
             if (!b.always().isEmpty() && !play.stopped()) {
-                List<HostRun> targets = hosts.stream().filter(h -> !h.unreachable && !h.ended).toList();
-                List<HostRun> wasFailed = targets.stream().filter(h -> h.failed).toList();
-                wasFailed.forEach(h -> h.failed = false);
+                List<HostRun> targets = hosts.stream().filter(h -> !h.unreachable && !h.ended && !h.fatal).toList();
+                Map<HostRun, Integer> wasFailed = new LinkedHashMap<>();
+                targets.stream().filter(h -> h.failed).forEach(h -> wasFailed.put(h, h.clears));
+                wasFailed.keySet().forEach(h -> h.failed = false);
                 targets.forEach(h -> h.phase(HostRun.Phase.ALWAYS));
-                walk(b.always(), targets);
-                wasFailed.forEach(h -> h.failed = true);
+                walk(b.always(), targets, true);
+                wasFailed.forEach((h, clears) -> h.failed |= h.clears == clears);
             }
         } finally {
             hosts.forEach(HostRun::leaveBlock);
@@ -121,7 +128,8 @@ final class Walker {
         includes(outcomes);
     }
 
-    private boolean bypassHostLoop(Task t, List<HostRun> hosts) {
+    /** Does the task run once for all {@code hosts} (run_once, or an action that bypasses the host loop)? */
+    boolean bypassHostLoop(Task t, List<HostRun> hosts) {
         if (hosts.size() <= 1) return false;
         if (t.action().equals("add_host") || t.action().equals("pause")) return true;
         Object ro = t.keywords().get("run_once");

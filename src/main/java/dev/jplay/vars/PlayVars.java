@@ -55,11 +55,12 @@ public final class PlayVars {
         playMagic = m;
     }
 
-    /** Hosts that are still in the play (updated as hosts fail), for {@code ansible_play_hosts}. */
-    public void setActiveHosts(List<String> active) {
+    /** Hosts that are still in the play and in its batch (updated as hosts fail), for {@code ansible_play_hosts} and {@code ansible_play_batch}. */
+    public void setActiveHosts(List<String> active, List<String> activeBatch) {
         Map<String, Object> m = new LinkedHashMap<>(playMagic);
         m.put("ansible_play_hosts", List.copyOf(active));
-        m.put("play_hosts", List.copyOf(active));
+        m.put("play_hosts", List.copyOf(activeBatch));
+        m.put("ansible_play_batch", List.copyOf(activeBatch));
         playMagic = m;
     }
 
@@ -76,6 +77,7 @@ public final class PlayVars {
         PlayRoles r = roles;
         return new VarScope(List.of(
                 Layer.untrusted("play magic", playMagic),
+                Layer.untrusted("inventory magic", run.inventoryMagic()),
                 Layer.untrusted("play role names", r.names()),
                 Layer.untrusted("run magic", run.runMagic()),
                 Layer.trusted("extra vars", run.extraVars()),
