@@ -1,6 +1,5 @@
 package dev.jplay.exec;
 
-import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
 import dev.jplay.output.Event;
 import dev.jplay.playbook.Play;
@@ -15,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Handlers of a play, as ansible-core 2.14 runs them. A notification is resolved when it is made: to the last
- * loaded handler with that name ({@code name} or {@code role : name}) and to every handler listening to it; a
- * name nothing answers ends the run. A flush goes once through the handlers in the order they were loaded (role
+ * Handlers of a play, as ansible-core 2.14 runs them. A notification is resolved when it is made: to a handler
+ * with that name ({@code name} or {@code role : name}) from the last loaded file that has one (the first in that
+ * file, as Ansible searches its handler blocks) and to every handler listening to it; a
+ * name nothing answers ends the run (a warning with ERROR_ON_MISSING_HANDLER=false). A flush goes once through the handlers in the order they were loaded (role
  * handlers, the play's, then those of roles included at run time) and runs each on the hosts it was notified for
  * (also failed ones with force_handlers); a handler notified by a later one waits for the next flush.
  */
@@ -51,16 +51,29 @@ final class Handlers {
         List<Task> hit = new ArrayList<>();
         for (int i = handlers.size() - 1; i >= 0; i--) {
             if (ownNames(handlers.get(i)).contains(name)) {
-                hit.add(handlers.get(i));
+                // Ansible searches the handler blocks last first, each block's handlers first to last
+                int first = i;
+                while (first > 0 && sameBlock(handlers.get(first - 1), handlers.get(i))) first--;
+                for (int j = first; j <= i; j++) {
+                    if (ownNames(handlers.get(j)).contains(name)) {
+                        hit.add(handlers.get(j));
+                        break;
+                    }
+                }
                 break;
             }
         }
         for (Task h : handlers) {
-            if (!hit.contains(h) && h.listen().stream().anyMatch(l -> Py.str(run.displayName(l)).equals(name))) hit.add(h);
+            if (!hit.contains(h) && h.listen().contains(name)) hit.add(h);  // listen topics are not templated (2.14)
         }
         if (hit.isEmpty()) {
-            throw new RunAbort("The requested handler '" + name + "' was not found in either the main handlers list nor in the "
-                    + "listening handlers list");
+            String msg = "The requested handler '" + name + "' was not found in either the main handlers list nor in the "
+                    + "listening handlers list";
+            if (Boolean.FALSE.equals(e.templar().setting("ERROR_ON_MISSING_HANDLER").orElse(true))) {
+                e.output().on(new Event.Warning(msg));
+                return;
+            }
+            throw new RunAbort(msg);
         }
         for (Task h : hit) {
             if (host.notified.add(h.id())) {
@@ -70,8 +83,9 @@ final class Handlers {
     }
 
     void flush(List<HostRun> hosts) {
-        boolean force = e.options().forceHandlers()
-                || (play.forceHandlers() != null && ArgConverter.toBool(e.templar().template(play.forceHandlers(), pv.playScope().context())));
+        // the play's force_handlers wins over --force-handlers / ANSIBLE_FORCE_HANDLERS, as in Ansible
+        boolean force = play.forceHandlers() != null ? ArgConverter.toBool(e.templar().template(play.forceHandlers(), pv.playScope().context()))
+                : e.options().forceHandlers();
         for (Task h : handlers) {
             if (run.stopped()) return;
             List<HostRun> targets = hosts.stream()
@@ -85,8 +99,14 @@ final class Handlers {
     /** The names a handler answers to: its name (also as {@code role : name}) and its listen topics. */
     Set<String> names(Task h) {
         Set<String> s = ownNames(h);
-        for (String l : h.listen()) s.add(Py.str(run.displayName(l)));
+        s.addAll(h.listen());
         return s;
+    }
+
+    /** Loaded together: from the same file, for the same role (a role loaded twice with other parameters has two). */
+    private static boolean sameBlock(Task a, Task b) {
+        return java.util.Objects.equals(a.loc().file(), b.loc().file())
+                && java.util.Objects.equals(a.role() == null ? null : a.role().role().key(), b.role() == null ? null : b.role().role().key());
     }
 
     /** A handler's name, also as {@code role : name}. */

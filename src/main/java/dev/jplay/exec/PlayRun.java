@@ -180,8 +180,11 @@ final class PlayRun {
                 default -> run.add(h);
             }
         }
-        if (pendingHandlers(arrived)) handlers.flush(arrived);
-        return run.stream().filter(HostRun::active).toList();
+        if (pendingHandlers(arrived)) {
+            handlers.flush(arrived);
+            run.removeIf(h -> arrived.contains(h) && !h.active());  // not those the pending handlers failed; forced handlers keep failed hosts
+        }
+        return run;
     }
 
     /** Adds the handlers {@code hosts} notified in the run being resumed to what they notified; true if any. */
@@ -267,7 +270,9 @@ final class PlayRun {
         List<String> names = new ArrayList<>();
         for (Object n : t.notifies()) {
             try {
-                names.add(Py.str(e.templar().template(n, scope.context(t.loc()))));
+                Object v = e.templar().template(n, scope.context(t.loc()));
+                if (v instanceof List<?> l) l.forEach(x -> names.add(Py.str(x)));  // a template may give several names
+                else names.add(Py.str(v));
             } catch (TemplateException ex) {
                 names.add(Py.str(n));
             }

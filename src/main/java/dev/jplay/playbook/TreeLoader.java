@@ -134,7 +134,10 @@ final class TreeLoader {
         return dev.jplay.template.Templar.isTemplate(text) ? renderer.render(text, ctx.playVars(), loc) : text;
     }
 
-    /** Where an imported or included tasks file is: the role's tasks dir, the current file's dir, then the role dir. */
+    /**
+     * Where an imported or included tasks file is: the role's tasks dir, the current file's dir, the role dir, then
+     * (in a role) the playbook's directory.
+     */
     Path resolveTaskFile(String name, LoadContext ctx, Loc loc) {
         List<Path> tried = new ArrayList<>();
         Path p = Path.of(name);
@@ -144,6 +147,10 @@ final class TreeLoader {
             if (ctx.role() != null) candidates.add(ctx.role().dir().resolve("tasks").resolve(name));
             if (ctx.dir() != null) candidates.add(ctx.dir().resolve(name));
             if (ctx.role() != null) candidates.add(ctx.role().dir().resolve(name));
+            if (ctx.role() != null && ctx.playbookDir() != null) {  // as Ansible's search stack ends: the playbook's directory
+                candidates.add(ctx.playbookDir().resolve("tasks").resolve(name));
+                candidates.add(ctx.playbookDir().resolve(name));
+            }
         }
         for (Path c : candidates) {
             tried.add(c);
