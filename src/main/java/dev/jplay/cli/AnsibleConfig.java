@@ -72,6 +72,8 @@ public final class AnsibleConfig {
                 d("DEFAULT_GATHER_SUBSET", Type.LIST, "defaults", "gather_subset", "ANSIBLE_GATHER_SUBSET", null),
                 d("DEFAULT_STRATEGY", Type.STRING, "defaults", "strategy", "ANSIBLE_STRATEGY", "linear"),
                 d("ANY_ERRORS_FATAL", Type.BOOL, "defaults", "any_errors_fatal", "ANSIBLE_ANY_ERRORS_FATAL", false),
+                d("DEFAULT_FORCE_HANDLERS", Type.BOOL, "defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS", false),
+                d("ERROR_ON_MISSING_HANDLER", Type.BOOL, "defaults", "error_on_missing_handler", "ANSIBLE_ERROR_ON_MISSING_HANDLER", true),
                 d("DEFAULT_ASK_PASS", Type.BOOL, "defaults", "ask_pass", "ANSIBLE_ASK_PASS", false),
                 d("DISPLAY_SKIPPED_HOSTS", Type.BOOL, "defaults", "display_skipped_hosts", "ANSIBLE_DISPLAY_SKIPPED_HOSTS", true),
                 d("DISPLAY_OK_HOSTS", Type.BOOL, "defaults", "display_ok_hosts", "ANSIBLE_DISPLAY_OK_HOSTS", true),

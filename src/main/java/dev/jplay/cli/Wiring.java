@@ -208,7 +208,8 @@ final class Wiring implements AutoCloseable {
         Path retryDir = !settings.retryFilesEnabled() ? null
                 : settings.retryFilesSavePath() != null ? settings.retryFilesSavePath() : playbookDir;
         return new RunOptions(conn.forks != null ? conn.forks : settings.forks(), conn.check, conn.diff, conn.verbosity(), tags,
-                skipTags, conn.limit, startAt, step, forceHandlers, extraVars, conn.become || settings.become() ? Boolean.TRUE : null,
+                skipTags, conn.limit, startAt, step, forceHandlers || Boolean.TRUE.equals(settings.setting().apply("DEFAULT_FORCE_HANDLERS").orElse(null)),
+                extraVars, conn.become || settings.become() ? Boolean.TRUE : null,
                 conn.becomeMethod != null ? conn.becomeMethod : settings.becomeMethod(),
                 conn.becomeUser != null ? conn.becomeUser : settings.becomeUser(), settings.becomeFlags(), becomePassword,
                 conn.user != null ? conn.user : settings.remoteUser(), keys, connectionPassword,

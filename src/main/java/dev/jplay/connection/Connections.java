@@ -179,6 +179,19 @@ public final class Connections implements AutoCloseable {
     }
 
     /**
+     * Ansible's {@code meta: reset_connection}: closes the open connections to {@code t}'s host (every user), so the
+     * next task logs in again (new group memberships, a fresh persistent shell). False for a local host, whose
+     * connection (as Ansible's local connection) has nothing to reset.
+     */
+    public boolean reset(Target t) {
+        if (t.isLocal()) return false;
+        open.forEach((k, c) -> {
+            if (k.name().equals(t.name())) retire(k, c);
+        });
+        return true;
+    }
+
+    /**
      * Kills the commands running on every connection (on the hosts too), then closes them all; the next
      * {@link #get} connects again.
      */

@@ -184,7 +184,9 @@ public final class Planner {
         Set<String> names = (sure ? certain : maybe).computeIfAbsent(host, h -> ConcurrentHashMap.newKeySet());
         for (Object n : task.notifies()) {
             try {
-                names.add(Py.str(scope.templar().template(n, scope.context(task.loc()))));
+                Object v = scope.templar().template(n, scope.context(task.loc()));
+                if (v instanceof List<?> l) l.forEach(x -> names.add(Py.str(x)));  // a template may give several names, as PlayRun.notify
+                else names.add(Py.str(v));
             } catch (TemplateException ex) {
                 names.add(Py.str(n));
             }

@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One play on its hosts: batches ({@code serial}), fact gathering, the sections with handler flushes between them,
@@ -31,13 +33,21 @@ final class PlayRun {
     private final Effects effects;
     private final Progress progress;
     private final String key;
+    private final RoleRuns roleRuns = new RoleRuns();
+    /** Hosts out of the play for its magic variables (Ansible's {@code _removed_hosts}): failed unrescued, unreachable, ended. */
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
     private List<HostRun> batch = List.of();
+    private List<String> hosts = List.of();
+    private Set<String> running = Set.of();
+    private final List<String> all;
     private volatile boolean endPlay;
     private volatile boolean endBatch;
     private volatile boolean breakPlaybook;
 
-    PlayRun(Engine e, Play play, PlayVars pv) {
+    /** {@code all}: every host the play's pattern matched, also those that failed in earlier plays. */
+    PlayRun(Engine e, Play play, PlayVars pv, List<String> all) {
         this.e = e;
+        this.all = List.copyOf(all);
         this.play = play;
         this.pv = pv;
         String strategy = play.strategy() == null ? e.options().strategy() : Py.str(play.strategy());
@@ -49,16 +59,21 @@ final class PlayRun {
     }
 
     /**
-     * Runs the play on {@code hosts}; returns when every batch is done or the play was stopped. Returns true when
+     * Runs the play on {@code hosts}, announcing each batch with the play's banner ({@code name}) as Ansible does;
+     * returns when every batch is done or the play was stopped. Returns true when
      * the playbook must stop (a whole batch failed, any_errors_fatal, max_fail_percentage), as Ansible does.
      */
-    boolean run(List<String> hosts) {
+    boolean run(List<String> hosts, String name, String pattern) {
+        this.hosts = List.copyOf(hosts);
+        this.running = Set.copyOf(hosts);
         boolean free = play.strategy() != null ? Py.str(play.strategy()).equals("free") : e.options().strategy().equals("free");
         for (List<String> names : Serial.batches(hosts, templated(play.serial()))) {
             if (endPlay) break;
             endBatch = false;
             batch = names.stream().map(HostRun::new).toList();
-            pv.setHosts(hosts, names);
+            e.output().on(new Event.PlayStarted(name, pattern, names));
+            pv.setHosts(all, names);
+            updatePlayHosts(List.of());
             VarsFiles.load(e, play, pv, names);
             Gathering.run(e, play, pv, walker, batch);
             for (List<TaskNode> section : List.of(play.preTasks(), concat(play.roles(), play.tasks()), play.postTasks())) {
@@ -74,10 +89,7 @@ final class PlayRun {
                 if (h.unreachable) e.state().unreachable.add(h.name);
             }
             if (breakPlaybook) return true;
-            if (batch.stream().allMatch(h -> h.failed || h.unreachable)) {
-                e.output().on(new Event.NoMoreHosts());
-                return true;
-            }
+            if (batch.stream().allMatch(h -> h.failed || h.unreachable)) return true;  // silently, as Ansible
         }
         return false;
     }
@@ -92,6 +104,11 @@ final class PlayRun {
         return out;
     }
 
+    /** Every host of the play (all batches). */
+    List<String> hosts() {
+        return hosts;
+    }
+
     boolean stopped() {
         return endPlay || endBatch;
     }
@@ -104,10 +121,25 @@ final class PlayRun {
         endBatch = true;
     }
 
+    /**
+     * meta clear_host_errors: failed and unreachable hosts of the batch run the next tasks again, and no host of the
+     * play counts as failed or unreachable for later plays or the exit code (the recap keeps its counts). Hosts stay
+     * out of {@code ansible_play_hosts} for the rest of this play, as in Ansible 2.14.
+     */
     void clearHostErrors() {
         for (HostRun h : batch) {
-            if (h.failed && !h.unreachable) h.failed = false;
+            if (!h.fatal) {
+                h.failed = false;
+                h.unreachable = false;
+            }
+            h.clears++;
         }
+        e.state().failed.removeAll(all);
+        e.state().unreachable.removeAll(all);
+    }
+
+    RoleRuns roleRuns() {
+        return roleRuns;
     }
 
     void flushHandlers(List<HostRun> hosts) {
@@ -147,8 +179,11 @@ final class PlayRun {
                 default -> run.add(h);
             }
         }
-        if (pendingHandlers(arrived)) handlers.flush(arrived);
-        return run.stream().filter(HostRun::active).toList();
+        if (pendingHandlers(arrived)) {
+            handlers.flush(arrived);
+            run.removeIf(h -> arrived.contains(h) && !h.active());  // not those the pending handlers failed; forced handlers keep failed hosts
+        }
+        return run;
     }
 
     /** Adds the handlers {@code hosts} notified in the run being resumed to what they notified; true if any. */
@@ -156,7 +191,7 @@ final class PlayRun {
         boolean any = false;
         for (HostRun h : hosts) {
             List<String> pending = progress.takePending(key, h.name);
-            h.notified.addAll(pending);
+            for (String name : pending) handlers.notify(h, name);
             any |= !pending.isEmpty();
         }
         return any;
@@ -200,6 +235,9 @@ final class PlayRun {
                 }
             }
         }
+        if (t.role() != null && !t.handler() && o.status() != Status.SKIPPED && o.status() != Status.UNREACHABLE) {
+            roleRuns.taskRan(t.role(), name);
+        }
         boolean mayNotify = e.plan() != null && e.plan().mayNotify(name);
         if ((Boolean.TRUE.equals(o.result().get("changed")) || mayNotify) && !t.notifies().isEmpty()) notify(t, h);
         if (Walker.printed(t, o)) e.output().on(new Event.HostResult(name, info, o.status(), o.result(), o.delegatedTo(), o.ignored()));
@@ -233,12 +271,14 @@ final class PlayRun {
         List<String> names = new ArrayList<>();
         for (Object n : t.notifies()) {
             try {
-                names.add(Py.str(e.templar().template(n, scope.context(t.loc()))));
+                Object v = e.templar().template(n, scope.context(t.loc()));
+                if (v instanceof List<?> l) l.forEach(x -> names.add(Py.str(x)));  // a template may give several names
+                else names.add(Py.str(v));
             } catch (TemplateException ex) {
                 names.add(Py.str(n));
             }
         }
-        h.notified.addAll(names);
+        for (String name : names) handlers.notify(h, name);
         progress.notified(key, h.name, names);
     }
 
@@ -257,15 +297,22 @@ final class PlayRun {
 
     /** After a task on all hosts: any_errors_fatal and max_fail_percentage. */
     void afterTask(Task t, List<HostRun> hosts, Map<HostRun, TaskRunner.Outcome> outcomes) {
-        pv.setActiveHosts(batch.stream().filter(HostRun::active).map(h -> h.name).toList());
+        updatePlayHosts(hosts);
         boolean hardFailure = outcomes.entrySet().stream()
                 .anyMatch(en -> en.getValue().status() == Status.FAILED && !en.getValue().ignored() && en.getKey().failed);
         if (hardFailure && anyErrorsFatal(t, hosts)) {
-            for (HostRun h : batch) h.failed = h.failed || h.active();
-            endPlay = true;
-            breakPlaybook = true;
-            e.output().on(new Event.NoMoreHosts());
-            return;
+            // as Ansible: every host fails now except those whose next task is in a rescue or always section
+            for (HostRun h : hosts) {
+                if (h.unreachable || h.ended || h.headedForRescueOrAlways()) continue;
+                h.failed = true;
+                h.fatal = true;
+                breakPlaybook = true;
+            }
+            if (breakPlaybook && batch.stream().noneMatch(h -> h.active() || h.failed && !h.fatal && !h.unreachable)) {
+                endPlay = true;
+                e.output().on(new Event.NoMoreHosts());
+                return;
+            }
         }
         Object mfp = play.maxFailPercentage();
         if (mfp != null && !batch.isEmpty()) {
@@ -279,23 +326,41 @@ final class PlayRun {
         }
     }
 
+    /**
+     * {@code ansible_play_hosts} and {@code ansible_play_batch} without the hosts that left the play: a host that
+     * failed outside a rescuing block stays out even while it runs an always section or after clear_host_errors
+     * (as in Ansible 2.14); a rescued one does not leave.
+     */
+    void updatePlayHosts(List<HostRun> ran) {
+        for (HostRun h : ran) {
+            if (h.unreachable || h.ended || h.failed && !h.rescuable()) removed.add(h.name);
+        }
+        pv.setActiveHosts(all.stream().filter(n -> running.contains(n) && !removed.contains(n)).toList(),
+                batch.stream().map(h -> h.name).filter(n -> !removed.contains(n)).toList());
+    }
+
+    /** The task's any_errors_fatal; a task that runs once for all hosts is fatal too (Ansible's linear strategy). */
     private boolean anyErrorsFatal(Task t, List<HostRun> hosts) {
+        if (walker.bypassHostLoop(t, hosts)) return true;
         return Flags.orWritten("any_errors_fatal", t.keywords().get("any_errors_fatal"), e.options().anyErrorsFatal(), e.templar(),
                 walker.runner().scope(t, hosts.get(0).name).context(t.loc()), t.loc());
     }
 
-    List<TaskNode> loadInclude(TaskRunner.Include inc) {
+    /** Loads what {@code inc} includes; for {@code include_tasks}, the file it read (roles have none). */
+    PlaybookLoader.IncludedTasks loadInclude(TaskRunner.Include inc) {
         PlaybookLoader loader = e.loader();
         if (inc.file() != null) {
-            List<TaskNode> tasks = loader.includeTasks(inc.task(), inc.file(), inc.params());
-            progress.loaded(tasks);
-            return tasks;
+            PlaybookLoader.IncludedTasks included = loader.includeTasks(inc.task(), inc.file(), inc.params());
+            progress.loaded(included.tasks());
+            return included;
         }
         PlaybookLoader.IncludedRole r = loader.includeRole(inc.task(), inc.roleArgs(), inc.params());
-        handlers.add(r.handlers());
+        handlers.add(r.role(), r.handlers());
+        roleRuns.included(r.role());
+        if (r.publicVars()) pv.addPublicRole(r.role());
         progress.loaded(r.tasks());
         progress.loaded(List.copyOf(r.handlers()));
-        return r.tasks();
+        return new PlaybookLoader.IncludedTasks(null, r.tasks());
     }
 
     void includeFailed(TaskRunner.Include inc, Collection<HostRun> hosts, SourceException ex) {

@@ -114,9 +114,14 @@ public final class PlaybookRunner {
                 new RunState(options.startAtTask() != null, options.step(), new Progress(journal, resuming)), plan);
         try {
             output.on(new Event.PlaybookStarted(pb.file().toString(), options.check(), options.diff()));
+            output.on(new Event.Verbose(pb.plays().size() + " plays in " + shownPath(pb.file()), 2, null));
             for (Play play : pb.plays()) {
                 if (runPlay(e, play)) break;
             }
+        } catch (RunAbort ex) {
+            output.on(new Event.Error("ERROR! " + ex.getMessage()));
+            output.on(new Event.PlaybookEnded(Duration.ofNanos(System.nanoTime() - start), 1));
+            return new RunResult(stats.snapshot(new ArrayList<>(stats.hosts())), 1);
         } finally {
             e.state().jobs.awaitAll(msg -> output.on(new Event.Warning(msg)));
             pool.shutdownNow();
@@ -131,7 +136,8 @@ public final class PlaybookRunner {
         Collections.sort(order);
         var recap = stats.snapshot(order);
         writeRetryFile(pb, e);
-        int code = stats.anyUnreachable() ? 4 : stats.anyFailed() ? 2 : 0;
+        // from the hosts' state, not the recap: meta clear_host_errors leaves failed=1 in the recap and exit code 0 (Ansible)
+        int code = !e.state().unreachable.isEmpty() ? 4 : !e.state().failed.isEmpty() ? 2 : 0;
         if (plan != null) {
             code = plan.exitCode(code);
             output.on(plan.summary(order, code));
@@ -141,41 +147,56 @@ public final class PlaybookRunner {
         return new RunResult(recap, code);
     }
 
+    /** A playbook's path as the user probably wrote it: relative to the working directory when it is below it. */
+    private String shownPath(Path file) {
+        Path cwd = options.cwd() == null ? Path.of("").toAbsolutePath() : options.cwd();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+
     /** Returns true when the playbook must stop. */
     private boolean runPlay(Engine e, Play play) {
         PlayVars pv = new PlayVars(e.vars(), play);
         var scope = pv.playScope();
-        String pattern = Py.str(templar.template(play.hosts(), scope.context(play.loc())));
-        List<String> hosts = selectHosts(e, play, pattern);
-        pv.setHosts(hosts, hosts);
-        String name = play.name() == null ? pattern : Py.str(templar.template(play.name(), pv.playScope().context(play.loc())));
-        output.on(new Event.PlayStarted(name, pattern, hosts));
+        Object templated = templar.template(play.hosts(), scope.context(play.loc()));
+        // a template may give a list (from JSON extra vars): its hosts joined as one pattern, as Ansible does
+        String pattern = templated instanceof List<?> l ? String.join(",", l.stream().map(Py::str).toList()) : Py.str(templated);
+        List<String> all = selectHosts(pattern);
+        // in the play's order; hosts that failed or were unreachable in earlier plays take no part (they stay in
+        // ansible_play_hosts_all, which is in inventory order)
+        List<String> hosts = ordered(play, all, scope).stream()
+                .filter(h -> !e.state().failed.contains(h) && !e.state().unreachable.contains(h)).toList();
+        pv.setHosts(all, hosts);
+        pv.setPrompted(Prompts.ask(play, prompter, templar, pv, output));
+        String name = play.name() == null ? Py.str(templated) : Py.str(templar.template(play.name(), pv.playScope().context(play.loc())));
         if (hosts.isEmpty()) {
+            output.on(new Event.PlayStarted(name, pattern, hosts));
             output.on(new Event.NoHostsMatched(pattern));
             return false;
         }
-        pv.setPrompted(Prompts.ask(play, prompter, templar, pv));
-        return new PlayRun(e, play, pv).run(hosts);
+        return new PlayRun(e, play, pv, all).run(hosts, name, pattern);
     }
 
-    private List<String> selectHosts(Engine e, Play play, String pattern) {
+    /** The play's hosts (after --limit). */
+    private List<String> selectHosts(String pattern) {
         List<Host> matched = inventory.select(pattern, w -> output.on(new Event.Warning(w)));
         if (options.limit() != null) {
             Set<String> allowed = new java.util.HashSet<>();
             for (Host h : inventory.select(options.limit(), w -> { })) allowed.add(h.name());
             matched = matched.stream().filter(h -> allowed.contains(h.name())).toList();
         }
-        List<String> names = new ArrayList<>();
-        for (Host h : matched) {
-            if (!e.state().failed.contains(h.name()) && !e.state().unreachable.contains(h.name())) names.add(h.name());
-        }
-        String order = play.order() == null ? "inventory" : Py.str(play.order());
+        return matched.stream().map(Host::name).toList();
+    }
+
+    private List<String> ordered(Play play, List<String> hosts, dev.jplay.vars.VarScope scope) {
+        List<String> names = new ArrayList<>(hosts);
+        String order = play.order() == null ? "inventory" : Py.str(templar.template(play.order(), scope.context(play.loc())));
         switch (order) {
+            case "inventory" -> { }
             case "reverse_inventory" -> Collections.reverse(names);
             case "sorted" -> Collections.sort(names);
             case "reverse_sorted" -> names.sort(Collections.reverseOrder());
             case "shuffle" -> Collections.shuffle(names);
-            default -> { }
+            default -> throw new RunAbort("Invalid 'order' specified for inventory hosts: " + order);
         }
         return names;
     }

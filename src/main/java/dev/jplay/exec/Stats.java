@@ -30,14 +30,6 @@ final class Stats {
         return out;
     }
 
-    synchronized boolean anyFailed() {
-        return counts.values().stream().anyMatch(a -> a[Counter.FAILED.ordinal()] > 0);
-    }
-
-    synchronized boolean anyUnreachable() {
-        return counts.values().stream().anyMatch(a -> a[Counter.UNREACHABLE.ordinal()] > 0);
-    }
-
     synchronized List<String> hosts() {
         return List.copyOf(counts.keySet());
     }

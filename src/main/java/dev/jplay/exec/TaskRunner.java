@@ -33,8 +33,17 @@ final class TaskRunner {
     /** Modules that start even when the host cannot be reached yet (they connect themselves). */
     private static final Set<String> CONNECT_THEMSELVES = Set.of("wait_for_connection");
 
-    /** A dynamic include requested by a host: the task, its rendered file or role args, and its params. */
-    record Include(Task task, String file, Map<String, Object> roleArgs, Map<String, Object> params) {}
+    /**
+     * A dynamic include requested by a host: the task, its rendered file or role args, and its params (for a loop:
+     * the loop variable, the index variable, {@code ansible_loop}, the item label).
+     */
+    record Include(Task task, String file, Map<String, Object> roleArgs, Map<String, Object> params) {
+        /** What {@code included: ... => (item=LABEL)} shows: the loop_control label, else {@code item}; null for none. */
+        Object label() {
+            if (Boolean.TRUE.equals(task.keywords().get("no_log"))) return params.isEmpty() ? null : "(censored due to no_log)";
+            return params.containsKey("_ansible_item_label") ? params.get("_ansible_item_label") : params.get("item");
+        }
+    }
 
     /** What a task did on a host. */
     record Outcome(Status status, Map<String, Object> result, boolean ignored, String delegatedTo, List<Include> includes) {}
@@ -93,12 +102,12 @@ final class TaskRunner {
                 for (int i = 0; i < items.size(); i++) {
                     Map<String, Object> vars = LoopItems.vars(st, items, i);
                     VarScope itemScope = scope.with(vars);
+                    if (st.label() != null) vars.put("_ansible_item_label", e.templar().template(st.label(), itemScope.context(task.loc())));
                     Step s = once(task, host, info, itemScope, vars, includes, null);
                     Map<String, Object> r = s.result;
                     r.putAll(vars);
                     r.remove("ansible_loop");
                     if (st.extended()) r.put("ansible_loop", vars.get("ansible_loop"));
-                    if (st.label() != null) r.put("_ansible_item_label", e.templar().template(st.label(), itemScope.context(task.loc())));
                     r.put("_ansible_item_result", true);
                     delegated = s.delegatedTo;
                     results.add(r);
@@ -172,6 +181,8 @@ final class TaskRunner {
         Map<String, Object> args = (Map<String, Object>) e.templar().template(task.args(), scope.context(task.loc()));
         Map<String, Object> params = new LinkedHashMap<>();
         if (loopVars != null) params.putAll(loopVars);
+        params.remove("ansible_loop_var");
+        params.remove("ansible_index_var");
         if (task.action().equals("include_role")) {
             includes.add(new Include(task, null, args, params));
         } else {

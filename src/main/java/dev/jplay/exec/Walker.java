@@ -31,6 +31,7 @@ final class Walker {
     private final PlayRun play;
     private final TaskRunner runner;
     private final boolean free;
+    private final MetaTask meta;
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
     Walker(Engine e, PlayRun play, PlayVars pv, boolean free) {
@@ -38,6 +39,7 @@ final class Walker {
         this.play = play;
         this.runner = new TaskRunner(e, pv);
         this.free = free;
+        this.meta = new MetaTask(e, play, runner, free);
     }
 
     TaskRunner runner() {
@@ -52,39 +54,49 @@ final class Walker {
     }
 
     void walk(List<TaskNode> nodes, List<HostRun> hosts) {
-        for (TaskNode n : nodes) {
+        walk(nodes, hosts, false);
+    }
+
+    /** {@code section}: the nodes are a section of the hosts' innermost block (their position is tracked). */
+    private void walk(List<TaskNode> nodes, List<HostRun> hosts, boolean section) {
+        for (int i = 0; i < nodes.size(); i++) {
             if (play.stopped()) return;
             List<HostRun> active = hosts.stream().filter(HostRun::active).toList();
             if (active.isEmpty()) return;
-            if (n instanceof Block b) block(b, active);
-            else task((Task) n, active);
+            if (section) for (HostRun h : active) h.at(i);
+            if (nodes.get(i) instanceof Block b) block(b, active);
+            else task((Task) nodes.get(i), active);
         }
     }
 
-    private void block(Block b, List<HostRun> hosts) {
+    private void block(Block b, List<HostRun> all) {
+        List<HostRun> hosts = b.kind() == Block.Kind.ROLE ? play.roleRuns().pending(b.role().role(), all) : all;
+        if (hosts.isEmpty()) return;
         boolean rescue = !b.rescue().isEmpty();
-        hosts.forEach(h -> h.enterBlock(rescue));
+        hosts.forEach(h -> h.enterBlock(b));
         try {
-            walk(b.block(), hosts);
-            List<HostRun> failed = hosts.stream().filter(h -> h.failed && !h.unreachable).toList();
+            walk(b.block(), hosts, true);
+            List<HostRun> failed = hosts.stream().filter(h -> h.failed && !h.unreachable && !h.fatal).toList();
             if (rescue && !failed.isEmpty() && !play.stopped()) {
                 failed.forEach(h -> {
                     h.failed = false;
                     h.phase(HostRun.Phase.RESCUE);
                 });
-                walk(b.rescue(), failed);
+                walk(b.rescue(), failed, true);
             }
             if (!b.always().isEmpty() && !play.stopped()) {
-                List<HostRun> targets = hosts.stream().filter(h -> !h.unreachable && !h.ended).toList();
-                List<HostRun> wasFailed = targets.stream().filter(h -> h.failed).toList();
-                wasFailed.forEach(h -> h.failed = false);
+                List<HostRun> targets = hosts.stream().filter(h -> !h.unreachable && !h.ended && !h.fatal).toList();
+                Map<HostRun, Integer> wasFailed = new LinkedHashMap<>();
+                targets.stream().filter(h -> h.failed).forEach(h -> wasFailed.put(h, h.clears));
+                wasFailed.keySet().forEach(h -> h.failed = false);
                 targets.forEach(h -> h.phase(HostRun.Phase.ALWAYS));
-                walk(b.always(), targets);
-                wasFailed.forEach(h -> h.failed = true);
+                walk(b.always(), targets, true);
+                wasFailed.forEach((h, clears) -> h.failed |= h.clears == clears);
             }
         } finally {
             hosts.forEach(HostRun::leaveBlock);
         }
+        if (b.kind() == Block.Kind.ROLE) play.roleRuns().reachedEnd(b.role().role(), hosts.stream().filter(HostRun::active).toList());
     }
 
     void task(Task t, List<HostRun> hosts) {
@@ -93,8 +105,7 @@ final class Walker {
         TaskInfo info = info(t, hosts);
         if (!implicit && (!startAt(t, info) || !step(info))) return;
         if (t.action().equals("meta")) {
-            if (!implicit) announceMeta(t, info, hosts);
-            meta(t, hosts);
+            meta.run(t, info, hosts);
             return;
         }
         List<HostRun> skipped = new ArrayList<>();
@@ -117,7 +128,8 @@ final class Walker {
         includes(outcomes);
     }
 
-    private boolean bypassHostLoop(Task t, List<HostRun> hosts) {
+    /** Does the task run once for all {@code hosts} (run_once, or an action that bypasses the host loop)? */
+    boolean bypassHostLoop(Task t, List<HostRun> hosts) {
         if (hosts.size() <= 1) return false;
         if (t.action().equals("add_host") || t.action().equals("pause")) return true;
         return Flags.of("run_once", t.keywords().get("run_once"), false, e.templar(), runner.scope(t, hosts.get(0).name).context(t.loc()), t.loc());
@@ -141,57 +153,10 @@ final class Walker {
         }
     }
 
-    /** Loads and walks dynamic includes, grouping hosts that include the same file with the same params. */
+    /** Loads the dynamic includes the task produced, then walks each on the hosts that asked for it. */
     private void includes(Map<HostRun, TaskRunner.Outcome> outcomes) {
-        Map<List<Object>, List<HostRun>> groups = new LinkedHashMap<>();
-        Map<List<Object>, TaskRunner.Include> first = new LinkedHashMap<>();
-        outcomes.forEach((h, o) -> {
-            for (TaskRunner.Include inc : o.includes()) {
-                List<Object> key = List.of(inc.task().id(), String.valueOf(inc.file()), String.valueOf(inc.roleArgs()), inc.params().toString());
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
-                first.putIfAbsent(key, inc);
-            }
-        });
-        groups.forEach((key, hosts) -> {
-            TaskRunner.Include inc = first.get(key);
-            List<TaskNode> tasks;
-            try {
-                tasks = play.loadInclude(inc);
-            } catch (SourceException ex) {
-                play.includeFailed(inc, hosts, ex);
-                return;
-            }
-            String shown = inc.file() != null ? inc.file() : Py.str(inc.roleArgs().get("name"));
-            e.output().on(new Event.Included(shown, hosts.stream().map(h -> h.name).toList(), info(inc.task())));
-            hosts.forEach(h -> e.stats().add(h.name, Stats.Counter.OK));
-            walk(tasks, hosts.stream().filter(HostRun::active).toList());
-        });
-    }
-
-    /** Ansible 2.14's linear strategy prints a meta task's banner once per host for the per-host actions. */
-    private void announceMeta(Task t, TaskInfo info, List<HostRun> hosts) {
-        String action = Py.str(t.args().get("_raw_params")).strip();
-        boolean perHost = !free && java.util.Set.of("noop", "reset_connection", "end_host", "role_complete", "flush_handlers").contains(action);
-        int times = perHost ? hosts.size() : 1;
-        for (int i = 0; i < times; i++) e.output().on(new Event.TaskStarted(info));
-    }
-
-    private void meta(Task t, List<HostRun> hosts) {
-        String action = Py.str(t.args().get("_raw_params")).strip();
-        List<HostRun> when = hosts.stream().filter(h -> runner.conditionHolds(t, h.name)).toList();
-        switch (action) {
-            case "flush_handlers" -> play.flushHandlers(hosts);
-            case "end_play" -> {
-                if (!when.isEmpty()) play.endPlay();
-            }
-            case "end_batch" -> {
-                if (!when.isEmpty()) play.endBatch();
-            }
-            case "end_host" -> when.forEach(h -> h.ended = true);
-            case "clear_host_errors" -> play.clearHostErrors();
-            case "clear_facts" -> when.forEach(h -> e.vars().state(h.name).clearFacts());
-            case "reset_connection", "refresh_inventory", "noop", "role_complete", "end_role" -> { }
-            default -> throw new SourceException("invalid meta action requested: " + action, t.loc());
+        for (IncludeGroups.Loaded l : IncludeGroups.load(e, play, this, outcomes)) {
+            walk(l.tasks(), l.hosts().stream().filter(HostRun::active).toList());
         }
     }
 
@@ -204,7 +169,12 @@ final class Walker {
         String name = t.name() == null ? "" : hosts.isEmpty() ? play.displayName(t.name())
                 : play.displayName(t.name(), runner.scope(t, hosts.get(0).name));
         boolean noLog = Boolean.TRUE.equals(t.keywords().get("no_log"));
-        return new TaskInfo(t.id(), name, t.role() == null ? null : t.role().name(), t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
+        if (t.action().equals("include_role") && name.isEmpty()) {  // Ansible: "include_role : NAME", without the role prefix
+            Object role = t.args().get("name") != null ? t.args().get("name") : t.args().get("role");
+            return new TaskInfo(t.id(), t.written() + " : " + Py.str(role), null, t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
+        }
+        String role = t.role() == null || t.action().equals("include_role") ? null : t.role().name();
+        return new TaskInfo(t.id(), name, role, t.action(), t.loc(), t.handler(), noLog, t.loop() != null);
     }
 
     private boolean startAt(Task t, TaskInfo info) {

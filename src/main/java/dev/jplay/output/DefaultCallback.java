@@ -44,7 +44,8 @@ public final class DefaultCallback implements Callback {
         } else if (e instanceof Event.Async a) {
             async(a);
         } else if (e instanceof Event.Included i) {
-            d.display("included: " + i.file() + " for " + String.join(", ", i.hosts()), Display.SKIP);
+            String item = i.label() == null ? "" : " => (item=" + dev.jplay.data.Py.str(i.label()) + ")";
+            d.display("included: " + i.file() + " for " + String.join(", ", i.hosts()) + item, Display.SKIP);
         } else if (e instanceof Event.Warning w) {
             d.warning(w.message());
         } else if (e instanceof Event.Deprecation w) {

@@ -45,8 +45,11 @@ public sealed interface Event {
     /** The steps of {@link Async}. */
     enum AsyncStep { POLL, OK, FAILED }
 
-    /** A dynamic include was loaded: {@code included: /path/file.yml for h1, h2}. */
-    record Included(String file, List<String> hosts, TaskInfo task) implements Event {}
+    /**
+     * A dynamic include was loaded: {@code included: /path/file.yml for h1, h2}, with {@code => (item=LABEL)} when
+     * {@code label} (the loop item, or loop_control's label) is not null.
+     */
+    record Included(String file, List<String> hosts, TaskInfo task, Object label) implements Event {}
 
     /** {@code [WARNING]: ...} */
     record Warning(String message) implements Event {}

@@ -19,7 +19,7 @@ public record Keywords(Map<String, Object> values) {
             "become", "become_user", "become_method", "become_flags", "become_exe", "remote_user", "connection", "port",
             "environment", "module_defaults", "check_mode", "diff", "ignore_errors", "ignore_unreachable",
             "any_errors_fatal", "no_log", "run_once", "delegate_to", "delegate_facts", "throttle", "timeout",
-            "debugger", "collections");
+            "debugger", "collections", "notify");
 
     /** Keywords of a task alone (not inherited), kept here to be templated with the others: {@code async}, {@code poll}. */
     public static final Set<String> TASK_ONLY = Set.of("async", "poll");

@@ -205,7 +205,7 @@ public final class PlaybookLoader {
             RoleRequest req = RoleRequest.fromEntry(entry, Raw.keyLoc(ds, "roles"), true);
             LoadContext rc = req.entry() == null ? base : TreeLoader.entryContext(req.entry(), base);
             String name = Templar.isTemplate(req.name()) ? tree.renderName(req.name(), base, req.loc()) : req.name();
-            roles.addAll(tree.role(req.rendered(name), rc, parts));
+            roles.addAll(tree.role(req.rendered(name), rc, parts).nodes());
         }
         List<TaskNode> tasks = tree.tasks(ds.get("tasks"), "tasks", Raw.keyLoc(ds, "tasks"), base, parts);
         List<TaskNode> post = tree.tasks(ds.get("post_tasks"), "post_tasks", Raw.keyLoc(ds, "post_tasks"), base, parts);
@@ -228,15 +228,19 @@ public final class PlaybookLoader {
             Raw.onlyKeys(p, Keys.VARS_PROMPT, "vars_prompt entry");
             if (p.get("name") == null) throw new SourceException("vars_prompt entries need a 'name'", Raw.loc(p));
             String name = Py.str(p.get("name"));
-            out.add(new VarsPrompt(name, p.get("prompt") == null ? name : Py.str(p.get("prompt")),
+            out.add(new VarsPrompt(name, p.get("prompt") == null ? null : Py.str(p.get("prompt")),
                     p.get("private") == null || dev.jplay.modules.ArgConverter.toBool(p.get("private")), p.get("default"),
-                    Boolean.TRUE.equals(p.get("confirm")), p.get("encrypt"), Boolean.TRUE.equals(p.get("unsafe"))));
+                    Boolean.TRUE.equals(p.get("confirm")), p.get("encrypt"), p.get("salt"), p.get("salt_size"),
+                    Boolean.TRUE.equals(p.get("unsafe"))));
         }
         return out;
     }
 
+    /** The tasks of an {@code include_tasks} loaded at run time, and the file they came from. */
+    public record IncludedTasks(Path file, List<TaskNode> tasks) {}
+
     /** Loads the tasks of a dynamic {@code include_tasks} for run time; {@code params} are the include's vars. */
-    public List<TaskNode> includeTasks(Task include, String file, Map<String, Object> params) {
+    public IncludedTasks includeTasks(Task include, String file, Map<String, Object> params) {
         return tree.includeAtRunTime(file, contextOf(include).withIncludeParams(params), include.loc());
     }
 
@@ -250,16 +254,24 @@ public final class PlaybookLoader {
         return tree.unresolved.get(include.id());
     }
 
-    /** A role loaded by {@code include_role} at run time: its blocks and handlers. */
-    public record IncludedRole(List<TaskNode> tasks, List<Task> handlers) {}
+    /**
+     * A role loaded by {@code include_role} at run time: its blocks and handlers, the role (for deduplication of its
+     * handlers), and whether it was made public (its vars and defaults then join the play's).
+     */
+    public record IncludedRole(List<TaskNode> tasks, List<Task> handlers, Role role, boolean publicVars) {}
 
-    /** Loads a role for {@code include_role} with rendered arguments; {@code params} are the include's vars. */
+    /**
+     * Loads a role for {@code include_role} with rendered arguments; {@code params} are the include's loop variables
+     * (include params), which with the task's vars also become the role's vars and identity, as in Ansible.
+     */
     public IncludedRole includeRole(Task include, Map<String, Object> args, Map<String, Object> params) {
         LoadContext ctx = contextOf(include).withIncludeParams(params);
-        RoleRequest req = RoleRequest.fromArgs(args, include.loc(), false, false);
+        Map<String, Object> vars = new LinkedHashMap<>(include.vars());
+        vars.putAll(params);
+        RoleRequest req = RoleRequest.fromArgs(args, vars, include.loc(), false);
         PlayParts parts = new PlayParts();
-        List<TaskNode> tasks = tree.role(req, ctx, parts, true);
-        return new IncludedRole(tasks, List.copyOf(parts.roleHandlers));
+        TreeLoader.LoadedRole loaded = tree.role(req, ctx, parts, true);
+        return new IncludedRole(loaded.nodes(), List.copyOf(parts.roleHandlers), loaded.role(), req.publicVars());
     }
 
     private LoadContext contextOf(Task include) {

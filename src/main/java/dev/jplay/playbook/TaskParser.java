@@ -186,7 +186,7 @@ final class TaskParser {
         boolean include = a.module().equals("include_tasks") || a.module().equals("include_role");
         if (include) {
             for (String k : ds.keySet()) {
-                if (k.equals(a.key()) || Keys.INCLUDE.contains(k)) continue;
+                if (k.equals(a.key()) || Keys.INCLUDE.contains(k) || k.startsWith("with_")) continue;
                 throw new SourceException("'" + k + "' is not a valid attribute for a " + (a.module().equals("include_role")
                         ? "IncludeRole" : "TaskInclude") + " (a dynamic include runs once per host; put keywords for the "
                         + "included tasks under 'apply:')", Raw.keyLoc(ds, k));
@@ -230,7 +230,7 @@ final class TaskParser {
         all.addAll(checks.task(ds, a, ctx));
         return new Task(ids.get(), name, a.module(), a.written(), a.args(), c.keywords(), c.when(), c.tags(), loop.loop(),
                 register, Raw.list(ds.get("changed_when")), Raw.list(ds.get("failed_when")), Raw.list(ds.get("until")),
-                ds.get("retries"), ds.get("delay"), Raw.list(ds.get("notify")), c.vars(), ctx.includeParams(), loc,
+                ds.get("retries"), ds.get("delay"), Raw.list(c.keywords().get("notify")), c.vars(), ctx.includeParams(), loc,
                 ctx.role(), ctx.dir(), ctx.handlers(), List.copyOf(listen), List.copyOf(all));
     }
 

@@ -132,7 +132,7 @@ final class TreeLoader {
         return new Block(ids.get(), ds.get("name") == null ? null : Py.str(ds.get("name")),
                 tasks(ds.get("block"), "block", Raw.keyLoc(ds, "block"), c, parts),
                 tasks(ds.get("rescue"), "rescue", Raw.keyLoc(ds, "rescue"), c, parts),
-                tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), false);
+                tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), Block.Kind.BLOCK);
     }
 
     /** The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars. */
@@ -156,7 +156,8 @@ final class TreeLoader {
         Path file = importedFile(render(name, ctx, a.loc()), ctx, a.loc());
         String link = file.toString();
         LoadContext inner = enter(importContext(ds, ctx), link, a.loc(), "import_tasks loop");
-        return new Block(ids.get(), null, file(file, inner, parts), List.of(), List.of(), a.loc(), ctx.role(), true);
+        return new Block(ids.get(), null, file(file, inner, parts), List.of(), List.of(), a.loc(), ctx.role(),
+                Block.Kind.IMPORT);
     }
 
     private static void noLoop(Map<String, Object> ds, TaskParser.Action a) {
@@ -208,7 +209,10 @@ final class TreeLoader {
                 "searched: " + String.join(", ", candidates(name, ctx).stream().map(Path::toString).toList()), null, Kind.ERROR);
     }
 
-    /** Where an imported or included tasks file is: the role's tasks dir, the current file's dir, then the role dir. */
+    /**
+     * Where an imported or included tasks file is: the role's tasks dir, the current file's dir, the role dir, then
+     * (in a role) the playbook's directory.
+     */
     Path resolveTaskFile(String name, LoadContext ctx, Loc loc) {
         Path p = findTaskFile(name, ctx);
         if (p != null) return p;
@@ -230,6 +234,10 @@ final class TreeLoader {
             if (ctx.role() != null) candidates.add(ctx.role().dir().resolve("tasks").resolve(name));
             if (ctx.dir() != null) candidates.add(ctx.dir().resolve(name));
             if (ctx.role() != null) candidates.add(ctx.role().dir().resolve(name));
+            if (ctx.role() != null && ctx.playbookDir() != null) {  // as Ansible's search stack ends: the playbook's directory
+                candidates.add(ctx.playbookDir().resolve("tasks").resolve(name));
+                candidates.add(ctx.playbookDir().resolve(name));
+            }
         }
         return candidates;
     }
@@ -239,10 +247,10 @@ final class TreeLoader {
         noLoop(ds, a);
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
-        RoleRequest req = RoleRequest.fromArgs(a.args(), a.loc(), false, true);
+        RoleRequest req = RoleRequest.fromArgs(a.args(), Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")), a.loc(), true);
         LoadContext c = importContext(ds, ctx);
-        return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts), List.of(), List.of(),
-                a.loc(), ctx.role(), true);
+        return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts).nodes(), List.of(),
+                List.of(), a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
 
     /**
@@ -270,7 +278,7 @@ final class TreeLoader {
     /** The tasks a literal include loads, or null when its target is a template or is already being loaded above it. */
     private List<TaskNode> preload(Task t, LoadContext children) {
         if (t.action().equals("include_role")) {
-            RoleRequest req = RoleRequest.fromArgs(t.args(), t.loc(), false, false);
+            RoleRequest req = RoleRequest.fromArgs(t.args(), t.vars(), t.loc(), false);
             if (Templar.isTemplate(req.name())) return null;
             Path dir;
             try {
@@ -280,7 +288,7 @@ final class TreeLoader {
                 return null;
             }
             if (children.chain().contains(roleLink(dir))) return null;
-            return role(req, children, new PlayParts());
+            return role(req, children, new PlayParts()).nodes();
         }
         Object f = t.args().get("file") != null ? t.args().get("file") : t.args().get("_raw_params");
         if (f == null) throw new SourceException("No file specified for " + t.action(), t.loc());
@@ -298,10 +306,10 @@ final class TreeLoader {
         return file(file, enter(children, file.toString(), t.loc(), "include loop"), new PlayParts(), Kind.TASK);
     }
 
-    /** The tasks of a dynamic include at run time; {@code ctx} is the include's context with its params. */
-    List<TaskNode> includeAtRunTime(String file, LoadContext ctx, Loc loc) {
+    /** The tasks of a dynamic include at run time and the file they came from; {@code ctx} is the include's context with its params. */
+    PlaybookLoader.IncludedTasks includeAtRunTime(String file, LoadContext ctx, Loc loc) {
         Path p = resolveTaskFile(file, ctx, loc);
-        return file(p, deeper(ctx, p.toString(), loc), new PlayParts());
+        return new PlaybookLoader.IncludedTasks(p.toAbsolutePath(), file(p, deeper(ctx, p.toString(), loc), new PlayParts()));
     }
 
     /** One level deeper at run time: recursion is allowed (it may end on a condition), up to {@link #MAX_DEPTH}. */
@@ -317,16 +325,21 @@ final class TreeLoader {
         return "role " + dir;
     }
 
-    /** Loads a role (dependencies first) as blocks; empty when deduplicated away. */
-    List<TaskNode> role(RoleRequest req, LoadContext ctx, PlayParts parts) {
+    /** A loaded role: the role and its blocks (dependencies' first, then its own tasks as a {@link Block.Kind#ROLE} block). */
+    record LoadedRole(Role role, List<TaskNode> nodes) {}
+
+    /** Loads a role and its dependencies while loading the playbook (a dependency cycle is an error naming the chain). */
+    LoadedRole role(RoleRequest req, LoadContext ctx, PlayParts parts) {
         return role(req, ctx, parts, false);
     }
 
     /**
-     * As {@link #role(RoleRequest, LoadContext, PlayParts)}; {@code atRunTime} for {@code include_role} while running,
-     * where a role may include itself (the recursion may end on a condition), up to {@link #MAX_DEPTH} levels.
+     * Loads a role and its dependencies. Every occurrence is loaded (deduplication happens per host at run time, as
+     * in Ansible); handlers are collected once per role identity, and roles requested as public join the play's roles.
+     * {@code atRunTime} for {@code include_role} while running, where a role may include itself (the recursion may end
+     * on a condition), up to {@link #MAX_DEPTH} levels.
      */
-    List<TaskNode> role(RoleRequest req, LoadContext ctx, PlayParts parts, boolean atRunTime) {
+    LoadedRole role(RoleRequest req, LoadContext ctx, PlayParts parts, boolean atRunTime) {
         Path dir = roleFinder.find(req.name(), ctx.role(), req.loc(), ctx.playbookDir());
         String link = roleLink(dir);
         if (!atRunTime && ctx.chain().contains(link)) {
@@ -335,42 +348,47 @@ final class TreeLoader {
                     req.loc(), null, null, Kind.ERROR);
         }
         LoadContext entered = deeper(ctx, link, req.loc());
-        Map<String, Object> meta = roleFile(dir, "meta", "main");
-        boolean allowDup = Boolean.TRUE.equals(meta.get("allow_duplicates"));
-        String identity = dir + "|" + Py.repr(req.params());
-        if (req.dedupe() && !allowDup && !parts.seenRoles.add(identity)) return List.of();
-        List<RoleContext> parents = ctx.role() == null ? List.of() : concat(ctx.role().parents(), ctx.role());
-        RoleContext rc = new RoleContext(req.displayName(dir), dir, roleFile(dir, "defaults", req.defaultsFrom()),
-                roleFile(dir, "vars", req.varsFrom()), req.params(), parents, req.publicVars());
-        List<TaskNode> out = new ArrayList<>();
+        Map<String, Object> meta = roleFile(dir, "meta", null);
+        boolean allowDup = req.allowDuplicates() != null ? req.allowDuplicates() : Boolean.TRUE.equals(meta.get("allow_duplicates"));
+        List<Role> parents = ctx.role() == null ? List.of() : concat(ctx.role().parents(), ctx.role().role());
+        Map<String, Object> vars = new LinkedHashMap<>(req.entryVars());
+        vars.putAll(roleFile(dir, "vars", req.varsFrom()));
+        String key = req.key();
+        Role own = new Role(req.displayName(dir), dir, key, roleFile(dir, "defaults", req.defaultsFrom()), vars, req.params(),
+                List.of(), allowDup);
         // a role searches its own meta/main.yml collections, not the play's (as Ansible does)
         Object roleCollections = meta.get("collections") == null ? List.of() : meta.get("collections");
-        LoadContext inRole = entered.inRole(rc, dir.resolve("tasks")).withKeywords(entered.keywords().with("collections", roleCollections));
-        Object deps = meta.get("dependencies");
-        if (deps != null && !(deps instanceof List)) {
+        Keywords roleKeywords = entered.keywords().with("collections", roleCollections);
+        LoadContext asParent = entered.inRole(RoleContext.of(own, parents), dir.resolve("tasks")).withKeywords(roleKeywords);
+        Object depList = meta.get("dependencies");
+        if (depList != null && !(depList instanceof List)) {
             throw new SourceException("Expected role dependencies to be a list.", Loc.of(dir.resolve("meta").toString()),
                     "e.g.  dependencies: [common]");
         }
-        for (Object dep : Raw.list(deps)) {
-            RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), true);
-            LoadContext dc = d.entry() == null ? inRole : entryContext(d.entry(), inRole);
-            out.addAll(role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts));
+        List<TaskNode> out = new ArrayList<>();
+        List<Role> deps = new ArrayList<>();
+        for (Object dep : Raw.list(depList)) {
+            RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), false);
+            LoadContext dc = d.entry() == null ? asParent : entryContext(d.entry(), asParent);
+            LoadedRole loaded = role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts);
+            deps.add(loaded.role());
+            out.addAll(loaded.nodes());
         }
-        Path tasks = roleFilePath(dir, "tasks", req.tasksFrom());
-        if (tasks == null && req.tasksFrom() != null) {
-            throw new SourceException("Could not find specified file in role: tasks/" + req.tasksFrom(), req.loc());
-        }
+        Role role = new Role(own.name(), dir, key, own.defaults(), vars, own.params(), List.copyOf(deps), allowDup);
+        RoleContext rc = RoleContext.of(role, parents);
+        LoadContext inRole = entered.inRole(rc, dir.resolve("tasks")).withKeywords(roleKeywords);
+        Path tasks = roleFilePath(dir, "tasks", req.tasksFrom(), req.loc());
         List<TaskNode> body = new ArrayList<>();
         Map<String, Object> validation = RoleArgumentSpecs.validationTask(dir, meta, req.tasksFrom(), rc.name(), req.params(), req.loc());
         if (validation != null) body.add(node(validation, inRole, parts));
         if (tasks != null) body.addAll(file(tasks, inRole, parts));
-        out.add(new Block(ids.get(), null, body, List.of(), List.of(), req.loc(), rc, true));
-        Path handlers = roleFilePath(dir, "handlers", req.handlersFrom());
-        if (handlers != null) {
+        out.add(new Block(ids.get(), null, body, List.of(), List.of(), req.loc(), rc, Block.Kind.ROLE));
+        Path handlers = roleFilePath(dir, "handlers", req.handlersFrom(), req.loc());
+        if (handlers != null && parts.rolesWithHandlers.add(key)) {
             for (TaskNode n : file(handlers, inRole.asHandlers(true), parts)) flattenHandlers(n, parts.roleHandlers);
         }
-        parts.roles.add(rc);
-        return out;
+        if (req.publicVars()) parts.roles.add(role);
+        return new LoadedRole(role, out);
     }
 
     /** The collections a task's short module names are searched in: its own {@code collections:}, else the inherited one. */
@@ -390,21 +408,50 @@ final class TreeLoader {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * {@code dir/sub/NAME} loaded as a mapping: {@code main} when {@code name} is null (then missing is empty), else the
+     * named file, which must exist. A directory {@code sub/NAME/} contributes all its files, merged in name order.
+     */
     private Map<String, Object> roleFile(Path dir, String sub, String name) {
-        Path p = roleFilePath(dir, sub, name);
-        if (p == null) return new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+        Path folder = dir.resolve(sub).resolve(name == null ? "main" : name);
+        if (Files.isDirectory(folder)) {
+            for (Path p : sortedFiles(folder)) out.putAll(mapping(p, sub));
+            return out;
+        }
+        Path p = roleFilePath(dir, sub, name, Loc.UNKNOWN);
+        if (p != null) out.putAll(mapping(p, sub));
+        return out;
+    }
+
+    private Map<String, Object> mapping(Path p, String sub) {
         Object data = yaml(p);
-        if (data == null) return new LinkedHashMap<>();
+        if (data == null) return Map.of();
         return Raw.map(data, sub + "/" + p.getFileName(), Loc.of(p.toString()));
     }
 
-    /** {@code dir/sub/name}, trying the extensions Ansible tries; null when absent. */
-    static Path roleFilePath(Path dir, String sub, String name) {
+    private static List<Path> sortedFiles(Path folder) {
+        try (var s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().matches(".*\\.(ya?ml|json)$|[^.]*"))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new SourceException("cannot read " + folder + ": " + e.getMessage(), Loc.of(folder.toString()));
+        }
+    }
+
+    /**
+     * {@code dir/sub/name}, trying the extensions Ansible tries ({@code main.yml}, {@code .yaml}, {@code .json}, no
+     * extension; a given name first as written); null when {@code sub/main} is absent, an error when a named file is.
+     */
+    static Path roleFilePath(Path dir, String sub, String name, Loc loc) {
+        List<String> exts = name == null ? List.of(".yml", ".yaml", ".json", "") : List.of("", ".yml", ".yaml", ".json");
         String n = name == null ? "main" : name;
-        for (String ext : List.of("", ".yml", ".yaml", ".json")) {
+        for (String ext : exts) {
             Path p = dir.resolve(sub).resolve(n + ext);
             if (Files.isRegularFile(p)) return p;
+        }
+        if (name != null && Files.isDirectory(dir.resolve(sub))) {
+            throw new SourceException("Could not find specified file in role: " + sub + "/" + name, loc);
         }
         return null;
     }

@@ -75,7 +75,8 @@ public final class Templar {
         warnings.accept(message);
     }
 
-    Optional<Object> setting(String name) {
+    /** One of Ansible's settings by name ({@code ERROR_ON_MISSING_HANDLER}), empty when unknown. */
+    public Optional<Object> setting(String name) {
         return settings.apply(name);
     }
 

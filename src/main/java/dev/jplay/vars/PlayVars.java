@@ -1,6 +1,7 @@
 package dev.jplay.vars;
 
 import dev.jplay.playbook.Play;
+import dev.jplay.playbook.Role;
 import dev.jplay.playbook.RoleContext;
 import dev.jplay.playbook.Task;
 import java.nio.file.Path;
@@ -21,19 +22,21 @@ public final class PlayVars {
     private final Play play;
     private final Map<String, Object> prompted = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
-    private final Map<String, Object> publicRoleVars = new LinkedHashMap<>();
-    private final Map<String, Object> publicRoleDefaults = new LinkedHashMap<>();
+    private volatile PlayRoles roles;
     private volatile Map<String, Object> playMagic = Map.of();
 
     public PlayVars(RunVars run, Play play) {
         this.run = run;
         this.play = play;
-        for (RoleContext r : play.allRoles()) {
-            if (!r.publicVars()) continue;
-            publicRoleDefaults.putAll(r.defaults());
-            publicRoleVars.putAll(r.vars());
-        }
+        this.roles = PlayRoles.of(play.playRoles());
         setHosts(List.of(), List.of());
+    }
+
+    /** A role made public at run time ({@code include_role} with {@code public: true}): the whole play sees its vars. */
+    public synchronized void addPublicRole(Role role) {
+        List<Role> all = new ArrayList<>(roles.roles());
+        all.add(role);
+        roles = PlayRoles.of(all);
     }
 
     public RunVars run() {
@@ -48,19 +51,16 @@ public final class PlayVars {
         m.put("play_hosts", List.copyOf(batch));
         m.put("ansible_play_batch", List.copyOf(batch));
         m.put("ansible_play_name", play.name() == null ? String.valueOf(play.hosts()) : String.valueOf(play.name()));
-        List<String> roleNames = play.allRoles().stream().map(RoleContext::name).distinct().toList();
-        m.put("role_names", roleNames);
-        m.put("ansible_role_names", roleNames);
-        m.put("ansible_play_role_names", roleNames);
         m.put("playbook_dir", play.file().getParent().toString());
         playMagic = m;
     }
 
-    /** Hosts that are still in the play (updated as hosts fail), for {@code ansible_play_hosts}. */
-    public void setActiveHosts(List<String> active) {
+    /** Hosts that are still in the play and in its batch (updated as hosts fail), for {@code ansible_play_hosts} and {@code ansible_play_batch}. */
+    public void setActiveHosts(List<String> active, List<String> activeBatch) {
         Map<String, Object> m = new LinkedHashMap<>(playMagic);
         m.put("ansible_play_hosts", List.copyOf(active));
-        m.put("play_hosts", List.copyOf(active));
+        m.put("play_hosts", List.copyOf(activeBatch));
+        m.put("ansible_play_batch", List.copyOf(activeBatch));
         playMagic = m;
     }
 
@@ -74,49 +74,46 @@ public final class PlayVars {
 
     /** Play-level variables without any host: for play names, {@code hosts:}, task banners. */
     public VarScope playScope() {
+        PlayRoles r = roles;
         return new VarScope(List.of(
                 Layer.untrusted("play magic", playMagic),
+                Layer.untrusted("inventory magic", run.inventoryMagic()),
+                Layer.untrusted("play role names", r.names()),
                 Layer.untrusted("run magic", run.runMagic()),
                 Layer.trusted("extra vars", run.extraVars()),
-                Layer.trusted("role vars", publicRoleVars),
+                Layer.trusted("role vars", r.vars()),
                 Layer.untrusted("vars_prompt", prompted),
                 Layer.trusted("play vars", play.vars()),
-                Layer.trusted("role defaults", publicRoleDefaults)), run.templar(), List.of(play.dir()), run.vault());
+                Layer.trusted("role defaults", r.defaults())), run.templar(), List.of(play.dir()), run.vault());
     }
 
     /** The scope of {@code task} (null: play level) on {@code host}. */
     public VarScope scope(String host, Task task, List<Path> searchPaths) {
         HostState s = run.state(host);
         RoleContext role = task == null ? null : task.role();
-        List<Layer> l = new ArrayList<>(20);
+        PlayRoles r = roles;
+        List<Layer> l = new ArrayList<>(21);
         if (role != null) l.add(Layer.untrusted("role magic", roleMagic(role)));
         l.add(Layer.untrusted("host magic", run.hostMagic(host)));
         l.add(Layer.untrusted("play magic", playMagic));
+        l.add(Layer.untrusted("play role names", r.names()));
         l.add(Layer.untrusted("run magic", run.runMagic()));
         l.add(Layer.trusted("extra vars", run.extraVars()));
         if (task != null) l.add(Layer.trusted("include params", task.includeParams()));
-        if (role != null) l.add(Layer.trusted("role params", chain(role, RoleContext::params)));
+        if (role != null) l.add(Layer.trusted("role params", role.params()));
         l.add(Layer.untrusted("set_fact/register", s.runtime()));
         l.add(Layer.trusted("include_vars", s.included()));
         if (task != null) l.add(Layer.trusted("task vars", task.vars()));
-        if (role != null) l.add(Layer.trusted("role vars", chain(role, RoleContext::vars)));
-        l.add(Layer.trusted("play role vars", publicRoleVars));
+        if (role != null) l.add(Layer.trusted("role vars", role.vars()));
+        l.add(Layer.trusted("play role vars", r.vars()));
         l.add(Layer.trusted("vars_files", varsFiles.getOrDefault(host, Map.of())));
         l.add(Layer.untrusted("vars_prompt", prompted));
         l.add(Layer.trusted("play vars", play.vars()));
         l.add(Layer.untrusted("facts", new FactsView(s.facts())));
         l.add(Layer.trusted("inventory", run.inventoryVars(host)));
-        if (role != null) l.add(Layer.trusted("role defaults", chain(role, RoleContext::defaults)));
-        l.add(Layer.trusted("play role defaults", publicRoleDefaults));
+        if (role != null) l.add(Layer.trusted("role defaults", role.defaults()));
+        l.add(Layer.trusted("play role defaults", r.defaults()));
         return new VarScope(l, run.templar(), searchPaths, run.vault());
-    }
-
-    private static Map<String, Object> chain(RoleContext role, java.util.function.Function<RoleContext, Map<String, Object>> part) {
-        if (role.parents().isEmpty()) return part.apply(role);
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (RoleContext p : role.parents()) m.putAll(part.apply(p));
-        m.putAll(part.apply(role));
-        return m;
     }
 
     private static Map<String, Object> roleMagic(RoleContext role) {

@@ -112,6 +112,14 @@ public final class RunVars {
         return playbookGroupVars.computeIfAbsent(group, g -> VarsDir.load(playbookDir.resolve("group_vars"), g, vault));
     }
 
+    /** The magic variables about the inventory that need no host: {@code groups} and {@code hostvars}. */
+    public Map<String, Object> inventoryMagic() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("groups", inventory.groupsVar());
+        m.put("hostvars", new HostVarsView(this));
+        return m;
+    }
+
     /** Magic variables about a host: inventory_hostname, group_names, groups, hostvars, inventory_dir ... */
     public Map<String, Object> hostMagic(String hostName) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -119,8 +127,7 @@ public final class RunVars {
         m.put("inventory_hostname", hostName);
         m.put("inventory_hostname_short", h != null ? h.shortName() : hostName.split("\\.")[0]);
         m.put("group_names", h != null ? inventory.groupNames(h) : List.of());
-        m.put("groups", inventory.groupsVar());
-        m.put("hostvars", new HostVarsView(this));
+        m.putAll(inventoryMagic());
         if (h != null && h.source() != null) {
             Path src = Path.of(h.source()).toAbsolutePath();
             m.put("inventory_file", src.toString());

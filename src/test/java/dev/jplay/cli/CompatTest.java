@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * jplay against recorded ansible-playbook output: each case in {@code compat/cases} runs with jplay (local
  * connection) and must print what ansible-playbook 2.14 printed for it ({@code compat/expected/ID.txt}, made by
  * {@code compat/record}) and exit the same way. Host lines within one task may come in any order (hosts run in
- * parallel), so each section's lines are compared as a sorted list.
+ * parallel), so each section's lines are compared as a sorted list; paths under the cases' directory are written
+ * {@code $COMPAT/...} in the recorded output. Each run gets an empty directory as the variable {@code scratch}
+ * ({@code $SCRATCH} in the output) for the files a case makes.
  */
 class CompatTest {
     static final Path DIR = Path.of("src/test/resources/compat").toAbsolutePath();
@@ -39,14 +41,39 @@ class CompatTest {
         return out.stream();
     }
 
+    /**
+     * ansible-playbook's {@code -v} header (its version, paths and Python, then which callbacks it skipped) describes
+     * the Python installation; jplay prints its own. The cases compare what comes after it.
+     */
+    static List<String> withoutVersionHeader(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        boolean header = false;
+        for (String l : lines) {
+            if (l.startsWith("ansible-playbook [core ")) header = true;
+            else if (header && !l.startsWith("  ")) header = false;
+            if (!header && !l.startsWith("Skipping callback '")) out.add(l);
+        }
+        return out;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void printsWhatAnsiblePrints(Case c) throws Exception {
         List<String> expected = Files.readAllLines(DIR.resolve("expected/" + c.id() + ".txt"));
+        Path scratch = Files.createTempDirectory("compat-");
         List<String> args = new ArrayList<>(List.of("-i", "hosts", c.playbook()));
         args.addAll(c.flags());
-        JplayProcess.Run run = JplayProcess.run(DIR, args.toArray(String[]::new));
+        args.addAll(List.of("-e", "scratch=" + scratch));
+        JplayProcess.Run run;
+        try {
+            run = JplayProcess.run(DIR, args.toArray(String[]::new));
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         assertThat("exit: " + run.exit()).as(run.out()).isEqualTo(expected.get(0));
-        assertThat(Transcripts.normalize(run.out().lines().toList())).isEqualTo(Transcripts.normalize(expected.subList(1, expected.size())));
+        List<String> out = run.out().replace(scratch.toString(), "$SCRATCH").replace(DIR.toString(), "$COMPAT").lines().toList();
+        assertThat(Transcripts.normalize(out)).isEqualTo(Transcripts.normalize(withoutVersionHeader(expected.subList(1, expected.size()))));
     }
 }

@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 final class Runs {
     final Path dir;
     final Recorder rec = new Recorder();
+    Prompter prompter = Prompter.NONE;
     RunResult result;
     private Journal journal;
     private boolean resuming;
@@ -81,7 +82,7 @@ final class Runs {
         Playbook pb = loader.load(dir.resolve("site.yml"));
         RunOptions o = opts.apply(RunOptions.defaults());
         try (Connections c = new Connections()) {
-            PlaybookRunner runner = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, Prompter.NONE, Decrypter.NONE)
+            PlaybookRunner runner = new PlaybookRunner(o, inv, new Output(List.of(rec)), c, reg, templar, prompter, Decrypter.NONE)
                     .journalling(journal, resuming);
             result = (planning ? runner.planning(new Planner()) : runner).run(pb, loader);
         }

@@ -150,15 +150,23 @@ class PlaybookLoaderTest {
                         """);
         Play play = f.load("p.yml").plays().get(0);
         List<Task> tasks = LoaderFixture.tasks(play.roles());
-        assertThat(tasks).extracting(Task::name).containsExactly("base task", "web task");
+        // every occurrence is loaded; the run skips a role that already ran on a host (same identity)
+        assertThat(tasks).extracting(Task::name).containsExactly("base task", "web task", "base task", "base task", "web task");
         assertThat(tasks.get(0).role().name()).isEqualTo("base");
         assertThat(tasks.get(0).role().defaults()).containsEntry("port", 80L);
         assertThat(tasks.get(0).tags()).containsExactly("dep");
         assertThat(tasks.get(1).role().vars()).containsEntry("web_user", "www");
         assertThat(tasks.get(1).role().parents()).isEmpty();
-        assertThat(tasks.get(0).role().parents()).extracting(RoleContext::name).containsExactly("web");
-        assertThat(play.handlers()).extracting(Task::name).containsExactly("reload web");
-        assertThat(play.allRoles()).extracting(RoleContext::name).containsExactly("base", "web");
+        assertThat(tasks.get(0).role().parents()).extracting(Role::name).containsExactly("web");
+        assertThat(tasks.get(1).role().defaults()).as("a role sees its dependencies' defaults").containsEntry("port", 80L);
+        assertThat(tasks.get(3).role().role().key()).as("the dependency of both web entries is one role")
+                .isEqualTo(tasks.get(0).role().role().key());
+        assertThat(tasks.get(2).role().role().key()).as("tags are part of a role's identity")
+                .isNotEqualTo(tasks.get(0).role().role().key());
+        assertThat(tasks.get(4).role().role().key()).as("so is when").isNotEqualTo(tasks.get(1).role().role().key());
+        assertThat(play.handlers()).as("handlers once per role identity").extracting(Task::name)
+                .containsExactly("reload web", "reload web");
+        assertThat(play.playRoles()).extracting(Role::name).containsExactly("web", "base", "web");
     }
 
     @Test
@@ -182,7 +190,7 @@ class PlaybookLoaderTest {
         PlaybookLoader loader = f.loader();
         Play play = loader.load(dir.resolve("p.yml")).plays().get(0);
         Task include = (Task) play.tasks().get(0);
-        List<TaskNode> loaded = loader.includeTasks(include, "inc.yml", Map.of("item", 1L));
+        List<TaskNode> loaded = loader.includeTasks(include, "inc.yml", Map.of("item", 1L)).tasks();
         Task t = (Task) loaded.get(0);
         assertThat(t.name()).isEqualTo("included");
         assertThat(t.includeParams()).containsEntry("item", 1L);

@@ -19,12 +19,16 @@ public final class Transcripts {
         return out;
     }
 
-    /** Sections (a header line and what follows it) with their lines sorted; blank lines dropped. */
+    /**
+     * Sections (a header line and what follows it) with their lines sorted; blank lines dropped; the hosts of an
+     * {@code included: FILE for h2, h1} line sorted too (Ansible lists them in the order their results arrived).
+     */
     public static String normalize(List<String> lines) {
         StringBuilder out = new StringBuilder();
         List<String> section = new ArrayList<>();
         for (String l : lines) {
             if (l.isBlank()) continue;
+            l = sortIncludedHosts(l);
             if (l.matches("^(PLAY|TASK|RUNNING HANDLER|PLAY RECAP|playbook:|  play #).*")) {
                 flush(out, section);
                 out.append(l).append('\n');
@@ -34,6 +38,14 @@ public final class Transcripts {
         }
         flush(out, section);
         return out.toString();
+    }
+
+    private static String sortIncludedHosts(String line) {
+        var m = java.util.regex.Pattern.compile("^(included: \\S+ for )([^=]+?)( => .*)?$").matcher(line);
+        if (!m.matches()) return line;
+        List<String> hosts = new ArrayList<>(List.of(m.group(2).split(", ")));
+        hosts.sort(null);
+        return m.group(1) + String.join(", ", hosts) + (m.group(3) == null ? "" : m.group(3));
     }
 
     private static void flush(StringBuilder out, List<String> section) {

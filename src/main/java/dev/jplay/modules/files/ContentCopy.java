@@ -39,18 +39,24 @@ final class ContentCopy {
             st = pr.state(1);
         }
         if (!st.exists() && !pr.state(2).exists()) {
-            if (trailing && ctx.check()) {
-                return ModuleResult.changed(true).msg("dest directory " + ShellDirs.parent(dest) + " would be created")
-                        .put("src", src.label());
+            if (ctx.check()) return wouldCreate(ctx, src, dest);
+            if (!trailing) {
+                return ModuleResult.failed("Destination directory " + ShellDirs.parent(dest) + " does not exist")
+                        .put("checksum", Texts.sha1(src.data()));
             }
-            if (trailing) {
-                makeDirs(ctx, ShellDirs.parent(dest), a.get("directory_mode"));
-            } else if (!ctx.check()) {
-                // in check mode Ansible's copy action reports the new file as a change without asking the host
-                return ModuleResult.failed("Destination directory " + ShellDirs.parent(dest) + " does not exist");
-            }
+            makeDirs(ctx, ShellDirs.parent(dest), a.get("directory_mode"));
         }
         return place(ctx, a, src, dest, st, pr.content(dest));
+    }
+
+    /**
+     * Check mode, with the destination's directory missing (an earlier task would have created it): changed, as
+     * Ansible's copy action reports from the checksums alone, before the module would look at the directory.
+     */
+    private static ModuleResult wouldCreate(ModuleContext ctx, Source src, String dest) {
+        ModuleResult r = ModuleResult.changed(true);
+        if (ctx.diff()) r.diff(Texts.diff(null, src.label() == null ? dest : src.label(), null, src.data()));
+        return r;
     }
 
     private static void makeDirs(ModuleContext ctx, String dir, Object dirMode) throws ConnectionException {

@@ -12,8 +12,8 @@ import java.util.Map;
 final class FileLinks {
     private FileLinks() {}
 
-    static ModuleResult link(ModuleContext ctx, ModuleArgs a, boolean hard, String path, FileState st, FileState source)
-            throws ConnectionException {
+    static ModuleResult link(ModuleContext ctx, ModuleArgs a, boolean hard, String path, FileState st, FileState source,
+                             FileStates.Wanted want) throws ConnectionException {
         String src = a.str("src");
         boolean force = a.bool("force");
         String state = hard ? "hard" : "link";
@@ -33,9 +33,9 @@ final class FileLinks {
         }
         boolean same = hard ? st.isFile() && source != null && st.inode() == source.inode()
                 : st.isLink() && (src == null || src.equals(st.linkTarget()));
-        Attrs attrs = Attrs.of(a);
+        Attrs attrs = want.attrs();
         if (same) {
-            ModuleResult r = FileStates.applyAttrs(ctx, path, st, attrs, prev, state, "");
+            ModuleResult r = FileStates.applyAttrs(ctx, path, st, want, prev, state, "");
             return withDest(r, path, src == null ? st.linkTarget() : src);
         }
         Map<String, Object> before = st.isLink() ? Map.of("src", st.linkTarget()) : Map.of();
@@ -47,6 +47,8 @@ final class FileLinks {
         if (attrs.owner() != null) cmd += " && chown -h " + quote(attrs.owner()) + " -- " + quote(path);
         if (attrs.group() != null) cmd += " && chgrp -h " + quote(attrs.group()) + " -- " + quote(path);
         FileState now = PathProbe.afterChange(ctx, cmd, path);
+        Timestamps.Change times = want.times().plan(ctx, path);
+        if (times.changed()) FileOps.run(ctx, times.command());
         return now.addPathInfo(withDest(r, path, src));
     }
 

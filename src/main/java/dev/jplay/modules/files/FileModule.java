@@ -31,10 +31,12 @@ public final class FileModule implements Module {
             .param(Param.of("recurse").bool().def(false).doc("Set attributes recursively (state directory)."))
             .param(Param.of("force").bool().def(false).doc("Replace a file or an empty directory with a link; link to a missing src."))
             .param(Param.of("follow").bool().def(true).doc("Follow symlinks when setting attributes."))
-            .param(Param.of("access_time").str().doc("Accepted; not supported yet."))
-            .param(Param.of("modification_time").str().doc("Accepted; not supported yet."))
-            .param(Param.of("access_time_format").str().def("%Y%m%d%H%M.%S").doc("Accepted; not supported yet."))
-            .param(Param.of("modification_time_format").str().def("%Y%m%d%H%M.%S").doc("Accepted; not supported yet."))
+            .param(Param.of("access_time").str().doc("Access time to set: 'preserve', 'now', or a time in access_time_format "
+                    + "(default: now for state touch, else preserve)."))
+            .param(Param.of("modification_time").str().doc("Modification time to set: 'preserve', 'now', or a time in "
+                    + "modification_time_format (default: now for state touch, else preserve)."))
+            .param(Param.of("access_time_format").str().def("%Y%m%d%H%M.%S").doc("strptime format of access_time."))
+            .param(Param.of("modification_time_format").str().def("%Y%m%d%H%M.%S").doc("strptime format of modification_time."))
             .param(Param.of("_diff_peek").str().doc("Internal.")))
             .returns("path", "the path", "state not link/hard").returns("dest", "the link path", "state link or hard")
             .returns("state", "the resulting kind", "success").returns("mode", "permissions, e.g. '0755'", "success")
@@ -61,13 +63,19 @@ public final class FileModule implements Module {
         String state = a.str("state");
         if (state == null) state = st.exists() ? st.stateWord() : recurse ? "directory" : src != null ? "link" : "file";
         if (recurse && !state.equals("directory")) return ModuleResult.failed("recurse option requires state to be 'directory'");
-        Attrs attrs = Attrs.of(a);
+        if (state.equals("absent")) return absent(ctx, path, st);
+        FileStates.Wanted want;
+        try {
+            want = new FileStates.Wanted(Attrs.of(a), Timestamps.of(a, state));
+        } catch (IllegalArgumentException e) {
+            return ModuleResult.failed(e.getMessage());
+        }
         return switch (state) {
-            case "absent" -> absent(ctx, path, st);
-            case "directory" -> FileStates.directory(ctx, path, st, attrs, recurse ? pr.tail() : null);
-            case "touch" -> FileStates.touch(ctx, path, st, attrs);
-            case "link", "hard" -> FileLinks.link(ctx, a, state.equals("hard"), path, st, pr.states().size() > 1 ? pr.state(1) : null);
-            default -> FileStates.file(ctx, path, st, attrs, a.bool("follow"));
+            case "directory" -> FileStates.directory(ctx, path, st, want, recurse ? pr.tail() : null);
+            case "touch" -> FileStates.touch(ctx, path, st, want);
+            case "link", "hard" -> FileLinks.link(ctx, a, state.equals("hard"), path, st, pr.states().size() > 1 ? pr.state(1) : null,
+                    want);
+            default -> FileStates.file(ctx, path, st, want, a.bool("follow"));
         };
     }
 

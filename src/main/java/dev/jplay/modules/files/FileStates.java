@@ -5,13 +5,18 @@ import static dev.jplay.connection.ShellCommand.quote;
 import dev.jplay.connection.ConnectionException;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.modules.ModuleResult;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** The {@code file} module's states file, directory and touch. */
+/** The {@code file} module's states file, directory and touch, and attribute/time changes of existing paths. */
 final class FileStates {
     private FileStates() {}
 
-    static ModuleResult file(ModuleContext ctx, String path, FileState st, Attrs attrs, boolean follow) throws ConnectionException {
+    /** What the task asks of the path besides its kind: attributes and times. */
+    record Wanted(Attrs attrs, Timestamps times) {}
+
+    static ModuleResult file(ModuleContext ctx, String path, FileState st, Wanted want, boolean follow) throws ConnectionException {
         if (!st.exists()) {
             return ModuleResult.failed("file (" + path + ") is absent, cannot continue").put("path", path).put("state", "absent");
         }
@@ -19,7 +24,7 @@ final class FileStates {
             return ModuleResult.failed("file (" + path + ") is absent, cannot continue").put("path", path).put("state", "absent");
         }
         FileState target = st.isLink() && follow ? followed(ctx, path) : st;
-        return applyAttrs(ctx, path, target, attrs, st.stateWord(), st.stateWord(), "");
+        return applyAttrs(ctx, path, target, want, st.stateWord(), st.stateWord(), "");
     }
 
     private static FileState followed(ModuleContext ctx, String path) throws ConnectionException {
@@ -27,22 +32,50 @@ final class FileStates {
         return PathProbe.one(ctx, real, false, false).state(0);
     }
 
-    static ModuleResult directory(ModuleContext ctx, String path, FileState st, Attrs attrs, String tree) throws ConnectionException {
+    static ModuleResult directory(ModuleContext ctx, String path, FileState st, Wanted want, String tree) throws ConnectionException {
         FileState.Type kind = st.resolvedType();
         if (st.exists() && kind != FileState.Type.DIRECTORY) {
             return ModuleResult.failed(path + " already exists as a " + st.stateWord()).put("path", path);
         }
-        if (!st.exists()) {
-            String mode = Modes.given(attrs.mode()) ? Modes.octal(attrs.modeFor(st, true)) : null;
-            ModuleResult r = ModuleResult.changed(true).put("path", path);
-            r.diff(FileModule.stateDiff(path, "absent", "directory", Map.of(), Map.of()));
-            if (ctx.check()) return r.put("state", "absent");
-            String cmd = "mkdir -p -- " + quote(path) + owners(attrs, path) + (mode == null ? "" : " && chmod " + mode + " -- " + quote(path));
-            return PathProbe.afterChange(ctx, cmd, path).addPathInfo(r);
+        if (!st.exists()) return createDirectory(ctx, path, want);
+        boolean subChanged = tree != null && RecursiveAttrs.differs(tree, want.attrs());
+        String extra = subChanged ? RecursiveAttrs.commands(path, want.attrs()) : "";
+        return applyAttrs(ctx, path, st, want, "directory", "directory", extra);
+    }
+
+    /**
+     * A missing directory and its missing parents, each given the task's mode, owner and group (as Ansible does:
+     * {@code mode: '0700'} on {@code a/b/c} makes {@code a} and {@code a/b} 0700 too); then the times, if asked for.
+     */
+    private static ModuleResult createDirectory(ModuleContext ctx, String path, Wanted want) throws ConnectionException {
+        Attrs attrs = want.attrs();
+        ModuleResult r = ModuleResult.changed(true).put("path", path);
+        if (ctx.check()) return r.diff(FileModule.stateDiff(path, "absent", "directory", Map.of(), Map.of())).put("state", "absent");
+        String mode = Modes.given(attrs.mode()) ? Modes.octal(attrs.modeFor(FileState.absent(path), true)) : null;
+        StringBuilder each = new StringBuilder();
+        if (mode != null) each.append(" && chmod ").append(mode).append(" -- \"$d\"");
+        if (attrs.owner() != null) each.append(" && chown ").append(quote(attrs.owner())).append(" -- \"$d\"");
+        if (attrs.group() != null) each.append(" && chgrp ").append(quote(attrs.group())).append(" -- \"$d\"");
+        String cmd = "p_=" + quote(path) + "; set --; while [ ! -e \"$p_\" ] && [ ! -L \"$p_\" ]; do set -- \"$p_\" \"$@\"; "
+                + "p_=$(dirname -- \"$p_\"); done; for d in \"$@\"; do "
+                // another host (or process) may make it meanwhile: as Ansible, a directory already there is no error
+                + "{ mkdir -- \"$d\" 2>/dev/null || [ -d \"$d\" ] || mkdir -- \"$d\"; } && printf 'M %s\\n' \"$(stat -c %a -- \"$d\")\""
+                + each + " || exit 1; done";
+        PathProbe.Result done = PathProbe.change(ctx, cmd, path);
+        FileState now = done.state(0);
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        String made = done.exec().out().lines().filter(l -> l.startsWith("M ")).reduce((a, b) -> b).map(l -> l.substring(2).strip()).orElse(null);
+        if (mode != null && made != null && Integer.parseInt(made, 8) != now.mode()) {
+            before.put("mode", Modes.octal(Integer.parseInt(made, 8)));
+            after.put("mode", now.modeString());
         }
-        boolean subChanged = tree != null && RecursiveAttrs.differs(tree, attrs);
-        String extra = subChanged ? RecursiveAttrs.commands(path, attrs) : "";
-        return applyAttrs(ctx, path, st, attrs, "directory", "directory", extra);
+        Timestamps.Change times = want.times().plan(ctx, path);
+        if (times.changed()) FileOps.run(ctx, times.command());
+        before.putAll(times.before());
+        after.putAll(times.after());
+        r.diff(FileModule.stateDiff(path, "absent", "directory", before, after));
+        return now.addPathInfo(r);
     }
 
     private static String owners(Attrs attrs, String path) {
@@ -52,27 +85,44 @@ final class FileStates {
         return s;
     }
 
-    static ModuleResult touch(ModuleContext ctx, String path, FileState st, Attrs attrs) throws ConnectionException {
-        ModuleResult r = ModuleResult.changed(true).put("path", path);
-        r.diff(FileModule.stateDiff(path, st.exists() ? st.stateWord() : "absent", "touch", Map.of(), Map.of()));
-        if (ctx.check()) return st.addPathInfo(r);
-        Attrs.Plan plan = attrs.plan(st.exists() ? st : st.withAttrs(0644, null, null));
-        String fix = st.exists() ? plan.commands() : "";
-        String cmd = "touch -- " + quote(path) + (fix.isEmpty() ? "" : " && " + fix);
-        if (!st.exists()) cmd += owners(attrs, path) + (Modes.given(attrs.mode())
+    /**
+     * {@code state: touch}: creates a missing file (in check mode just "changed", as Ansible reports it), else sets
+     * the attributes and times, by default both times to now; with both times {@code preserve} an unchanged file is ok.
+     */
+    static ModuleResult touch(ModuleContext ctx, String path, FileState st, Wanted want) throws ConnectionException {
+        Attrs attrs = want.attrs();
+        if (st.exists()) return applyAttrs(ctx, path, st, want, st.stateWord(), "touch", "");
+        if (ctx.check()) return ModuleResult.changed(true).put("dest", path);
+        String cmd = "touch -- " + quote(path) + owners(attrs, path) + (Modes.given(attrs.mode())
                 ? " && chmod " + Modes.octal(attrs.modeFor(st, false)) + " -- " + quote(path) : "");
-        return PathProbe.afterChange(ctx, cmd, path).addPathInfo(r);
+        FileState now = PathProbe.afterChange(ctx, cmd, path);
+        Timestamps times = want.times();
+        if (!times.preserve() && !(Timestamps.NOW.equals(times.mtime()) && Timestamps.NOW.equals(times.atime()))) {
+            Timestamps.Change c = times.plan(ctx, path);
+            if (c.changed()) FileOps.run(ctx, c.command());
+        }
+        ModuleResult r = ModuleResult.changed(true).put("path", path);
+        r.diff(FileModule.stateDiff(path, "absent", "touch", Map.of(), Map.of()));
+        return now.addPathInfo(r);
     }
 
-    /** Sets attributes of an existing path (plus {@code extra} commands); reports the {path, state, mode...} diff. */
-    static ModuleResult applyAttrs(ModuleContext ctx, String path, FileState st, Attrs attrs, String before, String after,
+    /**
+     * Sets attributes and times of an existing path (plus {@code extra} commands); reports the {path, state, mode,
+     * mtime, atime ...} diff.
+     */
+    static ModuleResult applyAttrs(ModuleContext ctx, String path, FileState st, Wanted want, String before, String after,
                                    String extra) throws ConnectionException {
-        Attrs.Plan plan = attrs.plan(st);
-        boolean changed = plan.changed() || !extra.isEmpty();
+        Attrs.Plan plan = want.attrs().plan(st);
+        Timestamps.Change times = want.times().plan(ctx, path);
+        boolean changed = plan.changed() || !extra.isEmpty() || times.changed();
+        Map<String, Object> b = new LinkedHashMap<>(plan.before());
+        b.putAll(times.before());
+        Map<String, Object> a = new LinkedHashMap<>(plan.after());
+        a.putAll(times.after());
         ModuleResult r = ModuleResult.changed(changed).put("path", path);
-        r.diff(FileModule.stateDiff(path, before, after, plan.before(), plan.after()));
+        r.diff(FileModule.stateDiff(path, before, after, b, a));
         if (!changed || ctx.check()) return plan.result().addPathInfo(r);
-        String cmd = String.join(" && ", java.util.stream.Stream.of(plan.commands(), extra).filter(s -> !s.isEmpty()).toList());
-        return PathProbe.afterChange(ctx, cmd, path).addPathInfo(r);
+        String cmd = String.join(" && ", Stream.of(plan.commands(), extra, times.command()).filter(s -> !s.isEmpty()).toList());
+        return PathProbe.change(ctx, cmd, path, "").state(0).addPathInfo(r);
     }
 }

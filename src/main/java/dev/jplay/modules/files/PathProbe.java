@@ -56,7 +56,12 @@ final class PathProbe {
 
     /** Like {@link #afterChange}, keeping what the commands printed ({@link Result#exec}). */
     static Result change(ModuleContext ctx, String commands, String path) throws ConnectionException {
-        ExecResult r = ctx.sh(FUNCTION + "{ " + commands + "\n} || exit $?; " + call(path, "c") + "printf 'E\\n'");
+        return change(ctx, commands, path, "c");
+    }
+
+    /** Like {@link #change}, probing with {@code flags} ("": no checksum, so a file's access time stays as it was set). */
+    static Result change(ModuleContext ctx, String commands, String path, String flags) throws ConnectionException {
+        ExecResult r = ctx.sh(FUNCTION + "{ " + commands + "\n} || exit $?; " + call(path, flags) + "printf 'E\\n'");
         if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, r.err().strip());
         return parse(List.of(path), r);
     }

@@ -36,6 +36,46 @@ class FileModuleTest {
     }
 
     @Test
+    void missingParentsGetTheDirectoryModeToo() throws Exception {
+        Path d = tmp.resolve("p/q/r");
+        Map<String, Object> r = TestContext.local().run(file, Map.of("path", d.toString(), "state", "directory", "mode", "0700"));
+        assertThat(r).containsEntry("changed", true);
+        assertThat(perms(tmp.resolve("p"))).isEqualTo("rwx------");
+        assertThat(perms(tmp.resolve("p/q"))).isEqualTo("rwx------");
+        assertThat(perms(d)).isEqualTo("rwx------");
+    }
+
+    @Test
+    void touchWithPreservedTimesLeavesAnExistingFileAlone() throws Exception {
+        Path f = Files.writeString(tmp.resolve("f"), "x");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_500_000_000_000L);
+        Files.setLastModifiedTime(f, old);
+        Map<String, Object> keep = Map.of("path", f.toString(), "state", "touch", "modification_time", "preserve",
+                "access_time", "preserve");
+        assertThat(TestContext.local().run(file, keep)).containsEntry("changed", false);
+        assertThat(Files.getLastModifiedTime(f)).isEqualTo(old);
+        assertThat(TestContext.local().run(file, Map.of("path", f.toString(), "state", "touch"))).containsEntry("changed", true);
+        assertThat(Files.getLastModifiedTime(f)).isNotEqualTo(old);
+    }
+
+    @Test
+    void explicitTimesAreSetOnceInTheGivenFormat() throws Exception {
+        Path f = Files.writeString(tmp.resolve("f"), "x");
+        Map<String, Object> args = Map.of("path", f.toString(), "state", "file", "modification_time", "03/04/2021 05:06",
+                "modification_time_format", "%m/%d/%Y %H:%M");
+        Map<String, Object> r = TestContext.local().check(true).run(file, args);
+        assertThat(r).containsEntry("changed", true);
+        r = TestContext.local().run(file, args);
+        assertThat(r).containsEntry("changed", true);
+        long want = java.time.LocalDateTime.of(2021, 3, 4, 5, 6).atZone(java.time.ZoneId.systemDefault()).toEpochSecond();
+        assertThat(Files.getLastModifiedTime(f).toMillis()).isEqualTo(want * 1000);
+        assertThat(TestContext.local().run(file, args)).containsEntry("changed", false);
+        assertThat(TestContext.local().run(file, Map.of("path", f.toString(), "modification_time", "bogus")))
+                .containsEntry("failed", true).containsEntry("msg", "Error while obtaining timestamp for time bogus using format "
+                        + "%Y%m%d%H%M.%S: time data 'bogus' does not match format '%Y%m%d%H%M.%S'");
+    }
+
+    @Test
     void modeChangeOfExistingFileShowsModeDiff() throws Exception {
         Path f = Files.writeString(tmp.resolve("f"), "x");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
