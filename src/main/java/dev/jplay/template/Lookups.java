@@ -55,7 +55,7 @@ final class Lookups {
                     }
                     Pattern p;
                     try {
-                        p = Pattern.compile(t.toString());
+                        p = PyRegex.pattern(t.toString(), false, false);
                     } catch (PatternSyntaxException ex) {
                         throw new EvalError("Unable to use \"" + t + "\" as a search parameter: " + PyRegex.pythonError(ex));
                     }

@@ -12,14 +12,19 @@ public final class PyRegex {
     private PyRegex() {}
 
     public static Pattern compile(String pyPattern, boolean ignoreCase, boolean multiline) {
-        String p = pyPattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>").replace("\\Z", "\\z");
-        int flags = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS
-                | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | (multiline ? Pattern.MULTILINE : 0);
         try {
-            return Pattern.compile(p, flags);
+            return pattern(pyPattern, ignoreCase, multiline);
         } catch (PatternSyntaxException e) {
             throw new EvalError("bad regular expression '" + pyPattern + "': " + pythonError(e));
         }
+    }
+
+    /** {@link #compile} leaving a bad pattern's PatternSyntaxException to the caller (to word the error its own way). */
+    static Pattern pattern(String pyPattern, boolean ignoreCase, boolean multiline) {
+        String p = pyPattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>").replace("\\Z", "\\z");
+        int flags = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS
+                | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | (multiline ? Pattern.MULTILINE : 0);
+        return Pattern.compile(p, flags);
     }
 
     /** Python's re.error text for Java's syntax error, where the two name the same fault ("nothing to repeat at position 0"). */
