@@ -152,7 +152,7 @@ final class DataLookups {
                 e.warn("Unable to find '" + file + "' in expected paths (use -vvvvv to see paths)");
                 throw Library.LookupFailure.unhandled("ansible.errors.AnsibleParserError", "Invalid filename: 'None'");
             }
-            String text = Lookups.read(p, Lookups.charset(PyOps.str(o.getOrDefault("encoding", "utf-8"))));
+            String text = Lookups.read(p, FormatFilters.charset(PyOps.str(o.getOrDefault("encoding", "utf-8"))));
             if (properties) text = "[java_properties]\n" + text;
             Map<String, Map<String, String>> ini = IniFile.parse(text, file, caseSensitive, allowNoValue);
             Map<String, String> sec = ini.get(section);
@@ -189,7 +189,7 @@ final class DataLookups {
             }
             int col = (int) PyOps.index(DataFilters.toInt(o.getOrDefault("col", 1L), 1L, 10L));
             Object found = o.get("default");
-            for (List<String> row : Csv.rows(Lookups.read(p, Lookups.charset(PyOps.str(o.getOrDefault("encoding", "utf-8")))), delimiter.charAt(0))) {
+            for (List<String> row : Csv.rows(Lookups.read(p, FormatFilters.charset(PyOps.str(o.getOrDefault("encoding", "utf-8")))), delimiter.charAt(0))) {
                 if (!row.isEmpty() && row.get(0).equals(term.key())) {
                     if (col < 0 || col >= row.size()) throw new EvalError("csvfile: list index out of range");
                     found = row.get(col);

@@ -80,13 +80,18 @@ final class FormatFilters {
         };
     }
 
-    /** Python codec names ({@code utf-16-le}, {@code latin-1}, ...) as Java charsets. */
+    /**
+     * Python codec names ({@code utf-16-le}, {@code latin-1}, {@code iso8859_15}, {@code cp1252} ...) as Java charsets
+     * (for the b64 filters and the ini and csvfile lookups' {@code encoding}).
+     */
     static Charset charset(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        String n = name.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
         String java = switch (n) {
             case "utf8", "utf-8" -> "UTF-8";
             case "utf-16-le", "utf-16le" -> "UTF-16LE";
             case "utf-16-be", "utf-16be" -> "UTF-16BE";
+            case "utf-32-le", "utf-32le" -> "UTF-32LE";
+            case "utf-32-be", "utf-32be" -> "UTF-32BE";
             case "latin-1", "latin1", "iso-8859-1" -> "ISO-8859-1";
             case "ascii", "us-ascii" -> "US-ASCII";
             default -> n;

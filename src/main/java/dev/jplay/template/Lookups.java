@@ -198,21 +198,6 @@ final class Lookups {
         }
     }
 
-    /** The charset Python's codec {@code name} names ({@code utf-8}, {@code iso8859-1}, {@code latin1}, {@code cp1252} ...). */
-    static java.nio.charset.Charset charset(String name) {
-        String n = name.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        List<String> candidates = List.of(n, n.replaceFirst("^iso(\\d)", "iso-$1"), n.replaceFirst("^latin-?1$", "iso-8859-1"),
-                n.replaceFirst("^cp(\\d+)$", "windows-$1"));
-        for (String c : candidates) {
-            try {
-                return java.nio.charset.Charset.forName(c);
-            } catch (IllegalArgumentException ex) {
-                // not this spelling
-            }
-        }
-        throw new EvalError("unknown encoding: " + name);
-    }
-
     /** Runs a command on the controller through /bin/sh (the pipe and lines lookups). */
     private static String run(String command, String lookup) {
         try {
