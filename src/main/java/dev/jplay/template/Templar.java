@@ -455,9 +455,13 @@ public final class Templar {
      * @param loc where the text starts in its file (a YAML scalar's position), for the located results
      */
     public TemplateCheck check(String text, Loc loc) {
+        return check(text, Syntax.STRING, loc);
+    }
+
+    private TemplateCheck check(String text, Syntax syntax, Loc loc) {
         if (!isTemplate(text)) return TemplateCheck.NONE;
         try {
-            Compiled c = compile(text, Syntax.STRING, TemplateContext.of(Scope.of(Map.of())).at(loc));
+            Compiled c = compile(text, syntax, TemplateContext.of(Scope.of(Map.of())).at(loc));
             return new TemplateCheck(null, uses(c.refs(), text, loc));
         } catch (TemplateException e) {
             return new TemplateCheck(e, List.of());
@@ -478,14 +482,7 @@ public final class Templar {
         } catch (IOException | EvalError | java.io.UncheckedIOException e) {
             return TemplateCheck.NONE;
         }
-        if (!isTemplate(text)) return TemplateCheck.NONE;
-        Loc loc = Loc.of(file.toString());
-        try {
-            Compiled c = compile(text, sx, TemplateContext.of(Scope.of(Map.of())).at(loc));
-            return new TemplateCheck(null, uses(c.refs(), text, loc));
-        } catch (TemplateException e) {
-            return new TemplateCheck(e, List.of());
-        }
+        return check(text, sx, Loc.of(file.toString()));
     }
 
     /**
@@ -523,13 +520,13 @@ public final class Templar {
         return out;
     }
 
-    /** An error at offset {@code pos} of {@code text}, which starts at {@code base} in its file. */
     /** Evaluation error {@code e} of template {@code shown} (source {@code text}, at {@code base}), as Ansible reports it. */
     private static TemplateException failed(EvalError e, String shown, String text, Loc base) {
         String msg = message(e, shown);
         return located(msg, text, e.pos, base, e.kind == EvalError.Kind.UNDEFINED || msg.startsWith(UNDEFINED_TYPE_ERROR));
     }
 
+    /** An error at offset {@code pos} of {@code text}, which starts at {@code base} in its file. */
     private static TemplateException located(String message, String text, int pos, Loc base) {
         return located(message, text, pos, base, false);
     }
