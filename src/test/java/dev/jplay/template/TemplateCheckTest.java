@@ -76,4 +76,18 @@ class TemplateCheckTest {
         assertThat(t.has(TemplateCheck.Kind.LOOKUP, "ansible.builtin.file")).isTrue();
         assertThat(t.has(TemplateCheck.Kind.TEST, "nope")).isFalse();
     }
+
+    @Test
+    void templateFilesAreCheckedWithTheirOptionsAndLocatedInTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("a.j2"), "line {{ x }}\n  [[ y | to_jsn ]]\n");
+        TemplateCheck plain = t.checkFile(f, java.util.Map.of());
+        assertThat(plain.uses()).isEmpty();
+        TemplateCheck custom = t.checkFile(f, java.util.Map.of("variable_start_string", "[[", "variable_end_string", "]]"));
+        assertThat(custom.unknown()).extracting(TemplateCheck.Use::name).containsExactly("to_jsn");
+        assertThat(custom.unknown().get(0).loc()).isEqualTo(new Loc(f.toString(), 2, 10));
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("b.j2"), "{% if %}");
+        assertThat(t.checkFile(bad, java.util.Map.of()).error().loc().file()).isEqualTo(bad.toString());
+        assertThat(t.checkFile(dir.resolve("missing.j2"), java.util.Map.of())).isSameAs(TemplateCheck.NONE);
+    }
 }
