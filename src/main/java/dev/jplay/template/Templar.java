@@ -27,7 +27,7 @@ import java.util.function.Function;
 public final class Templar {
     private static final int CACHE_LIMIT = 20_000;
     /** How Ansible begins the message of a type error about an undefined value (an AnsibleUndefinedVariable). */
-    public static final String UNDEFINED_TYPE_ERROR = "Unable to look up a name or access an attribute";
+    private static final String UNDEFINED_TYPE_ERROR = "Unable to look up a name or access an attribute";
     /** How deeply templating may nest (a variable whose value templates another variable, and so on). */
     public static final int MAX_NESTING = 200;
 
