@@ -31,8 +31,9 @@ final class FileStates {
         if (st.isLink() && follow && st.followedType() == FileState.Type.ABSENT) {
             return ModuleResult.failed("file (" + path + ") is absent, cannot continue").put("path", path).put("state", "absent");
         }
+        // as Ansible, a followed link's target is the path of the result and its diff
         FileState target = st.isLink() && follow ? PathProbe.resolved(ctx, path) : st;
-        return applyAttrs(ctx, path, target, want, st.stateWord(), st.stateWord(), "");
+        return applyAttrs(ctx, target.path(), target, want, target.stateWord(), target.stateWord(), "");
     }
 
     static ModuleResult directory(ModuleContext ctx, String path, FileState st, Wanted want, String tree) throws ConnectionException {
