@@ -40,7 +40,8 @@ public final class FileModule implements Module {
             .param(Param.of("_diff_peek").str().doc("Internal.")))
             .returns("path", "the path", "state not link/hard").returns("dest", "the link path", "state link or hard")
             .returns("state", "the resulting kind", "success").returns("mode", "permissions, e.g. '0755'", "success")
-            .performance("1 round trip when nothing changes, 2 when something does")
+            .performance("1 round trip when nothing changes, 2 when something does (1 more for state=file through a followed link, 2 "
+                    + "more to set times on a path it creates)")
             .example("- ansible.builtin.file:\n    path: /srv/app\n    state: directory\n    owner: app\n    mode: '0755'")
             .build();
 
