@@ -69,18 +69,32 @@ public final class ModuleResult {
 
     /**
      * Adds {@code stdout_lines}/{@code stderr_lines} for a string {@code stdout}/{@code stderr}, as Ansible's executor
-     * does for every module's result (Python's splitlines).
+     * does for every module's result.
      */
     public ModuleResult withOutputLines() {
         for (String k : new String[] {"stdout", "stderr"}) {
-            if (data.get(k) instanceof String s && !data.containsKey(k + "_lines")) {
-                List<Object> lines = new java.util.ArrayList<>();
-                if (!s.isEmpty()) lines.addAll(java.util.Arrays.asList(s.split("\r\n|\r|\n", -1)));
-                if (s.endsWith("\n") || s.endsWith("\r")) lines.remove(lines.size() - 1);
-                data.put(k + "_lines", lines);
-            }
+            if (data.get(k) instanceof String s && !data.containsKey(k + "_lines")) data.put(k + "_lines", splitLines(s));
         }
         return this;
+    }
+
+    /** Python's {@code str.splitlines()}: how Ansible splits a module's stdout and stderr into their {@code _lines}. */
+    public static List<Object> splitLines(String s) {
+        List<Object> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u000b' || c == '\u000c' || c == '\u001c' || c == '\u001d' || c == '\u001e'
+                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                out.add(s.substring(start, i));
+                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+            i++;
+        }
+        if (start < s.length()) out.add(s.substring(start));
+        return out;
     }
 
     public boolean isChanged() {

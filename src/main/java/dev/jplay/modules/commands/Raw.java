@@ -34,7 +34,7 @@ public final class Raw implements Module {
         if (a.has("executable")) req = req.withExecutable(a.str("executable"));
         ExecResult r = ctx.exec(req);
         ModuleResult out = ModuleResult.changed(true).put("rc", (long) r.rc()).put("stdout", r.out()).put("stderr", r.err())
-                .put("stdout_lines", RunCommand.lines(r.out())).put("stderr_lines", RunCommand.lines(r.err()));
+                .put("stdout_lines", ModuleResult.splitLines(r.out())).put("stderr_lines", ModuleResult.splitLines(r.err()));
         if (r.rc() != 0) out.fail("non-zero return code");
         return out;
     }

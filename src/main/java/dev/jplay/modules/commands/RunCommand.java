@@ -81,7 +81,7 @@ final class RunCommand {
         String stderr = a.bool("strip_empty_ends") ? stripEnds(res.err()) : res.err();
         r.setChanged(true).put("rc", (long) res.rc()).put("stdout", stdout).put("stderr", stderr).put("start", start.format(TS))
                 .put("end", end.format(TS)).put("delta", delta(Duration.between(start, end))).put("msg", "")
-                .put("stdout_lines", lines(stdout)).put("stderr_lines", lines(stderr));
+                .put("stdout_lines", ModuleResult.splitLines(stdout)).put("stderr_lines", ModuleResult.splitLines(stderr));
         if (res.rc() != 0) r.fail("non-zero return code");
         return r;
     }
@@ -150,14 +150,6 @@ final class RunCommand {
         int e = s.length();
         while (e > 0 && (s.charAt(e - 1) == '\n' || s.charAt(e - 1) == '\r')) e--;
         return s.substring(0, e);
-    }
-
-    static List<Object> lines(String s) {
-        List<Object> out = new ArrayList<>();
-        if (s.isEmpty()) return out;
-        for (String l : s.split("\r\n|\r|\n", -1)) out.add(l);
-        if (s.endsWith("\n")) out.remove(out.size() - 1);
-        return out;
     }
 
     /** Python's str(timedelta): {@code 0:00:00.012345}. */

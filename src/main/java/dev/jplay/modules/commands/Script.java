@@ -54,7 +54,7 @@ public final class Script implements Module {
         String run = "trap 'rm -f " + ShellCommand.quote(remote) + "' EXIT; " + cmd;
         ExecResult r = ctx.exec(dev.jplay.connection.ExecRequest.of(run).withChdir(a.str("chdir")));
         ModuleResult out = ModuleResult.changed(true).put("rc", (long) r.rc()).put("stdout", r.out()).put("stderr", r.err())
-                .put("stdout_lines", RunCommand.lines(r.out())).put("stderr_lines", RunCommand.lines(r.err()));
+                .put("stdout_lines", ModuleResult.splitLines(r.out())).put("stderr_lines", ModuleResult.splitLines(r.err()));
         if (r.rc() != 0) out.fail("non-zero return code");
         return out;
     }

@@ -40,7 +40,8 @@ public final class FileModule implements Module {
             .param(Param.of("_diff_peek").str().doc("Internal.")))
             .returns("path", "the path", "state not link/hard").returns("dest", "the link path", "state link or hard")
             .returns("state", "the resulting kind", "success").returns("mode", "permissions, e.g. '0755'", "success")
-            .performance("1 round trip when nothing changes, 2 when something does")
+            .performance("1 round trip when nothing changes, 2 when something does (1 more for state=file through a followed link, 2 "
+                    + "more to set times on a path it creates)")
             .example("- ansible.builtin.file:\n    path: /srv/app\n    state: directory\n    owner: app\n    mode: '0755'")
             .build();
 
@@ -56,27 +57,48 @@ public final class FileModule implements Module {
         String path = ShellDirs.trimSlash(a.str("path"));
         String src = a.str("src");
         boolean recurse = a.bool("recurse");
-        String after = recurse ? "find " + quote(path) + " -mindepth 1 ! -type l -printf '%y %m %u %g %U %G\\n' 2>/dev/null" : "";
+        String state = a.str("state");
+        // an existing path's times are read in the same round trip (their own line first), when the task sets them
+        String readTimes = readTimes(a, state, path);
+        String after = readTimes + (recurse ? "find " + quote(path) + " -mindepth 1 ! -type l -printf '%y %m %u %g %U %G\\n' 2>/dev/null" : "");
         List<String> paths = src == null ? List.of(path) : List.of(path, linkSource(path, src));
         PathProbe.Result pr = PathProbe.run(ctx, paths, "", after);
         FileState st = pr.state(0);
-        String state = a.str("state");
+        String tail = pr.tail();
+        String timesRead = null;
+        if (!readTimes.isEmpty()) {
+            int nl = tail.indexOf('\n');
+            timesRead = nl < 0 ? tail : tail.substring(0, nl);
+            tail = nl < 0 ? "" : tail.substring(nl + 1);
+        }
         if (state == null) state = st.exists() ? st.stateWord() : recurse ? "directory" : src != null ? "link" : "file";
         if (recurse && !state.equals("directory")) return ModuleResult.failed("recurse option requires state to be 'directory'");
         if (state.equals("absent")) return absent(ctx, path, st);
         FileStates.Wanted want;
         try {
-            want = new FileStates.Wanted(Attrs.of(a), Timestamps.of(a, state));
+            want = new FileStates.Wanted(Attrs.of(a), Timestamps.of(a, state), timesRead);
         } catch (IllegalArgumentException e) {
             return ModuleResult.failed(e.getMessage());
         }
         return switch (state) {
-            case "directory" -> FileStates.directory(ctx, path, st, want, recurse ? pr.tail() : null);
+            case "directory" -> FileStates.directory(ctx, path, st, want, recurse ? tail : null);
             case "touch" -> FileStates.touch(ctx, path, st, want);
             case "link", "hard" -> FileLinks.link(ctx, a, state.equals("hard"), path, st, pr.states().size() > 1 ? pr.state(1) : null,
                     want);
             default -> FileStates.file(ctx, path, st, want, a.bool("follow"));
         };
+    }
+
+    /** The snippet reading the path's times, when the task sets times on a path that may exist ("" otherwise). */
+    private static String readTimes(ModuleArgs a, String state, String path) {
+        if ("absent".equals(state)) return "";
+        try {
+            // an omitted state is never touch, the only state whose times default to now
+            Timestamps times = Timestamps.of(a, state == null ? "file" : state);
+            return times.preserve() ? "" : times.read(path);
+        } catch (IllegalArgumentException e) {
+            return ""; // reported after the probe, where Ansible reports it
+        }
     }
 
     /** Where a relative link source is looked up: beside the link (inside it when it is a directory). */

@@ -13,8 +13,16 @@ import java.util.stream.Stream;
 final class FileStates {
     private FileStates() {}
 
-    /** What the task asks of the path besides its kind: attributes and times. */
-    record Wanted(Attrs attrs, Timestamps times) {}
+    /**
+     * What the task asks of the path besides its kind: attributes and times; {@code timesRead}: what
+     * {@link Timestamps#read} printed for the path in the task's first round trip (null: not read).
+     */
+    record Wanted(Attrs attrs, Timestamps times, String timesRead) {
+        /** The change of the existing path's times, planned from what the first round trip read. */
+        Timestamps.Change timesChange(ModuleContext ctx, String path) throws ConnectionException {
+            return timesRead == null ? times.plan(ctx, path) : times.plan(timesRead, path);
+        }
+    }
 
     static ModuleResult file(ModuleContext ctx, String path, FileState st, Wanted want, boolean follow) throws ConnectionException {
         if (!st.exists()) {
@@ -23,13 +31,9 @@ final class FileStates {
         if (st.isLink() && follow && st.followedType() == FileState.Type.ABSENT) {
             return ModuleResult.failed("file (" + path + ") is absent, cannot continue").put("path", path).put("state", "absent");
         }
-        FileState target = st.isLink() && follow ? followed(ctx, path) : st;
-        return applyAttrs(ctx, path, target, want, st.stateWord(), st.stateWord(), "");
-    }
-
-    private static FileState followed(ModuleContext ctx, String path) throws ConnectionException {
-        String real = FileOps.run(ctx, "readlink -f -- " + quote(path)).out().strip();
-        return PathProbe.one(ctx, real, false, false).state(0);
+        // as Ansible, a followed link's target is the path of the result and its diff
+        FileState target = st.isLink() && follow ? PathProbe.resolved(ctx, path) : st;
+        return applyAttrs(ctx, target.path(), target, want, target.stateWord(), target.stateWord(), "");
     }
 
     static ModuleResult directory(ModuleContext ctx, String path, FileState st, Wanted want, String tree) throws ConnectionException {
@@ -113,7 +117,7 @@ final class FileStates {
     static ModuleResult applyAttrs(ModuleContext ctx, String path, FileState st, Wanted want, String before, String after,
                                    String extra) throws ConnectionException {
         Attrs.Plan plan = want.attrs().plan(st);
-        Timestamps.Change times = want.times().plan(ctx, path);
+        Timestamps.Change times = want.timesChange(ctx, path);
         boolean changed = plan.changed() || !extra.isEmpty() || times.changed();
         Map<String, Object> b = new LinkedHashMap<>(plan.before());
         b.putAll(times.before());

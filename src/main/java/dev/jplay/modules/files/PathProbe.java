@@ -44,6 +44,15 @@ final class PathProbe {
         return run(ctx, List.of(path), (checksum ? "c" : "") + (content ? "b" : ""), "");
     }
 
+    /** The state of what {@code path} resolves to ({@code readlink -f}, the path named by it), in one round trip. */
+    static FileState resolved(ModuleContext ctx, String path) throws ConnectionException {
+        ExecResult r = ctx.sh(FUNCTION + "r_=$(readlink -f -- " + quote(path) + ") || exit $?; printf '%s\\n' \"$r_\"; "
+                + "jp_ \"$r_\" ''; printf 'E\\n'");
+        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, r.err().strip());
+        String out = r.out();
+        return parse(List.of(out.substring(0, Math.max(out.indexOf('\n'), 0))), r).state(0);
+    }
+
     /** The call for {@code path} inside a larger script. */
     static String call(String path, String flags) {
         return "jp_ " + quote(path) + " '" + flags + "'; ";

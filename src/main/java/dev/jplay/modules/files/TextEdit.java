@@ -23,9 +23,14 @@ final class TextEdit {
     record Read(FileState state, String text) {}
 
     static Read read(ModuleContext ctx, String path) throws ConnectionException {
-        PathProbe.Result pr = PathProbe.one(ctx, path, false, true);
-        byte[] b = pr.content(path);
-        return new Read(pr.state(0), b == null ? "" : Texts.utf8(b));
+        return read(PathProbe.one(ctx, path, false, true), 0);
+    }
+
+    /** The {@code i}th path of a probe that read contents ({@code b}) as a text. */
+    static Read read(PathProbe.Result pr, int i) {
+        FileState st = pr.state(i);
+        byte[] b = pr.content(st.path());
+        return new Read(st, b == null ? "" : Texts.utf8(b));
     }
 
     /**

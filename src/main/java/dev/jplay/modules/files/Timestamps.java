@@ -41,21 +41,38 @@ record Timestamps(String mtime, String atime) {
     /** Reads the current times of {@code path} (following links, as os.utime does) and plans the change. */
     Change plan(ModuleContext ctx, String path) throws ConnectionException {
         if (preserve()) return Change.NONE;
-        StringBuilder sh = new StringBuilder("date +%s.%N");
+        return plan(ctx.sh(read(path)).out(), path);
+    }
+
+    /**
+     * The shell snippet that reads what {@link #plan(String, String)} needs, on one line: its status, the host's
+     * time now, the given times as epoch seconds, and the path's mtime and atime (following links).
+     */
+    String read(String path) {
+        StringBuilder sh = new StringBuilder("t_=$( { date +%s.%N");
         for (String t : new String[] {mtime, atime}) {
             if (t != null && !t.equals(NOW)) sh.append(" && date -d ").append(quote(t)).append(" +%s");
         }
-        sh.append(" && stat -L -c '%.Y %.X' -- ").append(quote(path));
-        ExecResult r = ctx.sh(sh.toString());
-        if (!r.ok()) throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read times of " + path + ": " + r.err().strip());
-        String[] lines = r.out().strip().split("\n");
-        BigDecimal now = new BigDecimal(lines[0].strip());
-        int i = 1;
-        BigDecimal m = mtime == null ? null : mtime.equals(NOW) ? now : new BigDecimal(lines[i++].strip());
-        BigDecimal a = atime == null ? null : atime.equals(NOW) ? now : new BigDecimal(lines[i++].strip());
-        String[] prev = lines[i].strip().split(" ");
-        BigDecimal pm = new BigDecimal(prev[0]);
-        BigDecimal pa = new BigDecimal(prev[1]);
+        sh.append(" && stat -L -c '%.Y %.X' -- ").append(quote(path)).append("; } 2>&1 ); s_=$?; ")
+                .append("printf '%s %s\\n' \"$s_\" \"$(printf '%s' \"$t_\" | tr '\\n' ' ')\"; ");
+        return sh.toString();
+    }
+
+    /** Plans the change from the first line of what {@link #read} printed. */
+    Change plan(String read, String path) throws ConnectionException {
+        if (preserve()) return Change.NONE;
+        String line = read.lines().findFirst().orElse("").strip();
+        String[] f = line.split("\\s+");
+        if (!f[0].equals("0")) {
+            throw new ConnectionException(ConnectionException.Kind.TRANSFER, "cannot read times of " + path + ": "
+                    + line.substring(f[0].length()).strip());
+        }
+        BigDecimal now = new BigDecimal(f[1]);
+        int i = 2;
+        BigDecimal m = mtime == null ? null : mtime.equals(NOW) ? now : new BigDecimal(f[i++]);
+        BigDecimal a = atime == null ? null : atime.equals(NOW) ? now : new BigDecimal(f[i++]);
+        BigDecimal pm = new BigDecimal(f[i]);
+        BigDecimal pa = new BigDecimal(f[i + 1]);
         if (m == null) m = pm;
         if (a == null) a = pa;
         boolean both = NOW.equals(mtime) && NOW.equals(atime);

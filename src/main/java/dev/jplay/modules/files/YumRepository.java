@@ -86,8 +86,9 @@ public final class YumRepository implements Module {
         if (present && !a.has("description")) return ModuleResult.failed("Parameter 'description' is required.");
         String dir = a.str("reposdir");
         String dest = dir.replaceAll("/+$", "") + "/" + a.str("file", repoid) + ".repo";
-        if (ctx.sh("[ -d " + ShellCommand.quote(dir) + " ]").rc() != 0) return ModuleResult.failed("Repo directory '" + dir + "' does not exist.");
-        TextEdit.Read read = TextEdit.read(ctx, dest);
+        PathProbe.Result probed = PathProbe.run(ctx, List.of(dest, dir), "b", "");
+        if (probed.state(1).resolvedType() != FileState.Type.DIRECTORY) return ModuleResult.failed("Repo directory '" + dir + "' does not exist.");
+        TextEdit.Read read = TextEdit.read(probed, 0);
         Map<String, Map<String, String>> ini = parse(read.text());
         String before = dump(ini);
         ini.remove(repoid);

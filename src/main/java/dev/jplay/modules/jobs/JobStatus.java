@@ -1,7 +1,7 @@
 package dev.jplay.modules.jobs;
 
 import dev.jplay.data.Json;
-import java.util.ArrayList;
+import dev.jplay.modules.ModuleResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,26 +91,7 @@ public final class JobStatus {
         if (!data.containsKey(key) || data.containsKey(key + "_lines")) return;
         Object v = data.get(key);
         String text = v == null || Boolean.FALSE.equals(v) ? "" : String.valueOf(v);
-        data.put(key + "_lines", splitLines(text));
-    }
-
-    /** Python's str.splitlines(). */
-    static List<Object> splitLines(String s) {
-        List<Object> out = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u000b' || c == '\u000c' || c == '\u001c' || c == '\u001d' || c == '\u001e'
-                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                out.add(s.substring(start, i));
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') i++;
-                start = i + 1;
-            }
-            i++;
-        }
-        if (start < s.length()) out.add(s.substring(start));
-        return out;
+        data.put(key + "_lines", ModuleResult.splitLines(text));
     }
 
     private static boolean truthy(Object v) {

@@ -76,6 +76,23 @@ class FileModuleTest {
     }
 
     @Test
+    void explicitTimeThroughAFollowedLinkSetsTheTargetAndShowsTheTimeDiff() throws Exception {
+        Path f = Files.writeString(tmp.resolve("f"), "x");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_500_000_000_000L));
+        Path l = Files.createSymbolicLink(tmp.resolve("l"), f);
+        Map<String, Object> args = Map.of("path", l.toString(), "state", "file", "modification_time", "2020-09-13 12:26:40",
+                "modification_time_format", "%Y-%m-%d %H:%M:%S", "mode", "0640");
+        long want = java.time.LocalDateTime.of(2020, 9, 13, 12, 26, 40).atZone(java.time.ZoneId.systemDefault()).toEpochSecond();
+        Map<String, Object> r = TestContext.local().diff(true).run(file, args);
+        assertThat(r).containsEntry("changed", true).containsEntry("path", f.toString()).containsEntry("state", "file");
+        assertThat(r.get("diff")).isEqualTo(Map.of("before", Map.of("path", f.toString(), "mode", "0644", "mtime", 1.5E9),
+                "after", Map.of("path", f.toString(), "mode", "0640", "mtime", (double) want)));
+        assertThat(Files.getLastModifiedTime(f).toMillis()).isEqualTo(want * 1000);
+        assertThat(perms(f)).isEqualTo("rw-r-----");
+        assertThat(TestContext.local().run(file, args)).containsEntry("changed", false);
+    }
+
+    @Test
     void modeChangeOfExistingFileShowsModeDiff() throws Exception {
         Path f = Files.writeString(tmp.resolve("f"), "x");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
