@@ -23,7 +23,9 @@ import java.util.Set;
  * on resume, the handlers notified but not yet run, and where the host stopped; plus the checksums of the files the
  * run was loaded from and of the inventory, and the options that select tasks. It never holds a result, a variable
  * or a password: names, locations, counts and checksums only. Written atomically (temporary file and rename) at
- * most every {@value #WRITE_EVERY_MS} ms while a run goes, and at its end. Thread-safe.
+ * most every {@value #WRITE_EVERY_MS} ms while a run goes, and at its end; a run that has recorded no host yet (it
+ * reached none) creates no file, so {@code .jplay/} appears beside a playbook only once a run did something there to
+ * resume (an earlier run's journal is still replaced). Thread-safe.
  *
  * <p>A task is known by {@code file:line:col name} relative to the playbook's directory, in its play ({@code
  * file:line:col} of the play): the n-th execution of a task on a host is the n-th time that host reaches it (a
@@ -264,6 +266,7 @@ public final class Journal {
     }
 
     private void write() {
+        if (hosts.isEmpty() && !Files.exists(file)) return;  // nothing to resume yet, and no earlier journal to replace
         Map<String, Object> doc = new LinkedHashMap<>(header);
         Map<String, Object> hs = new LinkedHashMap<>();
         hosts.forEach((name, r) -> {
