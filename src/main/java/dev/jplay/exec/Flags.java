@@ -35,16 +35,21 @@ final class Flags {
             String why = ex.getMessage().contains("is undefined") ? "which includes an undefined variable" : "which could not be templated";
             throw new SourceException("The field '" + field + "' has an invalid value, " + why + ". The error was: " + ex.getMessage(), loc);
         }
-        return converted(field, v, absent, loc);
+        return convert(field, v, value, absent, loc);
     }
 
     /** A keyword whose template was already rendered: converted to a boolean, {@code absent} when not given. */
     static boolean converted(String field, Object rendered, boolean absent, Loc loc) {
+        return convert(field, rendered, rendered, absent, loc);
+    }
+
+    /** The error names the value as written ({@code {{ x }}}, not what it gave), as Ansible's post_validate does. */
+    private static boolean convert(String field, Object rendered, Object written, boolean absent, Loc loc) {
         if (rendered == null) return absent;
         try {
             return ArgConverter.toBool(rendered);
         } catch (IllegalArgumentException ex) {
-            throw new SourceException("the field '" + field + "' has an invalid value (" + Py.str(rendered)
+            throw new SourceException("the field '" + field + "' has an invalid value (" + Py.str(written)
                     + "), and could not be converted to an bool.The error was: " + ex.getMessage(), loc);
         }
     }

@@ -96,7 +96,12 @@ final class TaskRunner {
                 result.put("results", List.of());
                 delegated = null;
             } else {
-                LoopItems.Settings st = LoopItems.settings(task.loop(), scope, e.templar());
+                LoopItems.Settings st;
+                try {
+                    st = LoopItems.settings(task.loop(), scope, e.templar(), task.loc());
+                } catch (SourceException ex) {  // a loop_control field that is not valid fails the task, as in Ansible
+                    return finish(task, host, scope, Results.failedAt(ex.getMessage() + Results.where(task.loc())), null, includes);
+                }
                 List<Map<String, Object>> results = new ArrayList<>();
                 delegated = null;
                 for (int i = 0; i < items.size(); i++) {
