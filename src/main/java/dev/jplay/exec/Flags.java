@@ -21,7 +21,7 @@ import java.util.Map;
 final class Flags {
     /** The task keywords that hold a boolean, checked before a task runs on a host. */
     static final List<String> TASK = List.of("ignore_errors", "ignore_unreachable", "any_errors_fatal", "run_once",
-            "check_mode", "diff", "no_log");
+            "check_mode", "diff", "no_log", "delegate_facts");
 
     private Flags() {}
 

@@ -100,4 +100,13 @@ class FlagsTest {
         assertThat((String) r.res("debug", "h1").get("msg")).startsWith("the field 'extended' has an invalid value (maybe)");
         assertThat(r.recap("h1")).isEqualTo("2 0 0 0 0 0 1");
     }
+
+    @Test
+    void aTemplatedDelegateFactsThatIsNoBooleanFailsTheTaskBeforeItRuns() {
+        Runs r = new Runs(dir).run("- hosts: all\n  gather_facts: false\n  vars:\n    v: maybe\n  tasks:\n"
+                + "    - set_fact: a=1\n      delegate_to: h1\n      delegate_facts: '{{ v }}'\n      ignore_errors: true\n    - debug: msg=next\n");
+        assertThat((String) r.res("set_fact", "h1").get("msg")).startsWith("the field 'delegate_facts' has an invalid value ({{ v }})")
+                .contains("The error appears to be in '" + dir.resolve("site.yml") + "': line 6, column 7");
+        assertThat(r.recap("h1")).isEqualTo("2 0 0 0 0 0 1");
+    }
 }
