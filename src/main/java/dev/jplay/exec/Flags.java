@@ -6,6 +6,7 @@ import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.template.Templar;
 import dev.jplay.template.TemplateContext;
+import dev.jplay.template.TemplateException;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class Flags {
         try {
             v = templar.template(value, ctx);
         } catch (SourceException ex) {
-            String why = ex.getMessage().contains("is undefined") ? "which includes an undefined variable" : "which could not be templated";
+            String why = ex instanceof TemplateException t && t.isUndefined() ? "which includes an undefined variable" : "which could not be templated";
             throw new SourceException("The field '" + field + "' has an invalid value, " + why + ". The error was: " + ex.getMessage(), loc);
         }
         return convert(field, v, value, absent, loc);

@@ -156,7 +156,7 @@ final class TaskRunner {
             if (!task.when().isEmpty() && !e.templar().condition(task.when(), scope.context(task.loc()))) {
                 return new Step(Results.skipped("Conditional result was False"), null);
             }
-            if (loopError != null) throw loopError;
+            if (loopError != null) return new Step(Results.failedAt(loopError.getMessage()), null); // Ansible raises it as it is
             if (!task.problems().isEmpty()) throw task.problems().get(0); // found while loading; Ansible fails the task here
             try {
                 Flags.check(task.keywords().values(), e.templar(), scope.context(task.loc()), task.loc());
