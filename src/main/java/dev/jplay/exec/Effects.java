@@ -28,8 +28,7 @@ final class Effects {
     void apply(Task task, String host, String delegate, Map<String, Object> kw, Map<String, Object> r) {
         if (Results.flag(r, "failed") || Results.flag(r, "skipped") || Results.flag(r, "unreachable")) return;
         if (r.get("ansible_facts") instanceof Map<?, ?> facts) {
-            boolean toDelegate = delegate != null && kw.get("delegate_facts") != null
-                    && dev.jplay.modules.ArgConverter.toBool(kw.get("delegate_facts"));
+            boolean toDelegate = delegate != null && Flags.converted("delegate_facts", kw.get("delegate_facts"), false, task.loc());
             applyFacts(task.action(), (Map<String, Object>) facts, Results.flag(r, "_ansible_facts_cacheable"),
                     List.of(toDelegate ? delegate : host));
         }

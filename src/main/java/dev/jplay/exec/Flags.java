@@ -6,6 +6,7 @@ import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.template.Templar;
 import dev.jplay.template.TemplateContext;
+import dev.jplay.template.TemplateException;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ import java.util.Map;
 final class Flags {
     /** The task keywords that hold a boolean, checked before a task runs on a host. */
     static final List<String> TASK = List.of("ignore_errors", "ignore_unreachable", "any_errors_fatal", "run_once",
-            "check_mode", "diff", "no_log");
+            "check_mode", "diff", "no_log", "delegate_facts");
 
     private Flags() {}
 
@@ -32,19 +33,24 @@ final class Flags {
         try {
             v = templar.template(value, ctx);
         } catch (SourceException ex) {
-            String why = ex.getMessage().contains("is undefined") ? "which includes an undefined variable" : "which could not be templated";
+            String why = ex instanceof TemplateException t && t.isUndefined() ? "which includes an undefined variable" : "which could not be templated";
             throw new SourceException("The field '" + field + "' has an invalid value, " + why + ". The error was: " + ex.getMessage(), loc);
         }
-        return converted(field, v, absent, loc);
+        return convert(field, v, value, absent, loc);
     }
 
     /** A keyword whose template was already rendered: converted to a boolean, {@code absent} when not given. */
     static boolean converted(String field, Object rendered, boolean absent, Loc loc) {
+        return convert(field, rendered, rendered, absent, loc);
+    }
+
+    /** The error names the value as written ({@code {{ x }}}, not what it gave), as Ansible's post_validate does. */
+    private static boolean convert(String field, Object rendered, Object written, boolean absent, Loc loc) {
         if (rendered == null) return absent;
         try {
             return ArgConverter.toBool(rendered);
         } catch (IllegalArgumentException ex) {
-            throw new SourceException("the field '" + field + "' has an invalid value (" + Py.str(rendered)
+            throw new SourceException("the field '" + field + "' has an invalid value (" + Py.str(written)
                     + "), and could not be converted to an bool.The error was: " + ex.getMessage(), loc);
         }
     }

@@ -1,6 +1,5 @@
 package dev.jplay.exec;
 
-import dev.jplay.modules.ArgConverter;
 import dev.jplay.output.Event;
 import dev.jplay.playbook.Loop;
 import dev.jplay.playbook.Play;
@@ -17,7 +16,7 @@ final class Gathering {
     static void run(Engine e, Play play, PlayVars pv, Walker walker, List<HostRun> batch) {
         boolean gather;
         if (play.gatherFacts() != null) {
-            gather = ArgConverter.toBool(e.templar().template(play.gatherFacts(), pv.playScope().context(play.loc())));
+            gather = Flags.of("gather_facts", play.gatherFacts(), true, e.templar(), pv.playScope().context(play.loc()), play.loc());
         } else {
             gather = !e.options().gathering().equals("explicit");
         }

@@ -23,7 +23,11 @@ import java.util.Set;
  * on resume, the handlers notified but not yet run, and where the host stopped; plus the checksums of the files the
  * run was loaded from and of the inventory, and the options that select tasks. It never holds a result, a variable
  * or a password: names, locations, counts and checksums only. Written atomically (temporary file and rename) at
- * most every {@value #WRITE_EVERY_MS} ms while a run goes, and at its end. Thread-safe.
+ * most every {@value #WRITE_EVERY_MS} ms while a run goes (and, as the journal grows, not before
+ * {@value #WAIT_PER_WRITE} times as long as the last write took, so that worker threads, which record under this
+ * object's lock, wait for writes only a small part of the run), and at its end; a run that has recorded no host yet (it
+ * reached none) creates no file, so {@code .jplay/} appears beside a playbook only once a run did something there to
+ * resume (an earlier run's journal is still replaced). Thread-safe.
  *
  * <p>A task is known by {@code file:line:col name} relative to the playbook's directory, in its play ({@code
  * file:line:col} of the play): the n-th execution of a task on a host is the n-th time that host reaches it (a
@@ -32,6 +36,7 @@ import java.util.Set;
 public final class Journal {
     static final int VERSION = 1;
     private static final long WRITE_EVERY_MS = 250;
+    private static final long WAIT_PER_WRITE = 20;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** One host's record in one play. */
@@ -53,6 +58,8 @@ public final class Journal {
     private final Map<String, HostRecord> hosts = new LinkedHashMap<>();
     private Map<String, Object> header = new LinkedHashMap<>();
     private long lastWrite;
+    /** How long the last write took (ms). */
+    private long writeTook;
     private boolean dirty;
     private String writeError;
 
@@ -231,7 +238,7 @@ public final class Journal {
 
     /** Writes now if a change waits and the last write is old enough; the run calls it after each task. */
     synchronized void flushSoon() {
-        if (dirty && System.currentTimeMillis() - lastWrite >= WRITE_EVERY_MS) write();
+        if (dirty && System.currentTimeMillis() - lastWrite >= writeInterval(writeTook)) write();
     }
 
     /** Writes whatever changed. Returns the reason when the journal cannot be written (once), else null. */
@@ -263,7 +270,14 @@ public final class Journal {
         return create ? h.plays.computeIfAbsent(play, k -> new PlayRecord()) : h.plays.get(play);
     }
 
+    /** The least time between two writes while a run goes, after a write that took {@code tookMs}. */
+    static long writeInterval(long tookMs) {
+        return Math.max(WRITE_EVERY_MS, WAIT_PER_WRITE * tookMs);
+    }
+
     private void write() {
+        if (hosts.isEmpty() && !Files.exists(file)) return;  // nothing to resume yet, and no earlier journal to replace
+        long started = System.currentTimeMillis();
         Map<String, Object> doc = new LinkedHashMap<>(header);
         Map<String, Object> hs = new LinkedHashMap<>();
         hosts.forEach((name, r) -> {
@@ -300,7 +314,9 @@ public final class Journal {
             if (writeError == null) writeError = "cannot write the run journal " + file + ": " + e.getMessage();
             if (tmp != null) tmp.toFile().delete();
         }
-        lastWrite = System.currentTimeMillis();
+        long now = System.currentTimeMillis();
+        writeTook = now - started;
+        lastWrite = now;
     }
 
     private void read(Map<String, Object> m) {

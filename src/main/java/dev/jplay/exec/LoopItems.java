@@ -2,6 +2,7 @@ package dev.jplay.exec;
 
 import dev.jplay.data.Py;
 import dev.jplay.playbook.Loop;
+import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.template.Templar;
 import dev.jplay.template.Undefined;
@@ -28,13 +29,14 @@ final class LoopItems {
                 + "or use q/query instead of lookup.", loc);
     }
 
-    static Settings settings(Loop loop, VarScope scope, Templar templar) {
+    /** The loop_control settings; a SourceException at {@code loc} for one that is not valid ({@code extended: maybe}). */
+    static Settings settings(Loop loop, VarScope scope, Templar templar, Loc loc) {
         Loop.Control c = loop.control();
-        var ctx = scope.context();
+        var ctx = scope.context(loc);
         String var = c.loopVar() == null ? "item" : Py.str(templar.template(c.loopVar(), ctx));
         String index = c.indexVar() == null ? null : Py.str(templar.template(c.indexVar(), ctx));
         double pause = c.pause() == null ? 0 : Double.parseDouble(Py.str(templar.template(c.pause(), ctx)));
-        boolean extended = c.extended() != null && dev.jplay.modules.ArgConverter.toBool(templar.template(c.extended(), ctx));
+        boolean extended = Flags.of("extended", c.extended(), false, templar, ctx, loc);
         return new Settings(var, index, c.label(), pause, extended);
     }
 

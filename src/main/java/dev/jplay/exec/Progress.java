@@ -127,12 +127,20 @@ final class Progress {
         journal.addFiles(Fingerprints.files(Fingerprints.sources(tasks), journal::relative));
     }
 
-    /** Hosts failed or unreachable at the end (also those any_errors_fatal stopped without a failed task of their own). */
+    /**
+     * Hosts failed or unreachable at the end (also those any_errors_fatal stopped without a failed task of their own,
+     * and those that failed fact gathering, which is not journalled).
+     */
     void ended(Set<String> failed, Set<String> unreachable) {
         if (journal == null) return;
-        for (String h : failed) if ("running".equals(journal.status(h))) journal.stopped(h, "failed", null);
-        for (String h : unreachable) if ("running".equals(journal.status(h))) journal.stopped(h, "unreachable", null);
+        for (String h : failed) if (stillRunning(h)) journal.stopped(h, "failed", null);
+        for (String h : unreachable) if (stillRunning(h)) journal.stopped(h, "unreachable", null);
         journal.flushSoon();
+    }
+
+    private boolean stillRunning(String host) {
+        String status = journal.status(host);
+        return status == null || status.equals("running");
     }
 
     void flushSoon() {

@@ -62,7 +62,7 @@ final class Results {
     static Map<String, Object> templateError(dev.jplay.source.SourceException e, dev.jplay.source.Loc taskLoc) {
         String msg = e.getMessage();
         boolean conditional = msg.startsWith("The conditional check '");
-        boolean undefined = !conditional && (e instanceof dev.jplay.template.TemplateException t && t.isUndefined() || msg.contains("is undefined"));
+        boolean undefined = !conditional && e instanceof dev.jplay.template.TemplateException t && t.isUndefined();
         if (undefined) msg = "The task includes an option with an undefined variable. The error was: " + msg;
         return failedAt(conditional || undefined ? msg + where(taskLoc) : msg);
     }

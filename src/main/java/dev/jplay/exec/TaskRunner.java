@@ -96,7 +96,12 @@ final class TaskRunner {
                 result.put("results", List.of());
                 delegated = null;
             } else {
-                LoopItems.Settings st = LoopItems.settings(task.loop(), scope, e.templar());
+                LoopItems.Settings st;
+                try {
+                    st = LoopItems.settings(task.loop(), scope, e.templar(), task.loc());
+                } catch (SourceException ex) {  // a loop_control field that is not valid fails the task, as in Ansible
+                    return finish(task, host, scope, Results.failedAt(ex.getMessage() + Results.where(task.loc())), null, includes);
+                }
                 List<Map<String, Object>> results = new ArrayList<>();
                 delegated = null;
                 for (int i = 0; i < items.size(); i++) {
@@ -151,7 +156,7 @@ final class TaskRunner {
             if (!task.when().isEmpty() && !e.templar().condition(task.when(), scope.context(task.loc()))) {
                 return new Step(Results.skipped("Conditional result was False"), null);
             }
-            if (loopError != null) throw loopError;
+            if (loopError != null) return new Step(Results.failedAt(loopError.getMessage()), null); // Ansible raises it as it is
             if (!task.problems().isEmpty()) throw task.problems().get(0); // found while loading; Ansible fails the task here
             try {
                 Flags.check(task.keywords().values(), e.templar(), scope.context(task.loc()), task.loc());

@@ -333,6 +333,32 @@ class EngineTest {
     }
 
     @Test
+    void anUndefinedVariableInAFilterOrTheLoopIsItsMessageAloneAsInAnsible() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: yaml
+                      debug:
+                        msg: "{{ {'a': nope} | to_yaml }}"
+                      ignore_errors: true
+                    - name: loop
+                      debug: msg="{{ item }}"
+                      loop: "{{ nope }}"
+                      ignore_errors: true
+                    - name: option
+                      debug:
+                        msg: "{{ [nope] | to_json }}"
+                      ignore_errors: true
+                """);
+        assertThat(r.res("yaml", "h1").get("msg")).isEqualTo("to_yaml - 'nope' is undefined");
+        assertThat(r.res("loop", "h1").get("msg")).isEqualTo("'nope' is undefined");
+        assertThat(r.res("option", "h1").get("msg").toString())
+                .startsWith("The task includes an option with an undefined variable. The error was: 'nope' is undefined")
+                .contains("site.yml': line 12, column 7");
+    }
+
+    @Test
     void anyErrorsFatalStopsAllHosts() {
         Runs r = runs().hosts(2).run("""
                 - hosts: all

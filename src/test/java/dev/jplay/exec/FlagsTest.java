@@ -76,4 +76,37 @@ class FlagsTest {
                 .isInstanceOf(SourceException.class)
                 .hasMessageStartingWith("the field 'force_handlers' has an invalid value (maybe)");
     }
+
+    @Test
+    void aTemplatedValueThatIsNoBooleanIsNamedAsWritten() {
+        Runs r = new Runs(dir).run("- hosts: all\n  gather_facts: false\n  vars:\n    v: maybe\n  tasks:\n"
+                + "    - command: 'true'\n      check_mode: '{{ v }}'\n");
+        assertThat(msg(r, "h1")).startsWith("the field 'check_mode' has an invalid value ({{ v }}), and could not be converted to an bool.");
+    }
+
+    @Test
+    void gatherFactsThatIsNoBooleanIsAnErrorAtThePlayNamingTheField() {
+        Runs r = new Runs(dir);
+        assertThatThrownBy(() -> r.run("- hosts: all\n  gather_facts: '{{ v }}'\n  vars:\n    v: maybe\n  tasks:\n    - debug: msg=x\n"))
+                .isInstanceOf(SourceException.class)
+                .hasMessageStartingWith("the field 'gather_facts' has an invalid value ({{ v }}), and could not be converted to an bool.")
+                .satisfies(ex -> assertThat(((SourceException) ex).loc().line()).isEqualTo(1));
+    }
+
+    @Test
+    void aLoopControlExtendedThatIsNoBooleanFailsTheTaskAndTheRunGoesOn() {
+        Runs r = new Runs(dir).run("- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg={{ item }}\n      loop: [1]\n"
+                + "      loop_control:\n        extended: maybe\n      ignore_errors: true\n    - debug: msg=next\n");
+        assertThat((String) r.res("debug", "h1").get("msg")).startsWith("the field 'extended' has an invalid value (maybe)");
+        assertThat(r.recap("h1")).isEqualTo("2 0 0 0 0 0 1");
+    }
+
+    @Test
+    void aTemplatedDelegateFactsThatIsNoBooleanFailsTheTaskBeforeItRuns() {
+        Runs r = new Runs(dir).run("- hosts: all\n  gather_facts: false\n  vars:\n    v: maybe\n  tasks:\n"
+                + "    - set_fact: a=1\n      delegate_to: h1\n      delegate_facts: '{{ v }}'\n      ignore_errors: true\n    - debug: msg=next\n");
+        assertThat((String) r.res("set_fact", "h1").get("msg")).startsWith("the field 'delegate_facts' has an invalid value ({{ v }})")
+                .contains("The error appears to be in '" + dir.resolve("site.yml") + "': line 6, column 7");
+        assertThat(r.recap("h1")).isEqualTo("2 0 0 0 0 0 1");
+    }
 }

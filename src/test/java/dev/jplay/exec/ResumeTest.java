@@ -148,4 +148,28 @@ class ResumeTest {
         for (String h : new String[] {"h1", "h2", "h3"}) assertThat(out(h + ".each")).as(h).isEqualTo("each\n");
         assertThat(again.rec.status("gate", "h1")).isEqualTo(Status.SKIPPED);
     }
+
+    @Test
+    void aRunThatReachesNoHostLeavesNoJournalBesideThePlaybook() {
+        runs.journal(false).run("""
+                - hosts: nobody
+                  tasks:
+                    - ansible.builtin.command: "true"
+                """);
+        assertThat(runs.result.exitCode()).isZero();
+        assertThat(dir.resolve(".jplay")).as("as ansible-playbook, nothing is written beside the playbook").doesNotExist();
+    }
+
+    @Test
+    void hostsThatFailedFactGatheringAreInTheJournal() throws IOException {
+        runs.file("hosts", "h1 ansible_connection=ssh ansible_host=127.0.0.1 ansible_port=1\n");
+        runs.journal(false).run("""
+                - hosts: all
+                  tasks:
+                    - ansible.builtin.command: "true"
+                """);
+        assertThat(runs.result.exitCode()).isEqualTo(4);
+        Journal j = Journal.load(Journal.fileFor(java.util.List.of(dir.resolve("site.yml"))));
+        assertThat(j.status("h1")).isEqualTo("unreachable");
+    }
 }
