@@ -55,6 +55,8 @@ fault_heal() {
   ip link set "$(host_veth "$1")" up
 }
 
+proxy_listens() { ip netns exec "$(host_ns "$1")" ss -ltnH "sport = :$PROXY_PORT" 2>/dev/null | grep -q .; }
+
 # a delaying, dropping TCP proxy (lab/tcpproxy.py) in the host's network namespace on port $PROXY_PORT in front of its
 # sshd; the lab inventory sends the host's SSH there until `lab/lab fast HOST`
 fault_slow() {
@@ -64,7 +66,7 @@ fault_slow() {
     --delay-ms "$delay" --loss "$loss" --cut-file "$d/proxy.cut" </dev/null >/dev/null 2>>"$d/proxy.log" &
   echo $! > "$d/proxy.pid"
   local t=0
-  until ip netns exec "$(host_ns "$h")" ss -ltnH "sport = :$PROXY_PORT" 2>/dev/null | grep -q .; do
+  until proxy_listens "$h"; do
     t=$((t + 1)); [ $t -lt 100 ] || die "the proxy for $h did not start; see $d/proxy.log"
     sleep 0.05
   done
@@ -72,8 +74,14 @@ fault_slow() {
 }
 
 fault_fast() {
-  local h=$1 d; d="$(host_dir "$1")"
+  local h=$1 d t=0; d="$(host_dir "$1")"
   [ -f "$d/proxy.pid" ] && kill -9 "$(cat "$d/proxy.pid")" 2>/dev/null || true
+  # until its listener is gone: slow's readiness check would take a dying proxy's socket for the new one's, whose
+  # bind then fails (a cut run's second slow saw "Connection refused" on the proxy port)
+  while proxy_listens "$h"; do
+    t=$((t + 1)); [ $t -lt 100 ] || die "the proxy for $h did not stop"
+    sleep 0.05
+  done
   rm -f "$d/proxy.pid" "$d/proxy.cut"
   sed -i "s/^\($h ansible_host=[^ ]*\).*/\1/" "$LAB/inventory"
 }

@@ -16,9 +16,10 @@ def main():
     cmd = sys.argv[sys.argv.index('--') + 1:]
     pid, fd = pty.fork()
     if pid == 0:
-        # a test runner (a JVM) may have started us with signals blocked or Ctrl-C ignored; a person's terminal delivers them
+        # a test runner (a JVM) may have started us with signals blocked or Ctrl-C or hang-up ignored; a person's terminal delivers them
         signal.pthread_sigmask(signal.SIG_SETMASK, [])
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
         os.environ['TERM'] = 'xterm'
         os.environ['COLUMNS'] = '120'
         os.execvp(cmd[0], cmd)
@@ -62,6 +63,12 @@ def main():
                 break
             pos = i + len(text)
             timings.append('--- took %d ms: %s' % ((time.time() - sent) * 1000, text))
+    # hang up, as a person closing the terminal: the program may clean up (its shutdown hooks run; a SIGKILL here left
+    # vault edit's plain copy in /tmp when a step failed while the editor ran), then SIGKILL if it is still there
+    os.close(fd)
+    deadline = time.time() + 10
+    while os.waitpid(pid, os.WNOHANG) == (0, 0) and time.time() < deadline:
+        time.sleep(0.05)
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jplay.testing.JplayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,8 @@ class ResumeCommandTest {
         return JplayProcess.run(dir, all);
     }
 
-    private void setUp() throws Exception {
+    @BeforeEach
+    void setUp() throws Exception {
         Files.writeString(dir.resolve("hosts"), "h1 ansible_connection=local\nh2 ansible_connection=local\n");
         Files.writeString(dir.resolve("site.yml"), PLAYBOOK);
         Files.writeString(dir.resolve("gate-h1"), "");
@@ -41,7 +43,6 @@ class ResumeCommandTest {
 
     @Test
     void refusesWithoutAJournalOrWithCheckOrStartAtTask() throws Exception {
-        setUp();
         JplayProcess.Run none = jplay("--resume", "site.yml");
         assertThat(none.exit()).isEqualTo(1);
         assertThat(none.out()).startsWith("ERROR! nothing to resume: no earlier run of site.yml has a journal (" + dir.resolve(".jplay"));
@@ -52,7 +53,6 @@ class ResumeCommandTest {
 
     @Test
     void refusesAChangedPlaybookOrOtherTagsUnlessForcedAndSaysWhenNothingIsLeft() throws Exception {
-        setUp();
         JplayProcess.Run first = jplay("site.yml", "-t", "a");
         assertThat(first.exit()).as(first.out()).isEqualTo(2);
         Files.writeString(dir.resolve("gate-h2"), "");

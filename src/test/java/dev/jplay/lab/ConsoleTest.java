@@ -112,7 +112,8 @@ class ConsoleTest {
                 .line("command touch /var/tmp/console-check").expect("# ", 20)
                 .line("check off").expect("[f:5]# ", 10)
                 // the number is computed on the host, so the driver's own command line never matches pgrep
-                .line("sleep $((4000+117))").sleep(2).send("\u0003").expect("[cancelled]", 3).expect("# ", 2)
+                .line("touch /var/tmp/console-cancel; sleep $((4000+117))").waitFile(lab.changes("lab01").resolve("var/tmp/console-cancel"), 30)
+                .send("\u0003").expect("[cancelled]", 3).expect("# ", 2)
                 .line("!pgrep -f 'slee[p] 4117' || echo gone-$((6*7))").expect("gone-42", 20).expect("# ", 10)
                 .line("echo after-cancel").expect("after-cancel", 30).expect("# ", 10)
                 .exit());

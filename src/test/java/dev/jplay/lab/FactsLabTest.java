@@ -36,7 +36,9 @@ class FactsLabTest {
 
     @BeforeAll
     static void up() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ansible")), "needs ansible as the oracle (./test installs the Debian ansible package)");
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(Files.isExecutable(Path.of("/usr/bin/ansible")), "needs ansible as the oracle (./test installs the Debian ansible package)");
+        }
         lab = Lab.up("10.235", 1, null);
     }
 

@@ -226,12 +226,8 @@ class FaultsLabTest {
                     - name: restart app
                       ansible.builtin.shell: echo restarted >> /srv/app/steps
                 """.formatted(marker));
-        JplayProcess.Running running = JplayProcess.start(dir, "-i", lab.inventory().toString(), "t.yml");
-        for (String h : lab.names()) Lab.awaitProcess(marker + "-" + h, Duration.ofSeconds(60));
-        assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(running.pid())).start().waitFor()).isZero();
-        JplayProcess.Run r = running.await();
+        JplayProcess.Run r = signalledWhileRunning(marker, "TERM", "-i", lab.inventory().toString(), "t.yml");
         assertThat(r.exit()).as(r.out()).isEqualTo(143);
-        assertThat(Lab.awaitNoProcess(marker, Duration.ofSeconds(5))).isEmpty();
 
         JplayProcess.Run resumed = JplayProcess.run(dir, "-i", lab.inventory().toString(), "t.yml", "-e", "resumed=true", "--resume");
         assertThat(resumed.exit()).as(resumed.out()).isZero();
@@ -273,13 +269,22 @@ class FaultsLabTest {
                     - name: never started
                       ansible.builtin.shell: ": %1$s-second; touch /tmp/%1$s-second"
                 """.formatted(marker));
-        JplayProcess.Running running = JplayProcess.start(dir, "-i", lab.inventory().toString(), "e.yml", "-e", "jplay_persistent_shell=" + persistent);
+        JplayProcess.Run r = signalledWhileRunning(marker, signal, "-i", lab.inventory().toString(), "e.yml", "-e", "jplay_persistent_shell=" + persistent);
+        assertThat(r.out()).contains("ERROR! User interrupted execution").doesNotContain("fatal:", "never started", "PLAY RECAP");
+        for (String h : lab.names()) assertThat(createdIn(h, "tmp")).doesNotContain(marker + "-second");
+        return r;
+    }
+
+    /**
+     * Runs jplay with {@code args}, sends it {@code signal} once the command marked {@code marker-HOST} runs on every
+     * host, and checks that none of the marked commands is left running on the hosts.
+     */
+    private static JplayProcess.Run signalledWhileRunning(String marker, String signal, String... args) throws Exception {
+        JplayProcess.Running running = JplayProcess.start(dir, args);
         for (String h : lab.names()) Lab.awaitProcess(marker + "-" + h, Duration.ofSeconds(60));
         assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(running.pid())).start().waitFor()).isZero();
         JplayProcess.Run r = running.await();
         assertThat(Lab.awaitNoProcess(marker, Duration.ofSeconds(5))).as("left running on the hosts " + r.out()).isEmpty();
-        assertThat(r.out()).contains("ERROR! User interrupted execution").doesNotContain("fatal:", "never started", "PLAY RECAP");
-        for (String h : lab.names()) assertThat(createdIn(h, "tmp")).doesNotContain(marker + "-second");
         return r;
     }
 

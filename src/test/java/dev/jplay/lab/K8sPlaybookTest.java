@@ -249,7 +249,7 @@ class K8sPlaybookTest {
     @Test
     void ansibleLintFindsNothing() throws Exception {
         Path lint = Path.of("/usr/bin/ansible-lint");
-        assumeTrue(Files.isExecutable(lint), "ansible-lint is not installed (apt-get install ansible-lint)");
+        if (!"true".equals(System.getenv("CI"))) assumeTrue(Files.isExecutable(lint), "ansible-lint is not installed (./test installs it)");
         Process p = new ProcessBuilder(lint.toString(), "--offline", "--nocolor", "-p", "playbooks/").directory(ROOT.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();

@@ -34,8 +34,10 @@ class PythonModulesLabTest {
     @BeforeAll
     static void up() throws Exception {
         AnsibleRoots roots = AnsibleRoots.find(List.of(), List.of(), true, Map.of(), Path.of(System.getProperty("user.home")));
-        assumeTrue(roots.ansibleCore() != null && !roots.collections().isEmpty(),
-                "needs ansible-core and the collections of the Debian ansible package on the controller (./test installs them)");
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(roots.ansibleCore() != null && !roots.collections().isEmpty(),
+                    "needs ansible-core and the collections of the Debian ansible package on the controller (./test installs them)");
+        }
         lab = Lab.up("10.236", 2, null);
         Files.copy(PythonModulesLabTest.class.getResourceAsStream("/modules/python/collections.yml"), dir.resolve("collections.yml"));
     }
