@@ -42,13 +42,18 @@ public final class VaultEditor {
             cmd.add(file.toString());
             int rc = run(cmd);
             // the editor shares the terminal: Ctrl-C may end it (128 + SIGINT) before jplay's own handler has run
-            if (interrupted.get() || rc == 128 + 2) return null;
+            if (interrupted.get() || rc == 128 + 2) {
+                interrupted.set(true);
+                return null;
+            }
             if (rc != 0) throw new IllegalStateException("The editor " + String.join(" ", command) + " exited with " + rc + "; nothing was saved");
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalStateException("Unable to edit in a private temporary file: " + e.getMessage(), e);
         } finally {
-            Signals.unregister("INT", previous);
+            // after a Ctrl-C, the JVM may look its handler up only now: restoring the default one here would exit 130
+            // before the caller says the file was left as it was (the shutdown hook below still shreds the copy)
+            if (!interrupted.get()) Signals.unregister("INT", previous);
             remove(file, dir);
             if (cleanup != null) {
                 try {
