@@ -62,14 +62,23 @@ public final class PlaybookLoader {
         return "t" + ids.incrementAndGet();
     }
 
-    public Playbook load(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
+    /**
+     * The playbook {@code file} (relative to {@code cwd}) as a normalized absolute path: a missing one, or one that is
+     * not a file, is Ansible's error (exit 1), named as written.
+     */
+    public static Path playbookFile(Path file, Path cwd) {
+        Path abs = cwd.resolve(file).toAbsolutePath().normalize();
         if (!Files.exists(abs)) {
             throw new SourceException("the playbook: " + file + " could not be found", Loc.of(file.toString()), null, null, Kind.ERROR);
         }
         if (!Files.isRegularFile(abs)) {
             throw new SourceException("the playbook: " + file + " does not appear to be a file", Loc.of(file.toString()), null, null, Kind.ERROR);
         }
+        return abs;
+    }
+
+    public Playbook load(Path file) {
+        Path abs = playbookFile(file, Path.of(""));
         List<Play> plays = new ArrayList<>();
         loadInto(abs, Map.of(), Set.of(), List.of(), plays, List.of(), Loc.of(file.toString()));
         return new Playbook(abs, List.copyOf(plays));
