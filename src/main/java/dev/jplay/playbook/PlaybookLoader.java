@@ -213,8 +213,7 @@ public final class PlaybookLoader {
         for (Object entry : Raw.list(ds.get("roles"))) {
             RoleRequest req = RoleRequest.fromEntry(entry, Raw.keyLoc(ds, "roles"), true);
             LoadContext rc = req.entry() == null ? base : TreeLoader.entryContext(req.entry(), base);
-            String name = Templar.isTemplate(req.name()) ? tree.renderName(req.name(), base, req.loc()) : req.name();
-            roles.addAll(tree.role(req.rendered(name), rc, parts).nodes());
+            roles.addAll(tree.role(req.rendered(tree.render(req.name(), base, req.loc())), rc, parts).nodes());
         }
         List<TaskNode> tasks = tree.tasks(ds.get("tasks"), "tasks", Raw.keyLoc(ds, "tasks"), base, parts);
         List<TaskNode> post = tree.tasks(ds.get("post_tasks"), "post_tasks", Raw.keyLoc(ds, "post_tasks"), base, parts);
