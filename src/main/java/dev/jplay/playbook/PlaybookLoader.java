@@ -28,7 +28,6 @@ import java.util.function.Consumer;
 public final class PlaybookLoader {
     private final TreeLoader tree;
     private final Consumer<String> warn;
-    private final Templar templar;
     private final TemplateChecks checks;
     private final List<SourceException> advisories = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -42,18 +41,17 @@ public final class PlaybookLoader {
     public PlaybookLoader(ModuleRegistry registry, List<Path> rolesPath, ImportRenderer renderer, Consumer<String> warn, Decrypter vault,
                           Templar templar) {
         this.warn = warn;
-        this.templar = templar;
         this.checks = new TemplateChecks(templar, registry, advisories::add);
         TaskParser parser = new TaskParser(registry, this::nextId, warn, checks, templar);
         this.tree = new TreeLoader(parser, new RoleFinder(rolesPath), renderer, warn, this::nextId, vault);
     }
 
-    /** Template findings that fail only if evaluated (a var never used, a branch never taken): warnings before the run. */
     /** When the template a problem was found in is evaluated (see {@link TemplateChecks.Stage}). */
     TemplateChecks.Stage stage(SourceException problem) {
         return checks.stage(problem);
     }
 
+    /** Template findings that fail only if evaluated (a var never used, a branch never taken): warnings before the run. */
     List<SourceException> advisories() {
         return List.copyOf(advisories);
     }
@@ -286,9 +284,5 @@ public final class PlaybookLoader {
         LoadContext ctx = tree.includeContexts.get(include.id());
         if (ctx == null) throw new IllegalStateException("task " + include.id() + " is not an include of this playbook");
         return ctx;
-    }
-
-    Consumer<String> warnings() {
-        return warn;
     }
 }
