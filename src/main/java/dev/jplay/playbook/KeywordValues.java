@@ -60,10 +60,7 @@ final class KeywordValues {
      * {@code at}), or null: a value that is no boolean or no int, an unknown connection type or become method.
      */
     static SourceException problem(String k, Object v, Loc at) {
-        if (BOOLEANS.contains(k)) {
-            return isBool(v) ? null : invalid(k, v, "an bool.The error was: The value '" + Py.str(v) + "' is not a valid boolean.",
-                    "use true or false (also yes/no, on/off, 1/0)", at);
-        }
+        if (BOOLEANS.contains(k)) return isBool(v) ? null : notBool(k, v, at);
         if (INTEGERS.contains(k)) {
             if (isInt(v)) return null;
             return k.equals("throttle")
@@ -73,6 +70,12 @@ final class KeywordValues {
         if (k.equals("connection")) return ConnectionTypes.isKnown(Py.str(v)) ? null : connection(Py.str(v), at);
         if (k.equals("become_method")) return BECOME_METHODS.contains(Py.str(v)) ? null : becomeMethod(Py.str(v), at);
         return null;
+    }
+
+    /** Ansible's words for a boolean field whose value {@code v} is no boolean. */
+    static SourceException notBool(String field, Object v, Loc at) {
+        return invalid(field, v, "an bool.The error was: The value '" + Py.str(v) + "' is not a valid boolean.",
+                "use true or false (also yes/no, on/off, 1/0)", at);
     }
 
     static SourceException invalid(String field, Object v, String type, String hint, Loc at) {
