@@ -1,5 +1,6 @@
 package dev.jplay.playbook;
 
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.source.Decrypter;
@@ -167,7 +168,7 @@ public final class PlaybookLoader {
         }
         Map<String, Object> vars = new LinkedHashMap<>(importVars);
         vars.putAll(Raw.vars(ds, "PlaybookInclude"));
-        for (String w : words.subList(1, words.size())) vars.putAll(dev.jplay.modules.KeyValue.parse(w, false));
+        for (String w : words.subList(1, words.size())) vars.putAll(KeyValue.parse(w, false));
         Set<String> tags = new LinkedHashSet<>(importTags);
         tags.addAll(Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")));
         List<Object> when = new ArrayList<>(importWhen);
@@ -178,8 +179,8 @@ public final class PlaybookLoader {
     /** {@code import_playbook: other.yml a=1}: the file, then old-style {@code k=v} vars. */
     private static List<String> splitImport(String text, Loc loc) {
         try {
-            return dev.jplay.modules.KeyValue.splitArgs(text);
-        } catch (dev.jplay.modules.KeyValue.Unbalanced e) {
+            return KeyValue.splitArgs(text);
+        } catch (KeyValue.Unbalanced e) {
             throw new SourceException(e.getMessage(), loc);
         }
     }

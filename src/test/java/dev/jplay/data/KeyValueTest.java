@@ -1,4 +1,4 @@
-package dev.jplay.modules;
+package dev.jplay.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.jplay.modules;
+package dev.jplay.data;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
