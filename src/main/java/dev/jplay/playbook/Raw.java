@@ -110,16 +110,12 @@ final class Raw {
         return merged;
     }
 
-    private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
-            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
-
     /**
      * A valid Ansible variable name ({@code vars}, {@code register}, {@code set_fact}): as Ansible's isidentifier, an
      * ASCII Python identifier that is not a Python keyword.
      */
     static boolean isVariableName(String s) {
-        return s != null && s.matches("[A-Za-z_][A-Za-z0-9_]*") && !PYTHON_KEYWORDS.contains(s);
+        return s != null && s.matches("[A-Za-z_][A-Za-z0-9_]*") && !Py.isKeyword(s);
     }
 
     static String kind(Object v) {
