@@ -1,6 +1,6 @@
 package dev.jplay.cli;
 
-import dev.jplay.modules.KeyValue;
+import dev.jplay.data.KeyValue;
 import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;

@@ -2,8 +2,6 @@ package dev.jplay.cli;
 
 import dev.jplay.playbook.Validation;
 import dev.jplay.source.Loc;
-import dev.jplay.source.SourceException;
-import dev.jplay.source.SourceException.Kind;
 
 /** Checks of option values picocli cannot judge, with ansible-playbook's verdicts. */
 final class Options {
@@ -14,12 +12,10 @@ final class Options {
             throw new PlaybookCommand.UsageError("The number of processes (--forks) must be >= 1");
         }
         if (conn.connection != null && !Validation.knownConnection(conn.connection)) {
-            SourceException e = Validation.unknownConnection(conn.connection, Loc.of("-c " + conn.connection));
-            throw new SourceException(e.getMessage(), e.loc(), e.hint(), null, Kind.TASK);
+            throw Validation.unknownConnection(conn.connection, Loc.of("-c " + conn.connection)); // Ansible fails each task: exit 2
         }
         if (conn.becomeMethod != null && conn.become && !Validation.knownBecomeMethod(conn.becomeMethod)) {
-            SourceException e = Validation.unknownBecomeMethod(conn.becomeMethod, Loc.of("--become-method " + conn.becomeMethod));
-            throw new SourceException(e.getMessage(), e.loc(), e.hint(), null, Kind.TASK);
+            throw Validation.unknownBecomeMethod(conn.becomeMethod, Loc.of("--become-method " + conn.becomeMethod));
         }
     }
 }

@@ -48,7 +48,6 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> dirs = PlaybookCommand.playbookDirs(playbooks, cwd);
-        if (dirs == null) return ExitCodes.ERROR;
         try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(json ? "jsonl" : "plan", false), dirs)) {
             PlaybookLoader loader = w.loader();
             List<Playbook> loaded = new ArrayList<>();
@@ -64,7 +63,8 @@ final class PlanCommand implements Callable<Integer> {
             return code;
         } catch (SourceException e) {
             System.err.println(e.render());
-            return ExitCodes.UNREACHABLE_OR_PARSE;
+            int code = ExitCodes.of(e);
+            return code == ExitCodes.FAILED ? ExitCodes.ERROR : code; // a plan's 2 means changes pending
         }
     }
 }

@@ -7,10 +7,7 @@ import dev.jplay.playbook.PlaybookLoader;
 import dev.jplay.playbook.TagSelection;
 import dev.jplay.output.Event;
 import dev.jplay.playbook.Validation;
-import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
-import dev.jplay.source.SourceException.Kind;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -141,14 +138,7 @@ public final class PlaybookCommand implements Callable<Integer> {
     /** The directories of the playbooks to run (a missing one is Ansible's error, exit 1). */
     static List<Path> playbookDirs(List<Path> playbooks, Path cwd) {
         if (playbooks.isEmpty()) throw new UsageError("the following arguments are required: playbook");
-        for (Path p : playbooks) {
-            Path abs = cwd.resolve(p);
-            if (!Files.exists(abs)) throw new SourceException("the playbook: " + p + " could not be found", Loc.of(p.toString()), null, null, Kind.ERROR);
-            if (!Files.isRegularFile(abs)) {
-                throw new SourceException("the playbook: " + p + " does not appear to be a file", Loc.of(p.toString()), null, null, Kind.ERROR);
-            }
-        }
-        return playbooks.stream().map(p -> cwd.resolve(p).toAbsolutePath().normalize().getParent()).distinct().toList();
+        return playbooks.stream().map(p -> PlaybookLoader.playbookFile(p, cwd).getParent()).distinct().toList();
     }
 
     static Set<String> tagSet(List<String> values, String fallback) {

@@ -4,10 +4,20 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
-/** Python's {@code str()} and {@code repr()} of plain values, as Jinja2 and Ansible print them. */
+/** Python's {@code str()} and {@code repr()} of plain values, as Jinja2 and Ansible print them; Python's keywords. */
 public final class Py {
     private Py() {}
+
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
+
+    /** Python 3's {@code keyword.iskeyword(s)}: a word that is no identifier ({@code class}, {@code None} ...). */
+    public static boolean isKeyword(String s) {
+        return KEYWORDS.contains(s);
+    }
 
     /** {@code str(v)}: strings as they are, containers as their repr. */
     public static String str(Object v) {

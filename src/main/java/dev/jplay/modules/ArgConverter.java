@@ -1,6 +1,7 @@
 package dev.jplay.modules;
 
 import dev.jplay.data.Json;
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.jplay.playbook;
 
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
-import dev.jplay.modules.KeyValue;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.SourceException.Kind;

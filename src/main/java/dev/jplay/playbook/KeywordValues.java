@@ -49,19 +49,33 @@ final class KeywordValues {
                 throw new SourceException("The field '" + k + "' is supposed to be a string type, however the incoming data structure is "
                         + Raw.kind(v), at);
             }
-            if (BOOLEANS.contains(k) && !isBool(v)) {
-                out.add(invalid(k, v, "an bool.The error was: The value '" + Py.str(v) + "' is not a valid boolean.", "use true or false (also yes/no, on/off, 1/0)", at));
-            } else if (INTEGERS.contains(k) && !isInt(v)) {
-                out.add(k.equals("throttle")
-                        ? new SourceException("Failed to convert the throttle value to an integer: " + Py.str(v), at, null, null, Kind.ERROR)
-                        : invalid(k.equals("async") ? "async_val" : k, v, "an int.The error was: invalid literal for int() with base 10: '" + Py.str(v) + "'", "use a whole number", at));
-            } else if (k.equals("connection") && !ConnectionTypes.isKnown(Py.str(v))) {
-                out.add(connection(Py.str(v), at));
-            } else if (k.equals("become_method") && !BECOME_METHODS.contains(Py.str(v))) {
-                out.add(becomeMethod(Py.str(v), at));
-            }
+            SourceException p = problem(k, v, at);
+            if (p != null) out.add(p);
         }
         return out;
+    }
+
+    /**
+     * The problem Ansible finds when a task runs with keyword {@code k} set to the literal {@code v} (written at
+     * {@code at}), or null: a value that is no boolean or no int, an unknown connection type or become method.
+     */
+    static SourceException problem(String k, Object v, Loc at) {
+        if (BOOLEANS.contains(k)) return isBool(v) ? null : notBool(k, v, at);
+        if (INTEGERS.contains(k)) {
+            if (isInt(v)) return null;
+            return k.equals("throttle")
+                    ? new SourceException("Failed to convert the throttle value to an integer: " + Py.str(v), at, null, null, Kind.ERROR)
+                    : invalid(k.equals("async") ? "async_val" : k, v, "an int.The error was: invalid literal for int() with base 10: '" + Py.str(v) + "'", "use a whole number", at);
+        }
+        if (k.equals("connection")) return ConnectionTypes.isKnown(Py.str(v)) ? null : connection(Py.str(v), at);
+        if (k.equals("become_method")) return BECOME_METHODS.contains(Py.str(v)) ? null : becomeMethod(Py.str(v), at);
+        return null;
+    }
+
+    /** Ansible's words for a boolean field whose value {@code v} is no boolean. */
+    static SourceException notBool(String field, Object v, Loc at) {
+        return invalid(field, v, "an bool.The error was: The value '" + Py.str(v) + "' is not a valid boolean.",
+                "use true or false (also yes/no, on/off, 1/0)", at);
     }
 
     static SourceException invalid(String field, Object v, String type, String hint, Loc at) {

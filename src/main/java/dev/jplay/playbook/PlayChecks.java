@@ -54,8 +54,7 @@ final class PlayChecks {
         for (String k : List.of("gather_facts", "force_handlers")) {
             Object v = ds.get(k);
             if (v != null && !Templar.isTemplate(v) && !KeywordValues.isBool(v)) {
-                throw new SourceException("the field '" + k + "' has an invalid value (" + Py.str(v) + "), and could not be converted to a bool",
-                        Raw.valueLoc(ds, k), "use true or false");
+                throw KeywordValues.notBool(k, v, Raw.valueLoc(ds, k)).as(Kind.PARSE); // a play's: Ansible's load error
             }
         }
         Object mfp = ds.get("max_fail_percentage");

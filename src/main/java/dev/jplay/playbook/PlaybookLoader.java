@@ -1,5 +1,6 @@
 package dev.jplay.playbook;
 
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.source.Decrypter;
@@ -28,7 +29,6 @@ import java.util.function.Consumer;
 public final class PlaybookLoader {
     private final TreeLoader tree;
     private final Consumer<String> warn;
-    private final Templar templar;
     private final TemplateChecks checks;
     private final List<SourceException> advisories = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -42,18 +42,17 @@ public final class PlaybookLoader {
     public PlaybookLoader(ModuleRegistry registry, List<Path> rolesPath, ImportRenderer renderer, Consumer<String> warn, Decrypter vault,
                           Templar templar) {
         this.warn = warn;
-        this.templar = templar;
         this.checks = new TemplateChecks(templar, registry, advisories::add);
         TaskParser parser = new TaskParser(registry, this::nextId, warn, checks, templar);
         this.tree = new TreeLoader(parser, new RoleFinder(rolesPath), renderer, warn, this::nextId, vault);
     }
 
-    /** Template findings that fail only if evaluated (a var never used, a branch never taken): warnings before the run. */
     /** When the template a problem was found in is evaluated (see {@link TemplateChecks.Stage}). */
     TemplateChecks.Stage stage(SourceException problem) {
         return checks.stage(problem);
     }
 
+    /** Template findings that fail only if evaluated (a var never used, a branch never taken): warnings before the run. */
     List<SourceException> advisories() {
         return List.copyOf(advisories);
     }
@@ -62,14 +61,23 @@ public final class PlaybookLoader {
         return "t" + ids.incrementAndGet();
     }
 
-    public Playbook load(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
+    /**
+     * The playbook {@code file} (relative to {@code cwd}) as a normalized absolute path: a missing one, or one that is
+     * not a file, is Ansible's error (exit 1), named as written.
+     */
+    public static Path playbookFile(Path file, Path cwd) {
+        Path abs = cwd.resolve(file).toAbsolutePath().normalize();
         if (!Files.exists(abs)) {
             throw new SourceException("the playbook: " + file + " could not be found", Loc.of(file.toString()), null, null, Kind.ERROR);
         }
         if (!Files.isRegularFile(abs)) {
             throw new SourceException("the playbook: " + file + " does not appear to be a file", Loc.of(file.toString()), null, null, Kind.ERROR);
         }
+        return abs;
+    }
+
+    public Playbook load(Path file) {
+        Path abs = playbookFile(file, Path.of(""));
         List<Play> plays = new ArrayList<>();
         loadInto(abs, Map.of(), Set.of(), List.of(), plays, List.of(), Loc.of(file.toString()));
         return new Playbook(abs, List.copyOf(plays));
@@ -160,7 +168,7 @@ public final class PlaybookLoader {
         }
         Map<String, Object> vars = new LinkedHashMap<>(importVars);
         vars.putAll(Raw.vars(ds, "PlaybookInclude"));
-        for (String w : words.subList(1, words.size())) vars.putAll(dev.jplay.modules.KeyValue.parse(w, false));
+        for (String w : words.subList(1, words.size())) vars.putAll(KeyValue.parse(w, false));
         Set<String> tags = new LinkedHashSet<>(importTags);
         tags.addAll(Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")));
         List<Object> when = new ArrayList<>(importWhen);
@@ -171,8 +179,8 @@ public final class PlaybookLoader {
     /** {@code import_playbook: other.yml a=1}: the file, then old-style {@code k=v} vars. */
     private static List<String> splitImport(String text, Loc loc) {
         try {
-            return dev.jplay.modules.KeyValue.splitArgs(text);
-        } catch (dev.jplay.modules.KeyValue.Unbalanced e) {
+            return KeyValue.splitArgs(text);
+        } catch (KeyValue.Unbalanced e) {
             throw new SourceException(e.getMessage(), loc);
         }
     }
@@ -204,8 +212,7 @@ public final class PlaybookLoader {
         for (Object entry : Raw.list(ds.get("roles"))) {
             RoleRequest req = RoleRequest.fromEntry(entry, Raw.keyLoc(ds, "roles"), true);
             LoadContext rc = req.entry() == null ? base : TreeLoader.entryContext(req.entry(), base);
-            String name = Templar.isTemplate(req.name()) ? tree.renderName(req.name(), base, req.loc()) : req.name();
-            roles.addAll(tree.role(req.rendered(name), rc, parts).nodes());
+            roles.addAll(tree.role(req.rendered(tree.render(req.name(), base, req.loc())), rc, parts).nodes());
         }
         List<TaskNode> tasks = tree.tasks(ds.get("tasks"), "tasks", Raw.keyLoc(ds, "tasks"), base, parts);
         List<TaskNode> post = tree.tasks(ds.get("post_tasks"), "post_tasks", Raw.keyLoc(ds, "post_tasks"), base, parts);
@@ -278,9 +285,5 @@ public final class PlaybookLoader {
         LoadContext ctx = tree.includeContexts.get(include.id());
         if (ctx == null) throw new IllegalStateException("task " + include.id() + " is not an include of this playbook");
         return ctx;
-    }
-
-    Consumer<String> warnings() {
-        return warn;
     }
 }

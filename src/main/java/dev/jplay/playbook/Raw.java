@@ -110,17 +110,12 @@ final class Raw {
         return merged;
     }
 
-    private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
-            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
-
-    /** A valid Ansible variable name: a Python identifier that is not a Python keyword. */
+    /**
+     * A valid Ansible variable name ({@code vars}, {@code register}, {@code set_fact}): as Ansible's isidentifier, an
+     * ASCII Python identifier that is not a Python keyword.
+     */
     static boolean isVariableName(String s) {
-        if (s == null || s.isEmpty() || PYTHON_KEYWORDS.contains(s)) return false;
-        int first = s.codePointAt(0);
-        if (!(Character.isLetter(first) || first == '_')) return false;
-        return s.codePoints().skip(1).allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || Character.getType(c) == Character.NON_SPACING_MARK
-                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.getType(c) == Character.CONNECTOR_PUNCTUATION);
+        return s != null && s.matches("[A-Za-z_][A-Za-z0-9_]*") && !Py.isKeyword(s);
     }
 
     static String kind(Object v) {
@@ -152,9 +147,5 @@ final class Raw {
             String hint = Keys.closest(k, allowed).map(s -> "did you mean '" + s + "'?").orElse(null);
             throw new SourceException("'" + k + "' is not a valid attribute for a " + objectName, keyLoc(ds, k), hint);
         }
-    }
-
-    static boolean isIdentifier(String s) {
-        return s != null && s.matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 }

@@ -201,7 +201,7 @@ final class TaskParser {
         if (a.local()) own = own.with("delegate_to", "localhost");
         for (String k : Keywords.TASK_ONLY) if (ds.get(k) != null) own = own.with(k, ds.get(k));
         String register = ds.get("register") == null ? null : Py.str(ds.get("register"));
-        if (register != null && !Templar.isTemplate(register) && !Raw.isIdentifier(register)) {
+        if (register != null && !Templar.isTemplate(register) && !Raw.isVariableName(register)) {
             throw new SourceException("Invalid variable name in 'register' specified: '" + register + "'", Raw.valueLoc(ds, "register"),
                     "use letters, digits and underscores, starting with a letter", null, Kind.ERROR);
         }

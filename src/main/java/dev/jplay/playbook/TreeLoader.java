@@ -193,11 +193,8 @@ final class TreeLoader {
         return Py.str(f);
     }
 
-    String renderName(String text, LoadContext ctx, Loc loc) {
-        return render(text, ctx, loc);
-    }
-
-    private String render(String text, LoadContext ctx, Loc loc) {
+    /** {@code text} rendered with the play's vars when it is a template (a name an import or role entry gives). */
+    String render(String text, LoadContext ctx, Loc loc) {
         return Templar.isTemplate(text) ? renderer.render(text, ctx.playVars(), loc) : text;
     }
 
@@ -205,8 +202,8 @@ final class TreeLoader {
     private Path importedFile(String name, LoadContext ctx, Loc loc) {
         Path p = findTaskFile(name, ctx);
         if (p != null) return p;
-        throw new SourceException("Unable to retrieve file contents: Could not find or access '" + name + "'", loc,
-                "searched: " + String.join(", ", candidates(name, ctx).stream().map(Path::toString).toList()), null, Kind.ERROR);
+        throw new SourceException("Unable to retrieve file contents: Could not find or access '" + name + "'", loc, searched(name, ctx),
+                null, Kind.ERROR);
     }
 
     /**
@@ -216,8 +213,17 @@ final class TreeLoader {
     Path resolveTaskFile(String name, LoadContext ctx, Loc loc) {
         Path p = findTaskFile(name, ctx);
         if (p != null) return p;
-        throw new SourceException("Could not find or access '" + name + "' on the Ansible Controller.", loc,
-                "searched: " + String.join(", ", candidates(name, ctx).stream().map(Path::toString).toList()), null, Kind.TASK);
+        throw notFound(name, ctx, loc);
+    }
+
+    /** A dynamic include's missing file: the task fails when it runs. */
+    private static SourceException notFound(String name, LoadContext ctx, Loc loc) {
+        return new SourceException("Could not find or access '" + name + "' on the Ansible Controller.", loc, searched(name, ctx), null,
+                Kind.TASK);
+    }
+
+    private static String searched(String name, LoadContext ctx) {
+        return "searched: " + String.join(", ", candidates(name, ctx).stream().map(Path::toString).toList());
     }
 
     private static Path findTaskFile(String name, LoadContext ctx) {
@@ -293,15 +299,15 @@ final class TreeLoader {
         Object f = t.args().get("file") != null ? t.args().get("file") : t.args().get("_raw_params");
         if (f == null) throw new SourceException("No file specified for " + t.action(), t.loc());
         if (Templar.isTemplate(f)) return null;
-        if (findTaskFile(Py.str(f), children) == null && t.action().equals("include") && t.loop() == null) {
-            importedFile(Py.str(f), children, t.loc()); // Ansible loads a literal 'include' statically: missing is an error
-        }
-        if (findTaskFile(Py.str(f), children) == null) {
-            unresolved.put(t.id(), new SourceException("Could not find or access '" + Py.str(f) + "' on the Ansible Controller.", t.loc(),
-                    "searched: " + String.join(", ", candidates(Py.str(f), children).stream().map(Path::toString).toList()), null, Kind.TASK));
+        String name = Py.str(f);
+        Path file = findTaskFile(name, children);
+        if (file == null) {
+            if (t.action().equals("include") && t.loop() == null) {
+                importedFile(name, children, t.loc()); // Ansible loads a literal 'include' statically: missing is an error
+            }
+            unresolved.put(t.id(), notFound(name, children, t.loc()));
             return null;
         }
-        Path file = resolveTaskFile(Py.str(f), children, t.loc());
         if (children.chain().contains(file.toString())) return null;
         return file(file, enter(children, file.toString(), t.loc(), "include loop"), new PlayParts(), Kind.TASK);
     }

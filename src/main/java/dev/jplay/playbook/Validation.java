@@ -85,15 +85,14 @@ public final class Validation {
      */
     public static SourceException hostVariable(String name, Object value, dev.jplay.source.Loc at) {
         if (value == null || Templar.isTemplate(value)) return null;
-        return switch (name) {
-            case "ansible_port", "ansible_ssh_port" -> KeywordValues.isInt(value) ? null
-                    : KeywordValues.invalid("port", value, "an int", name + " must be a port number", at);
-            case "ansible_connection" -> knownConnection(Py.str(value)) ? null : unknownConnection(Py.str(value), at);
-            case "ansible_become" -> KeywordValues.isBool(value) ? null
-                    : KeywordValues.invalid("become", value, "a bool", "use true or false", at);
-            case "ansible_become_method" -> knownBecomeMethod(Py.str(value)) ? null : unknownBecomeMethod(Py.str(value), at);
+        String keyword = switch (name) { // the keyword the variable sets, and Ansible's verdict on it
+            case "ansible_port", "ansible_ssh_port" -> "port";
+            case "ansible_connection" -> "connection";
+            case "ansible_become" -> "become";
+            case "ansible_become_method" -> "become_method";
             default -> null;
         };
+        return keyword == null ? null : KeywordValues.problem(keyword, value, at);
     }
 
     /** Is {@code name} a connection type jplay implements? */

@@ -1,5 +1,6 @@
 package dev.jplay.template;
 
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,57 +81,24 @@ final class DataLookups {
     }
 
     /**
-     * The csvfile lookup's term as Ansible's parse_kv reads it: words (quotes keep spaces) with escapes decoded;
-     * {@code k=v} words (at the first unescaped '=') are options, their values unquoted; the other words the key.
+     * The csvfile lookup's term read by Ansible's parse_kv ({@link KeyValue}): the free-form words are the key, the
+     * {@code k=v} words options.
      */
     private static Term csvTerm(Object t, Map<String, Object> kw) {
         Map<String, Object> options = options(kw, CSV_OPTIONS);
-        List<String> key = new ArrayList<>();
-        for (String word : words(PyOps.str(t))) {
-            String w = PyStrings.unescape(word);
-            int eq = w.indexOf('=', 1);
-            while (eq > 0 && w.charAt(eq - 1) == '\\') eq = w.indexOf('=', eq + 1);
-            if (eq < 0) {
-                key.add(w.contains("=") ? w.replace("\\=", "=") : word);
-                continue;
-            }
-            String name = w.substring(0, eq).strip();
-            if (!CSV_OPTIONS.contains(name)) throw new EvalError(name + " is not a valid option");
-            options.put(name, unquote(w.substring(eq + 1).strip()));
+        Map<String, Object> kv;
+        try {
+            kv = KeyValue.parse(PyOps.str(t), false);
+        } catch (KeyValue.Unbalanced e) {
+            throw Library.LookupFailure.unhandled("ansible.errors.AnsibleParserError", e.getMessage());
         }
-        if (key.isEmpty()) throw new EvalError("Search key is required but was not found");
-        return new Term(String.join(" ", key), options);
-    }
-
-    /** Splits on whitespace outside quotes (Ansible's split_args, without its template blocks). */
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote == 0 && Character.isWhitespace(c)) {
-                if (w.length() > 0) out.add(w.toString());
-                w.setLength(0);
-                continue;
-            }
-            if (c == '\\' && i + 1 < s.length()) {
-                w.append(c).append(s.charAt(++i));
-                continue;
-            }
-            if (quote == 0 && (c == '"' || c == '\'')) quote = c;
-            else if (c == quote) quote = 0;
-            w.append(c);
+        Object key = kv.remove(KeyValue.RAW);
+        if (key == null) throw new EvalError("Search key is required but was not found");
+        for (var o : kv.entrySet()) {
+            if (!CSV_OPTIONS.contains(o.getKey())) throw new EvalError(o.getKey() + " is not a valid option");
+            options.put(o.getKey(), o.getValue());
         }
-        if (w.length() > 0) out.add(w.toString());
-        return out;
-    }
-
-    private static String unquote(String v) {
-        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
-            return v.substring(1, v.length() - 1);
-        }
-        return v;
+        return new Term((String) key, options);
     }
 
     private static final List<String> INI_OPTIONS = List.of("file", "section", "re", "encoding", "default", "case_sensitive",

@@ -1,5 +1,7 @@
 package dev.jplay.template;
 
+import dev.jplay.data.Py;
+
 /**
  * An error while evaluating, at an offset of the template text (-1 when unknown), of one of the kinds Ansible
  * reports differently: a type error (Python's {@code TypeError}: "Unexpected templating type error occurred on
@@ -52,15 +54,12 @@ final class EvalError extends RuntimeException {
     }
 
     private static final java.util.regex.Pattern FQCR = java.util.regex.Pattern.compile("\\w+(\\.\\w+){2,}", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
-            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-            "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
 
     private static String loaderReason(String name) {
         String fq = name.contains(".") ? name : "ansible.builtin." + name;
         String[] parts = fq.split("\\.", -1);
         boolean valid = FQCR.matcher(fq).matches() && !Character.isDigit(parts[0].charAt(0)) && !Character.isDigit(parts[1].charAt(0))
-                && !KEYWORDS.contains(parts[0]) && !KEYWORDS.contains(parts[1]);
+                && !Py.isKeyword(parts[0]) && !Py.isKeyword(parts[1]);
         if (!valid) return "invalid plugin name: " + fq;
         String collection = parts[0] + "." + parts[1];
         if (!collection.equals("ansible.builtin") && !collection.equals("ansible.legacy")) {

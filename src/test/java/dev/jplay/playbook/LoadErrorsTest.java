@@ -128,6 +128,14 @@ class LoadErrorsTest {
     void badRegisterName() {
         assertThat(error("- hosts: all\n  tasks:\n    - command: echo\n      register: my-var\n").getMessage())
                 .contains("Invalid variable name in 'register'");
+        assertThat(error("- hosts: all\n  tasks:\n    - command: echo\n      register: class\n").getMessage())
+                .as("a Python keyword, as Ansible's isidentifier").contains("Invalid variable name in 'register' specified: 'class'");
+    }
+
+    @Test
+    void aVariableNameIsAnAsciiIdentifierAsInAnsible() {
+        assertThat(error("- hosts: all\n  vars:\n    caf\u00e9: 1\n  tasks: []\n").getMessage())
+                .contains("Invalid variable name in vars specified for Play: 'caf\u00e9' is not a valid variable name");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.jplay.modules;
+package dev.jplay.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,5 +18,13 @@ class KeyValueTest {
         Map<String, Object> p = KeyValue.parse("echo a creates=/x\necho b chdir=\"/tmp/my dir\"", true);
         assertThat(p).isEqualTo(Map.of(KeyValue.RAW, "echo a echo b", "creates", "/x", "chdir", "/tmp/my dir"));
         assertThat(KeyValue.parse("echo a=b {{ x | default('a b') }}", true).get(KeyValue.RAW)).isEqualTo("echo a=b {{ x | default('a b') }}");
+    }
+
+    @Test
+    void escapesDecodeAndAnEscapeBeyondUnicodeStaysAsWritten() {
+        assertThat(KeyValue.parse("msg=a\\x41\\u00e9\\U0001F600", false)).isEqualTo(Map.of("msg", "aA\u00e9\uD83D\uDE00"));
+        // Python fails on these ('illegal Unicode character'); jplay keeps them, as an unknown \N{name}, rather than stop unlocated
+        assertThat(KeyValue.parse("msg=a\\U00110000b", false)).isEqualTo(Map.of("msg", "a\\U00110000b"));
+        assertThat(KeyValue.parse("msg=\\UFFFFFFFF", false)).isEqualTo(Map.of("msg", "\\UFFFFFFFF"));
     }
 }

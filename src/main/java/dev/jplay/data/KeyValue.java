@@ -1,4 +1,4 @@
-package dev.jplay.modules;
+package dev.jplay.data;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,7 +183,10 @@ public final class KeyValue {
     private static String decodeOne(String e) {
         char c = e.charAt(1);
         return switch (c) {
-            case 'U', 'u', 'x' -> new String(Character.toChars(Integer.parseInt(e.substring(2), 16)));
+            case 'U', 'u', 'x' -> {
+                long cp = Long.parseLong(e.substring(2), 16);
+                yield cp <= Character.MAX_CODE_POINT ? new String(Character.toChars((int) cp)) : e; // \U00110000: kept as written
+            }
             case 'N' -> {
                 try {
                     yield new String(Character.toChars(Character.codePointOf(e.substring(3, e.length() - 1))));
