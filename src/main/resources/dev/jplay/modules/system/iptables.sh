@@ -31,7 +31,7 @@ ver_ge() {
     for (i = 1; i <= n; i++) { if (x[i] + 0 > y[i] + 0) exit 0; if (x[i] + 0 < y[i] + 0) exit 1 }; exit 0 }'
 }
 P=$PATH
-for d in /sbin /usr/sbin /usr/local/sbin; do case ":$P:" in *":$d:"*) ;; *) P=$P:$d ;; esac; done
+for d in /sbin /usr/sbin /usr/local/sbin; do case ":$P:" in *":$d:"*) ;; *) [ -e "$d" ] && P=$P:$d ;; esac; done
 B=$(PATH=$P command -v "$BIN" 2>/dev/null)
 case $B in /*) ;; *) fail "Failed to find required executable \"$BIN\" in paths: $P" ;; esac
 [ -n "$PREFAIL" ] && fail "$PREFAIL"
