@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * word order ({@link IptablesRule}), checked with {@code iptables -C} and appended, inserted or deleted; chain
  * policies, flushes, chain creation and deletion ({@code chain_management}). The whole decision runs on the host in
  * one round trip ({@code iptables.sh}); results and messages as ansible-core 2.14's. Like Ansible's, it changes the
- * running tables only (saving them is iptables-save's business).
+ * running tables only (saving them is iptables-save's business). One difference: Ansible's run_command expands
+ * {@code ~} and {@code $VAR} of the host's environment in every word of the rule (a comment "$HOME" becomes the home
+ * directory); jplay passes the words as written.
  */
 public final class Iptables implements Module {
     private static final HostScript SCRIPT = HostScript.load(Iptables.class, "iptables.sh");

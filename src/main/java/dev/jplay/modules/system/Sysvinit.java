@@ -30,7 +30,7 @@ public final class Sysvinit implements Module {
             .doc("Manage SysV services.", "Controls services on target hosts that use the SysV init system.")
             .param(Param.of("name").str().required().aliases("service").doc("Name of the service (or the path of its init script)."))
             .param(Param.of("state").str().choices("started", "stopped", "restarted", "reloaded")
-                    .doc("started/stopped are idempotent; restarted and reloaded stop and start (reload with the script's reload)."))
+                    .doc("started/stopped are idempotent; restarted runs the script's stop then start, reloaded its reload."))
             .param(Param.of("enabled").bool().doc("Whether the service should start on boot."))
             .param(Param.of("sleep").integer().def(1L).doc("Seconds to sleep after each of the stop and start of a restart."))
             .param(Param.of("pattern").str().doc("A substring of the service's line in ps output, standing in for a status command."))

@@ -15,7 +15,7 @@ q() {
     *) printf '%s' "$1" ;;
   esac
 }
-run() { "$@" > "$TD/o" 2> "$TD/e"; R=$?; }
+run() { "$@" < /dev/null > "$TD/o" 2> "$TD/e"; R=$?; }
 # must ARGS...: run, failing as run_command(check_rc=True) does
 must() {
   run "$@"

@@ -8,7 +8,7 @@ emit() { printf '%s %s\n%s\n' "$M" "$1" "$2"; }
 fail() { emit msg "$1"; emit failed 1; exit 0; }
 # run ARGS...: sets R, O, E (output kept whole, trailing newlines too)
 run() {
-  "$@" > "$TD/o" 2> "$TD/e"; R=$?
+  "$@" < /dev/null > "$TD/o" 2> "$TD/e"; R=$?
   O=$(cat "$TD/o"; printf x); O=${O%x}; E=$(cat "$TD/e"; printf x); E=${E%x}
 }
 # bin NAME: get_bin_path with opt_dirs /sbin /usr/sbin /bin /usr/bin, then PATH, then the sbin dirs
@@ -27,7 +27,7 @@ enabled_in() { for f in $1/S??"$NAME"; do [ -e "$f" ] && return 0; done; return 
 rcdir() { if [ -d /etc/rc0.d/ ]; then printf '/etc/rc%s.d' "$1"; else printf '/etc/init.d/rc%s.d' "$1"; fi; }
 get_ps() {
   PS=$(bin ps) || fail "Failed to find required executable \"ps\" in paths: $P"
-  "$PS" auxww > "$TD/ps" 2>/dev/null || return 1
+  "$PS" auxww < /dev/null > "$TD/ps" 2>/dev/null || return 1
   grep -qF -- "$1" "$TD/ps"
 }
 [ -e "$SCRIPTP" ] || fail "Could not find the requested service $NAME: "
