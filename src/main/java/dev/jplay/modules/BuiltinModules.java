@@ -17,6 +17,7 @@ public final class BuiltinModules {
         all.addAll(dev.jplay.modules.facts.FactModules.all());
         all.add(new dev.jplay.modules.jobs.AsyncStatus());
         all.add(new dev.jplay.modules.vcs.Git());
+        all.add(new dev.jplay.modules.vcs.Subversion());
         return all;
     }
 }

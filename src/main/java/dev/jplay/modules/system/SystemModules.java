@@ -9,6 +9,6 @@ public final class SystemModules {
 
     public static List<Module> all() {
         Systemd systemd = new Systemd();
-        return List.of(systemd, new Service(systemd), new Sysctl(), new User(), new Group(), new Cron(), new Hostname(), new Timezone(), new Modprobe(), new Mount(), new Reboot(), new WaitFor(), new Uri(), new KnownHosts());
+        return List.of(systemd, new Service(systemd), new Sysctl(), new User(), new Group(), new Cron(), new Hostname(), new Timezone(), new Modprobe(), new Mount(), new Reboot(), new WaitFor(), new Uri(), new KnownHosts(), new Iptables(), new Sysvinit());
     }
 }
