@@ -54,6 +54,11 @@ final class TaskParser {
 
     /** The task's action; short module names are looked up in {@code collections} first (the play's, role's or task's). */
     Action action(Map<String, Object> ds, List<String> collections) {
+        return action(ds, collections, null);
+    }
+
+    /** As {@link #action(Map, List)} for a task of {@code role} (null: none), whose plugin directories Ansible searches too. */
+    Action action(Map<String, Object> ds, List<String> collections, RoleContext role) {
         List<String> candidates = new ArrayList<>();
         for (String k : ds.keySet()) if (!Keys.TASK.contains(k) && !k.startsWith("with_")) candidates.add(k);
         if (ds.containsKey("action") && ds.containsKey("local_action")) {
@@ -74,7 +79,7 @@ final class TaskParser {
         Module m = find(key, collections);
         if (m == null) {
             SourceException unknown = unknownModule(key, loc, Kind.PARSE);
-            if (!ansibleResolves(key, collections)) throw unknown; // Ansible's load error, whether or not the task runs
+            if (!ansibleResolves(key, collections) && !inRolePlugins(key, role)) throw unknown; // Ansible's load error, whether or not the task runs
             return new Action(key, key, key, ActionArgs.unparsed(ds.get(key)), loc, false, Map.of(), unknown);
         }
         Map<String, Object> args = ActionArgs.read(m.spec().name(), ds.get(key), ds, key, false);
@@ -110,6 +115,25 @@ final class TaskParser {
         if (registry.ansibleResolves(name)) return true;
         if (name.contains(".")) return false;
         for (String c : collections) if (registry.ansibleResolves(c + "." + name)) return true;
+        return false;
+    }
+
+    /** Is {@code name} a file in the {@code library/} or {@code action_plugins/} of {@code role} or a role above it? */
+    private static boolean inRolePlugins(String name, RoleContext role) {
+        if (role == null || name.contains(".")) return false;
+        List<Role> roles = new ArrayList<>(role.parents());
+        roles.add(role.role());
+        for (Role r : roles) {
+            for (String sub : List.of("library", "action_plugins")) {
+                java.nio.file.Path dir = r.dir().resolve(sub);
+                if (!java.nio.file.Files.isDirectory(dir)) continue;
+                try (var files = java.nio.file.Files.list(dir)) {
+                    if (files.map(f -> f.getFileName().toString()).anyMatch(f -> f.equals(name) || f.startsWith(name + "."))) return true;
+                } catch (java.io.IOException e) {
+                    return true; // unreadable: do not claim the name is missing
+                }
+            }
+        }
         return false;
     }
 
