@@ -41,6 +41,8 @@ public final class AnsibleConfig {
                         List.of(home + "/.ansible/roles", "/usr/share/ansible/roles", "/etc/ansible/roles")),
                 d("DEFAULT_MODULE_PATH", Type.PATHSPEC, "defaults", "library", "ANSIBLE_LIBRARY",
                         List.of(home + "/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules")),
+                d("DEFAULT_ACTION_PLUGIN_PATH", Type.PATHSPEC, "defaults", "action_plugins", "ANSIBLE_ACTION_PLUGINS",
+                        List.of(home + "/.ansible/plugins/action", "/usr/share/ansible/plugins/action")),
                 new Def("COLLECTIONS_PATHS", Type.PATHSPEC, "defaults", List.of("collections_path", "collections_paths"),
                         List.of("ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_COLLECTIONS_PATHS"),
                         List.of(home + "/.ansible/collections", "/usr/share/ansible/collections")),

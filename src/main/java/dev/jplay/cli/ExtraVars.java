@@ -6,6 +6,7 @@ import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.SourceException.Kind;
 import dev.jplay.source.Yaml;
+import dev.jplay.source.YamlMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,8 +21,21 @@ final class ExtraVars {
     private ExtraVars() {}
 
     static Map<String, Object> parse(List<String> values, Path cwd, Decrypter vault) {
+        return parse(values, cwd, vault, new LinkedHashMap<>());
+    }
+
+    /**
+     * As {@link #parse(List, Path, Decrypter)}, telling {@code where} where each variable's winning value is written:
+     * its key in an {@code @file} (file:line:col), else the {@code -e} argument.
+     */
+    static Map<String, Object> parse(List<String> values, Path cwd, Decrypter vault, Map<String, Loc> where) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String v : values) out.putAll(one(v.strip(), cwd, vault));
+        for (String v : values) {
+            Map<String, Object> one = one(v.strip(), cwd, vault);
+            Loc arg = Loc.of("-e " + v.strip());
+            for (String k : one.keySet()) where.put(k, v.strip().startsWith("@") ? YamlMap.locOf(one, k, arg) : arg);
+            out.putAll(one);
+        }
         return out;
     }
 

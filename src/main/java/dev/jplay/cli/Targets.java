@@ -62,8 +62,9 @@ final class Targets {
     /** A variable's value where it is written. */
     private record Located(Object value, Loc at) {}
 
-    /** The value a host gets for {@code var}: host_vars, then the host's line, then its groups (the closest first). */
+    /** The value a host gets for {@code var}: {@code -e}, then host_vars, then the host's line, then its groups (the closest first). */
     private Located effective(Host h, String var) {
+        if (w.extraVars().get(var) != null) return new Located(w.extraVars().get(var), w.extraVarAt(var));
         if (h.dirVars().get(var) != null) return new Located(h.dirVars().get(var), YamlMap.locOf(h.dirVars(), var, h.loc()));
         if (h.vars().get(var) != null) return new Located(h.vars().get(var), YamlMap.locOf(h.vars(), var, h.loc()));
         List<Group> groups = new java.util.ArrayList<>(w.inventory().groupsFor(h));

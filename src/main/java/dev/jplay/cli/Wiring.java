@@ -13,6 +13,7 @@ import dev.jplay.inventory.Inventory;
 import dev.jplay.modules.BuiltinModules;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.modules.external.ExternalModules;
+import dev.jplay.modules.python.AnsibleNames;
 import dev.jplay.modules.python.AnsibleRoots;
 import dev.jplay.modules.python.PythonModules;
 import dev.jplay.output.Callbacks;
@@ -20,6 +21,7 @@ import dev.jplay.output.Event;
 import dev.jplay.output.Output;
 import dev.jplay.playbook.ImportRenderer;
 import dev.jplay.playbook.PlaybookLoader;
+import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.template.Scope;
 import dev.jplay.template.Templar;
@@ -52,6 +54,7 @@ final class Wiring implements AutoCloseable {
     private final Connections connections = new Connections(Path.of(System.getProperty("user.home")), System.getenv("SSH_AUTH_SOCK"),
             key -> System.console() == null ? null : Secrets.ask("Enter passphrase for key '" + key + "': "));
     private final Map<String, Object> extraVars;
+    private final Map<String, Loc> extraVarsAt = new java.util.LinkedHashMap<>();
     private final Secret becomePassword;
     private final Secret connectionPassword;
     private final Vault vault;
@@ -83,7 +86,7 @@ final class Wiring implements AutoCloseable {
         this.becomePassword = password(conn.becomePasswordFile, conn.askBecomePass || settings.becomeAskPass(), "BECOME password: ");
         this.connectionPassword = password(conn.connectionPasswordFile, conn.askPass || settings.askPass(), "SSH password: ");
         this.vault = VaultSecrets.load(conn.vault, settings, cwd, warn);
-        this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault);
+        this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault, extraVarsAt);
         List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
         this.inventorySources = List.copyOf(sources);
         this.inventory = Inventory.load(sources, cwd, warn, vault);
@@ -100,8 +103,20 @@ final class Wiring implements AutoCloseable {
         moduleDirs.add(cwd.resolve("modules"));
         PythonModules python = pythonModules(settings, playbookDirs, cwd);
         this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs.stream().distinct().toList(), python))
-                .withFallback(python::find, Set.copyOf(settings.pythonModules()));
+                .withFallback(python::find, Set.copyOf(settings.pythonModules()))
+                .withAnsibleNames(new AnsibleNames(python.roots(), pluginDirs(moduleDirs, playbookDirs, roleDirs, settings, cwd))::resolves);
         this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault, templar);
+    }
+
+    /** Where Ansible finds modules and action plugins by file: the module directories, then the action plugin ones. */
+    private static List<Path> pluginDirs(List<Path> moduleDirs, List<Path> playbookDirs, List<Path> roleDirs, Settings settings, Path cwd) {
+        List<Path> dirs = new ArrayList<>(moduleDirs);
+        playbookDirs.forEach(d -> dirs.add(d.resolve("action_plugins")));
+        dirs.addAll(ExternalModules.roleSubdirs(roleDirs, "action_plugins"));
+        if (settings.setting().apply("DEFAULT_ACTION_PLUGIN_PATH").orElse(null) instanceof List<?> l) {
+            l.forEach(p -> dirs.add(cwd.resolve(String.valueOf(p))));
+        }
+        return dirs.stream().distinct().toList();
     }
 
     /** Ansible Python modules from the collections and ansible-core this controller has (Ansible's search order). */
@@ -168,6 +183,15 @@ final class Wiring implements AutoCloseable {
         };
     }
 
+    /** The {@code -e} variables; {@code at}: where each is written (an {@code @file}'s line, else the argument). */
+    Map<String, Object> extraVars() {
+        return extraVars;
+    }
+
+    Loc extraVarAt(String name) {
+        return extraVarsAt.getOrDefault(name, Loc.of("-e"));
+    }
+
     Inventory inventory() {
         return inventory;
     }
@@ -223,7 +247,7 @@ final class Wiring implements AutoCloseable {
             return FactCache.of(settings.cachePlugin(), settings.cacheConnection(), settings.cacheTimeout(), settings.cachePrefix());
         } catch (IllegalArgumentException e) {
             throw new dev.jplay.source.SourceException(e.getMessage(), settings.configFile() == null ? null
-                    : dev.jplay.source.Loc.of(settings.configFile().toString()));
+                    : Loc.of(settings.configFile().toString()));
         }
     }
 

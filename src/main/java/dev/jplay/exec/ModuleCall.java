@@ -5,11 +5,11 @@ import dev.jplay.connection.Connection;
 import dev.jplay.connection.ConnectionException;
 import dev.jplay.modules.ModuleContext;
 import dev.jplay.output.Event;
+import dev.jplay.playbook.ControllerFiles;
 import dev.jplay.playbook.Task;
 import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.vars.VarScope;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,23 +103,12 @@ final class ModuleCall implements ModuleContext {
 
     @Override
     public Path findFile(String name, String kind) {
-        Path p = Path.of(name);
-        if (p.isAbsolute()) return Files.exists(p) ? p : null;
-        for (Path base : searchBases(task, engine)) {
-            for (Path c : List.of(base.resolve(kind).resolve(name), base.resolve(name))) {
-                if (Files.exists(c)) return c.normalize();
-            }
-        }
-        return null;
+        return ControllerFiles.find(name, kind, searchBases(task, engine));
     }
 
     /** Controller directories searched for files: the role, the task file's directory, the playbook directory. */
     static List<Path> searchBases(Task task, Engine engine) {
-        List<Path> bases = new ArrayList<>();
-        if (task.role() != null) bases.add(task.role().dir());
-        if (task.dir() != null) bases.add(task.dir());
-        bases.add(engine.playbookDir());
-        return bases.stream().distinct().toList();
+        return ControllerFiles.bases(task.role(), task.dir(), engine.playbookDir());
     }
 
     @Override

@@ -20,6 +20,7 @@ public final class ModuleRegistry {
     private final Map<String, Module> primary = new TreeMap<>();
     private final Fallback fallback;
     private final Set<String> forced;
+    private final java.util.function.Predicate<String> elsewhere;
 
     /** Modules found on demand by name (Ansible Python modules in collections and ansible-core), or null. */
     public interface Fallback {
@@ -35,8 +36,14 @@ public final class ModuleRegistry {
      * @param forced names (as written in tasks) that go to the fallback first even where a module here answers
      */
     public ModuleRegistry(Collection<? extends Module> modules, Fallback fallback, Set<String> forced) {
+        this(modules, fallback, forced, name -> true);
+    }
+
+    private ModuleRegistry(Collection<? extends Module> modules, Fallback fallback, Set<String> forced,
+                           java.util.function.Predicate<String> elsewhere) {
         this.fallback = fallback;
         this.forced = Set.copyOf(forced);
+        this.elsewhere = elsewhere;
         for (Module m : modules) add(m);
     }
 
@@ -54,12 +61,28 @@ public final class ModuleRegistry {
         List<Module> all = new ArrayList<>(primary.values());
         all.removeIf(m -> extra.stream().anyMatch(x -> x.spec().name().equals(m.spec().name())));
         all.addAll(extra);
-        return new ModuleRegistry(all, fallback, forced);
+        return new ModuleRegistry(all, fallback, forced, elsewhere);
     }
 
     /** This registry asking {@code f} for names it does not know, and first for the {@code forcedNames}. */
     public ModuleRegistry withFallback(Fallback f, Set<String> forcedNames) {
-        return new ModuleRegistry(primary.values(), f, forcedNames);
+        return new ModuleRegistry(primary.values(), f, forcedNames, elsewhere);
+    }
+
+    /**
+     * This registry knowing which names Ansible resolves although no module here answers to them ({@code resolves}:
+     * its modules and action plugins jplay lacks). Without it, every unknown name may be one Ansible resolves.
+     */
+    public ModuleRegistry withAnsibleNames(java.util.function.Predicate<String> resolves) {
+        return new ModuleRegistry(primary.values(), fallback, forced, resolves);
+    }
+
+    /**
+     * Would ansible-playbook resolve this action name (a module or action plugin, maybe one jplay lacks)? False only
+     * when it certainly would not: its load error "couldn't resolve module/action".
+     */
+    public boolean ansibleResolves(String name) {
+        return knows(name) || elsewhere.test(name);
     }
 
     /** The module for a name as written in a task, or null. */

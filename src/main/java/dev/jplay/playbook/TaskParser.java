@@ -54,6 +54,11 @@ final class TaskParser {
 
     /** The task's action; short module names are looked up in {@code collections} first (the play's, role's or task's). */
     Action action(Map<String, Object> ds, List<String> collections) {
+        return action(ds, collections, null);
+    }
+
+    /** As {@link #action(Map, List)} for a task of {@code role} (null: none), whose plugin directories Ansible searches too. */
+    Action action(Map<String, Object> ds, List<String> collections, RoleContext role) {
         List<String> candidates = new ArrayList<>();
         for (String k : ds.keySet()) if (!Keys.TASK.contains(k) && !k.startsWith("with_")) candidates.add(k);
         if (ds.containsKey("action") && ds.containsKey("local_action")) {
@@ -73,7 +78,9 @@ final class TaskParser {
         Loc loc = Raw.keyLoc(ds, key);
         Module m = find(key, collections);
         if (m == null) {
-            return new Action(key, key, key, ActionArgs.unparsed(ds.get(key)), loc, false, Map.of(), unknownModule(key, loc, Kind.PARSE));
+            SourceException unknown = unknownModule(key, loc, Kind.PARSE);
+            if (!ansibleResolves(key, collections) && !inRolePlugins(key, role)) throw unknown; // Ansible's load error, whether or not the task runs
+            return new Action(key, key, key, ActionArgs.unparsed(ds.get(key)), loc, false, Map.of(), unknown);
         }
         Map<String, Object> args = ActionArgs.read(m.spec().name(), ds.get(key), ds, key, false);
         return new Action(key, m.spec().name(), key, args, loc, false, located(ds.get(key), ds), null);
@@ -103,6 +110,33 @@ final class TaskParser {
         return registry.find(name);
     }
 
+    /** Would Ansible resolve the action {@code name} (a module or action plugin jplay may lack), under {@code collections}? */
+    private boolean ansibleResolves(String name, List<String> collections) {
+        if (registry.ansibleResolves(name)) return true;
+        if (name.contains(".")) return false;
+        for (String c : collections) if (registry.ansibleResolves(c + "." + name)) return true;
+        return false;
+    }
+
+    /** Is {@code name} a file in the {@code library/} or {@code action_plugins/} of {@code role} or a role above it? */
+    private static boolean inRolePlugins(String name, RoleContext role) {
+        if (role == null || name.contains(".")) return false;
+        List<Role> roles = new ArrayList<>(role.parents());
+        roles.add(role.role());
+        for (Role r : roles) {
+            for (String sub : List.of("library", "action_plugins")) {
+                java.nio.file.Path dir = r.dir().resolve(sub);
+                if (!java.nio.file.Files.isDirectory(dir)) continue;
+                try (var files = java.nio.file.Files.list(dir)) {
+                    if (files.map(f -> f.getFileName().toString()).anyMatch(f -> f.equals(name) || f.startsWith(name + "."))) return true;
+                } catch (java.io.IOException e) {
+                    return true; // unreadable: do not claim the name is missing
+                }
+            }
+        }
+        return false;
+    }
+
     /** The mapping whose keys locate argument errors: the inline argument mapping, else {@code args:}. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> located(Object raw, Map<String, Object> ds) {
@@ -112,8 +146,8 @@ final class TaskParser {
 
     /**
      * Ansible's "couldn't resolve module/action": as a {@code module:} key it is a load error in Ansible (exit 4),
-     * named by {@code action:} a task failure (exit 2). jplay cannot tell a misspelling from a module it lacks, so both
-     * fail the task when it runs.
+     * named by {@code action:} a task failure (exit 2). A module key that Ansible would not resolve either is thrown
+     * while loading; one Ansible resolves but jplay lacks fails the task when it runs.
      */
     private SourceException unknownModule(String name, Loc loc, Kind kind) {
         String hint = Keys.closest(name, Keys.TASK).map(k -> "'" + k + "' is a task keyword; did you mean it?")

@@ -105,23 +105,13 @@ final class TemplateChecks {
         }
     }
 
-    /** The {@code .j2} file of a {@code template} task with a literal {@code src}, looked up as the run looks it up. */
+    /** The {@code .j2} file of a {@code template} task with a literal {@code src}, found as the template module finds it. */
     private void templateFile(TaskParser.Action a, LoadContext ctx, Consumer<Finding> sink) {
         if (!a.module().equals("template") || !(a.args().get("src") instanceof String src) || Templar.isTemplate(src)) return;
-        List<Path> bases = new ArrayList<>();
-        if (ctx.role() != null) bases.add(ctx.role().dir());
-        if (ctx.dir() != null) bases.add(ctx.dir());
-        bases.add(ctx.playbookDir());
-        for (Path base : bases) {
-            for (Path c : List.of(base.resolve("templates").resolve(src), base.resolve(src))) {
-                if (Files.isRegularFile(c)) {
-                    Map<String, Object> options = syntaxOptions(a.args());
-                    if (options == null) return;
-                    findings(templar.checkFile(c, options)).forEach(sink);
-                    return;
-                }
-            }
-        }
+        Path file = ControllerFiles.find(src, "templates", ControllerFiles.bases(ctx.role(), ctx.dir(), ctx.playbookDir()));
+        if (file == null || !Files.isRegularFile(file)) return;
+        Map<String, Object> options = syntaxOptions(a.args());
+        if (options != null) findings(templar.checkFile(file, options)).forEach(sink);
     }
 
     private void conditions(Object v, Loc at, Consumer<Finding> sink) {

@@ -95,7 +95,7 @@ final class TreeLoader {
             if (ds.containsKey(k)) throw new SourceException("'" + k + "' is only valid in a block", Raw.keyLoc(ds, k),
                     "put the tasks under 'block:' and add '" + k + ":' beside it");
         }
-        TaskParser.Action a = parser.action(ds, collections(ds, ctx));
+        TaskParser.Action a = parser.action(ds, collections(ds, ctx), ctx.role());
         switch (a.module()) {
             case "import_tasks":
                 return importTasks(ds, a, ctx, parts);

@@ -50,11 +50,16 @@ public final class ExternalModules {
 
     /** The {@code library/} directories of the roles in these roles directories, in name order. */
     public static List<Path> roleLibraries(List<Path> rolesDirs) {
+        return roleSubdirs(rolesDirs, "library");
+    }
+
+    /** The {@code sub} directories ({@code library}, {@code action_plugins}) of the roles in these roles directories. */
+    public static List<Path> roleSubdirs(List<Path> rolesDirs, String sub) {
         List<Path> out = new ArrayList<>();
         for (Path dir : rolesDirs) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> roles = Files.list(dir)) {
-                roles.sorted().map(r -> r.resolve("library")).filter(Files::isDirectory).forEach(out::add);
+                roles.sorted().map(r -> r.resolve(sub)).filter(Files::isDirectory).forEach(out::add);
             } catch (IOException e) {
                 // an unreadable roles directory contributes nothing
             }

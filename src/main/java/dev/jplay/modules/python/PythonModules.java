@@ -86,7 +86,8 @@ public final class PythonModules {
         return null;
     }
 
-    private static Map<?, ?> readRouting(Path runtimeYml) {
+    /** The {@code plugin_routing.modules} table of a {@code runtime.yml} (empty when it is missing or unreadable). */
+    static Map<?, ?> readRouting(Path runtimeYml) {
         if (!Files.isRegularFile(runtimeYml)) return Map.of();
         try (InputStream in = Files.newInputStream(runtimeYml)) {
             LoaderOptions o = new LoaderOptions();
