@@ -95,6 +95,18 @@ class ExternalModuleTest {
     }
 
     @Test
+    void filesAnsibleIgnoresAreNoModulesAndANameEndsAtTheLastDot() throws Exception {
+        for (String f : List.of("ping.ini", "a.ini", "notes.txt", "b.yml")) Files.writeString(dir.resolve(f), "#!/bin/sh\necho '{\"where\": \"" + f + "\"}'\n");
+        Files.writeString(dir.resolve("ping.py"), "#!/bin/sh\necho '{\"where\": \"ping.py\"}'\n");
+        Files.writeString(dir.resolve("my.tool.sh"), "#!/bin/sh\necho '{\"where\": \"my.tool.sh\"}'\n");
+        ModuleRegistry r = new ModuleRegistry(ExternalModules.scan(List.of(dir)));
+        assertThat(run(TestContext.local(), r.find("ping"), Map.of()).toMap()).containsEntry("where", "ping.py");
+        assertThat(run(TestContext.local(), r.find("my.tool"), Map.of()).toMap()).containsEntry("where", "my.tool.sh");
+        assertThat(r.find("a")).isNull();
+        assertThat(r.find("notes")).isNull();
+    }
+
+    @Test
     void thePlaybooksAndItsRolesLibrariesAreSearchedFromAnyWorkingDirectory() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project/library"));
         Path m = Files.writeString(project.resolve("greet.sh"), "#!/bin/sh\n. \"$1\"\necho \"{\\\"changed\\\": false, \\\"msg\\\": \\\"hi $who\\\"}\"\n");

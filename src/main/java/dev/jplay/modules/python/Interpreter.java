@@ -62,12 +62,14 @@ public final class Interpreter {
             String first = ShellWords.split(known).get(0);
             return "command -v " + Py.shellQuote(first) + " >/dev/null 2>&1 || { " + none + "; }; ";
         }
-        StringBuilder sb = new StringBuilder("jplay_py=; for p in");
-        for (String c : CANDIDATES) sb.append(' ').append(c);
-        sb.append("; do if command -v \"$p\" >/dev/null 2>&1; then jplay_py=$(command -v \"$p\"); break; fi; done; ")
-                .append("[ -n \"$jplay_py\" ] || { ").append(none).append("; }; ");
+        StringBuilder sb = new StringBuilder("jplay_py=$(").append(probe()).append("); [ -n \"$jplay_py\" ] || { ").append(none).append("; }; ");
         if (mark) sb.append("echo \"").append(MARK).append("$jplay_py\" >&2; ");
         return sb.toString();
+    }
+
+    /** Shell that prints the path of the first of {@link #CANDIDATES} the host has, or nothing; it always succeeds. */
+    public static String probe() {
+        return "for p in " + String.join(" ", CANDIDATES) + "; do if command -v \"$p\" >/dev/null 2>&1; then command -v \"$p\"; break; fi; done; true";
     }
 
     /** The interpreter's command words for the shell after {@link #select}: the known one quoted, else {@link #COMMAND}. */
