@@ -1,11 +1,13 @@
 package dev.jplay.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jplay.modules.external.ExternalModules;
 import dev.jplay.testing.JplayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,50 @@ class ExternalModuleTest {
         assertThat(r.isFailed()).isTrue();
         assertThat(r.toMap()).containsEntry("msg", "MODULE FAILURE\nSee stdout/stderr for the exact error")
                 .containsEntry("module_stdout", "not json\n").containsEntry("module_stderr", "oops\n").containsEntry("rc", 3);
+    }
+
+    @Test
+    void aPythonShebangRunsUnderTheHostsPythonAsAnsibleRewritesIt() throws Exception {
+        assumeTrue(Files.notExists(Path.of("/usr/bin/python")), "the test shows /usr/bin/python is not needed: this machine has it");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs /usr/bin/python3");
+        Path m = Files.writeString(dir.resolve("whichpy"), "#!/usr/bin/python -u\nimport sys, json\n"
+                + "print('motd before')\nprint(json.dumps({'exe': sys.executable}))\nprint('after')\n");
+        m.toFile().setExecutable(true);
+        Map<String, Object> vars = new HashMap<>(Map.of("ansible_python_interpreter", "/usr/bin/python3"));
+        TestContext explicit = TestContext.local().evaluator(e -> vars.getOrDefault(e.substring(0, e.indexOf(' ')), ""));
+        ModuleResult r = run(explicit, module("whichpy"), Map.of());
+        assertThat(r.toMap()).as(r.toMap().toString()).containsEntry("exe", "/usr/bin/python3").doesNotContainKey("ansible_facts");
+        assertThat(explicit.warnings()).containsExactly("Module invocation had junk after the JSON data: after");
+
+        vars.put("ansible_python_interpreter", "auto_silent");
+        ModuleResult discovered = run(explicit, module("whichpy"), Map.of());
+        assertThat(discovered.toMap()).containsEntry("exe", "/usr/bin/python3")
+                .containsEntry("ansible_facts", Map.of("discovered_interpreter_python", "/usr/bin/python3"));
+
+        vars.put("ansible_python_interpreter", "/nonexistent/python");
+        ModuleResult missing = run(explicit, module("whichpy"), Map.of());
+        assertThat(missing.toMap().get("msg")).asString().startsWith("The module failed to execute correctly, you probably need to set the interpreter.");
+    }
+
+    @Test
+    void otherShebangsHonourTheirInterpreterVariable() throws Exception {
+        Path m = Files.writeString(dir.resolve("shmod"), "#!/no/such/fancysh\necho '{\"changed\": false, \"ok\": 1}'\n");
+        m.toFile().setExecutable(true);
+        Map<String, Object> vars = Map.of("ansible_fancysh_interpreter", "/bin/sh");
+        TestContext c = TestContext.local().evaluator(e -> vars.getOrDefault(e.substring(0, e.indexOf(' ')), ""));
+        assertThat(run(c, module("shmod"), Map.of()).toMap()).containsEntry("ok", 1L);
+    }
+
+    @Test
+    void filesAnsibleIgnoresAreNoModulesAndANameEndsAtTheLastDot() throws Exception {
+        for (String f : List.of("ping.ini", "a.ini", "notes.txt", "b.yml")) Files.writeString(dir.resolve(f), "#!/bin/sh\necho '{\"where\": \"" + f + "\"}'\n");
+        Files.writeString(dir.resolve("ping.py"), "#!/bin/sh\necho '{\"where\": \"ping.py\"}'\n");
+        Files.writeString(dir.resolve("my.tool.sh"), "#!/bin/sh\necho '{\"where\": \"my.tool.sh\"}'\n");
+        ModuleRegistry r = new ModuleRegistry(ExternalModules.scan(List.of(dir)));
+        assertThat(run(TestContext.local(), r.find("ping"), Map.of()).toMap()).containsEntry("where", "ping.py");
+        assertThat(run(TestContext.local(), r.find("my.tool"), Map.of()).toMap()).containsEntry("where", "my.tool.sh");
+        assertThat(r.find("a")).isNull();
+        assertThat(r.find("notes")).isNull();
     }
 
     @Test

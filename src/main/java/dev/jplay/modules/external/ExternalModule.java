@@ -12,6 +12,7 @@ import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.jobs.Detachable;
 import dev.jplay.modules.jobs.HostJob;
+import dev.jplay.modules.python.Interpreter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,8 +69,11 @@ public final class ExternalModule implements Module, Detachable {
         } catch (IOException e) {
             return ModuleResult.failed("cannot read module " + file + ": " + e.getMessage());
         }
-        ExecResult r = ctx.exec(ExecRequest.of(script(module.length)).withStdin(stdin(module, args, ctx)));
-        return answer(r);
+        Shebang shebang = Shebang.of(module, ctx);
+        ExecResult r = ctx.exec(ExecRequest.of(script(shebang, true)).withStdin(stdin(shebang.module(), args, ctx)));
+        Interpreter.Outcome o = Interpreter.outcome(r);
+        if (o.missing()) return o.noPython(spec.name(), "");
+        return o.report(answer(o.result(), shebang.interpreter(), ctx::warn));
     }
 
     @Override
@@ -79,7 +84,8 @@ public final class ExternalModule implements Module, Detachable {
         } catch (IOException e) {
             return HostJob.answer(ModuleResult.failed("cannot read module " + file + ": " + e.getMessage()).toMap());
         }
-        return HostJob.module(script(module.length), stdin(module, args, ctx), file.toString());
+        Shebang shebang = Shebang.of(module, ctx);
+        return HostJob.module(script(shebang, false), stdin(shebang.module(), args, ctx), file.toString());
     }
 
     /** The module file and then its argument file, as {@link #script} reads them from stdin. */
@@ -90,11 +96,15 @@ public final class ExternalModule implements Module, Detachable {
         return stdin.toByteArray();
     }
 
-    /** Writes the module and its arguments from stdin into a private directory, runs it there, removes the directory. */
-    private String script(int moduleLength) {
-        return "umask 077; d=$(mktemp -d \"${TMPDIR:-/tmp}/jplay-module-XXXXXX\") || exit 1; "
-                + "head -c " + moduleLength + " > \"$d/" + spec.name() + "\" && cat > \"$d/args\" && chmod 0700 \"$d/" + spec.name() + "\" "
-                + "&& \"$d/" + spec.name() + "\" \"$d/args\"; rc=$?; rm -rf \"$d\"; exit $rc";
+    /**
+     * Writes the module and its arguments from stdin into a private directory, runs it there (under the discovered
+     * Python when its {@code #!} line asks for one that is still unknown), removes the directory.
+     */
+    private String script(Shebang shebang, boolean mark) {
+        String path = "\"$d/" + spec.name() + "\"";
+        return shebang.select(mark) + "umask 077; d=$(mktemp -d \"${TMPDIR:-/tmp}/jplay-module-XXXXXX\") || exit 1; "
+                + "head -c " + shebang.module().length + " > " + path + " && cat > \"$d/args\" && chmod 0700 " + path + " "
+                + "&& " + shebang.command() + path + " \"$d/args\"; rc=$?; rm -rf \"$d\"; exit $rc";
     }
 
     /** The argument file: JSON for WANT_JSON modules, else {@code key=value} words; Ansible's internal keys included. */
@@ -112,26 +122,40 @@ public final class ExternalModule implements Module, Detachable {
         return sb.toString().strip();
     }
 
-    /** A module's printed answer as its result (the first JSON object on stdout), else Ansible's MODULE FAILURE. */
-    public static ModuleResult answer(ExecResult r) {
-        String out = r.out().strip();
+    /**
+     * A module's printed answer as its result (its JSON object, junk around it dropped as Ansible drops it, trailing
+     * junk reported to {@code warn}), else Ansible's MODULE FAILURE; when the module's {@code interpreter} (null:
+     * unknown) is missing on the host, the failure says so, as Ansible's does.
+     */
+    public static ModuleResult answer(ExecResult r, String interpreter, Consumer<String> warn) {
+        JsonLines lines = JsonLines.of(r.out());
         Object parsed = null;
-        int start = out.indexOf('{');
-        if (start >= 0) {
+        if (lines != null) {
             try {
-                parsed = Json.parse(out.substring(start));
+                parsed = Json.parse(lines.json());
             } catch (RuntimeException e) {
                 parsed = null;
             }
         }
         if (parsed instanceof Map<?, ?> m) {
+            lines.warnings().forEach(warn);
             Map<String, Object> result = new LinkedHashMap<>();
             m.forEach((k, v) -> result.put(String.valueOf(k), v));
             result.putIfAbsent("changed", false);
             if (r.rc() != 0) result.putIfAbsent("failed", true);
             return ModuleResult.of(result);
         }
-        ModuleResult failed = ModuleResult.failed("MODULE FAILURE\nSee stdout/stderr for the exact error");
-        return failed.put("module_stdout", r.out()).put("module_stderr", r.err()).put("rc", r.rc());
+        String msg = interpreter != null && missing(interpreter, r) ? "The module failed to execute correctly, you probably need to set the interpreter."
+                : "MODULE FAILURE";
+        ModuleResult failed = ModuleResult.failed(msg + "\nSee stdout/stderr for the exact error");
+        failed.put("module_stdout", r.out()).put("module_stderr", r.err());
+        if (r.err().startsWith("Traceback")) failed.put("exception", r.err());
+        else if (r.out().startsWith("Traceback")) failed.put("exception", r.out());
+        return failed.put("rc", r.rc());
+    }
+
+    private static boolean missing(String interpreter, ExecResult r) {
+        Pattern p = Pattern.compile(Pattern.quote(interpreter) + ": (?:No such file or directory|not found)");
+        return p.matcher(r.err()).find() || p.matcher(r.out()).find();
     }
 }

@@ -67,11 +67,18 @@ public final class ExternalModules {
         return out;
     }
 
-    /** The module name of a file ({@code motd.sh} → {@code motd}); null for documentation and data files. */
+    /** ansible-core's MODULE_IGNORE_EXTS (REJECT_EXTS and .yaml, .yml, .ini): files that are never modules. */
+    private static final List<String> IGNORED = List.of(".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst",
+            ".yaml", ".yml", ".ini");
+
+    /**
+     * The module name of a file as Ansible's plugin loader gives it ({@code motd.sh} → {@code motd}, the name before
+     * the last extension); null for the files it skips (those ending in {@link #IGNORED}, {@code __init__.py}).
+     */
     static String moduleName(Path f) {
         String n = f.getFileName().toString();
-        if (n.endsWith(".md") || n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".txt") || n.endsWith(".pyc")) return null;
-        int dot = n.indexOf('.');
+        if (n.endsWith("__init__.py") || IGNORED.stream().anyMatch(n::endsWith)) return null;
+        int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
 }

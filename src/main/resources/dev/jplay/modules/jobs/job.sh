@@ -92,18 +92,26 @@ jplay_module() {
         for (s = 1; s <= NR; s++) { t = line[s]; sub(/^[ \t\r]+/, "", t); if (substr(t, 1, 1) == "{") break }
         for (e = NR; e >= s; e--) { t = line[e]; sub(/[ \t\r]+$/, "", t); if (substr(t, length(t)) == "}") break }
         if (s > NR || e < s) exit 1
+        junk = ""; seen = 0
+        for (i = e + 1; i <= NR; i++) { junk = junk (i > e + 1 ? "\n" : "") line[i]; if (line[i] ~ /[^ \t\r]/) seen = 1 }
+        if (seen) printf "Module invocation had junk after the JSON data: %s", junk > junkfile
         for (i = s; i < e; i++) print line[i]
         t = line[e]; sub(/[ \t\r]+$/, "", t); t = substr(t, 1, length(t) - 1)
         printf "%s", t
-      }' "$J/out" > "$J/json"; then
+      }' junkfile="$J/junk" "$J/out" > "$J/json"; then
     cat "$J/json"
+    sep=', '
+    if LC_ALL=C awk '{ t = t $0 } END { sub(/[ \t\r\n]+$/, "", t); exit !(substr(t, length(t)) == "{") }' "$J/json"; then sep=; fi
     if [ -s "$J/err" ]; then
-      if LC_ALL=C awk '{ t = t $0 } END { sub(/[ \t\r\n]+$/, "", t); exit !(substr(t, length(t)) == "{") }' "$J/json"; then
-        printf '"stderr": '
-      else
-        printf ', "stderr": '
-      fi
+      printf '%s"stderr": ' "$sep"
       jplay_str "$J/err" 0
+      sep=', '
+    fi
+    # async_wrapper's warning about trailing junk (kept out when the module printed its own warnings)
+    if [ -s "$J/junk" ] && ! grep -q '"warnings"' "$J/json"; then
+      printf '%s"warnings": [' "$sep"
+      jplay_str "$J/junk" 0
+      printf ']'
     fi
     printf '}'
   else

@@ -88,7 +88,12 @@ class JobsTest {
                 "/m");
         Map<String, Object> r = Jobs.await(Jobs.start(j, 30, c), 20, c);
         assertThat(r).containsEntry("changed", true).containsEntry("x", List.of(1L)).containsEntry("stderr", "warning\n")
-                .containsEntry("stderr_lines", List.of("warning")).containsEntry("finished", 1L);
+                .containsEntry("stderr_lines", List.of("warning")).containsEntry("finished", 1L)
+                .as("async_wrapper's warning").containsEntry("warnings", List.of("Module invocation had junk after the JSON data: \njunk after"));
+        HostJob own = HostJob.module("echo '{\"warnings\": [\"mine\"]}'; echo junk", null, "/m");
+        assertThat(Jobs.await(Jobs.start(own, 30, c), 20, c)).as("the module's own warnings are kept").containsEntry("warnings", List.of("mine"));
+        HostJob empty = HostJob.module("echo '{}'; echo junk", null, "/m");
+        assertThat(Jobs.await(Jobs.start(empty, 30, c), 20, c)).containsEntry("warnings", List.of("Module invocation had junk after the JSON data: junk"));
         Map<String, Object> none = Jobs.await(Jobs.start(HostJob.module("echo no json here", null, "/m"), 30, c), 20, c);
         assertThat(none).containsEntry("failed", true).containsEntry("data", "no json here\n").containsEntry("cmd", "/m");
     }
