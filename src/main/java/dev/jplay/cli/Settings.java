@@ -45,6 +45,12 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.list("DEFAULT_JINJA2_EXTENSIONS"), c::find);
     }
 
+    /** The inventory plugins enabled, in the order they are tried ({@code [inventory] enable_plugins}). */
+    List<String> inventoryPlugins() {
+        return setting.apply("INVENTORY_ENABLED").map(v -> ((List<?>) v).stream().map(String::valueOf).toList())
+                .orElse(List.of("host_list", "script", "auto", "yaml", "ini", "toml"));
+    }
+
     private static List<Path> paths(List<String> l) {
         return l.stream().map(Path::of).toList();
     }

@@ -109,22 +109,42 @@ public final class Inventory {
     }
 
     /**
+     * Where loading reports: {@code warn} for warnings, {@code verbose} for notes shown from a verbosity on (Ansible's
+     * {@code display.vvv}), and the inventory plugins enabled in the order they are tried ({@code enable_plugins}).
+     */
+    public record Log(Consumer<String> warn, java.util.function.BiConsumer<Integer, String> verbose, List<String> plugins) {
+        public Log {
+            plugins = plugins.stream().map(p -> p.replace("ansible.builtin.", "")).toList();
+        }
+
+        /** Warnings to {@code warn}, no notes, Ansible's default plugins. */
+        public static Log of(Consumer<String> warn) {
+            return new Log(warn, (level, m) -> { }, List.of("host_list", "script", "auto", "yaml", "ini", "toml"));
+        }
+    }
+
+    /** {@link #load(List, Path, Log, Decrypter)} with Ansible's default plugins and no notes. */
+    public static Inventory load(List<String> sources, Path cwd, Consumer<String> warn, Decrypter vault) {
+        return load(sources, cwd, Log.of(warn), vault);
+    }
+
+    /**
      * Loads {@code -i} sources in order: INI or YAML/JSON files, directories of them (with {@code group_vars/} and
-     * {@code host_vars/} inside), or comma-separated host lists ({@code "a,b,"}); relative paths against {@code cwd}.
-     * Warnings (e.g. an unparsable source skipped) go to {@code warn}. Errors are {@link SourceException}.
+     * {@code host_vars/} inside), or comma-separated host lists ({@code "a,b,"}, with {@code a[1:3]} ranges when
+     * {@code advanced_host_list} comes before {@code host_list} in the enabled plugins); relative paths against
+     * {@code cwd}. Warnings (e.g. an unparsable source skipped) go to the log. Errors are {@link SourceException}.
      * Vault-encrypted inventory files and group/host vars are decrypted with {@code vault}.
      */
-    public static Inventory load(List<String> sources, Path cwd, Consumer<String> warn, Decrypter vault) {
+    public static Inventory load(List<String> sources, Path cwd, Log log, Decrypter vault) {
+        Consumer<String> warn = log.warn();
         Builder b = new Builder();
         List<Path> dirs = new ArrayList<>();
         int parsed = 0;
         for (String src : sources) {
             Path p = cwd.resolve(src);
             if (!Files.exists(p) && src.contains(",")) {
-                for (String h : src.split(",")) {
-                    if (!h.isBlank()) hostListEntry(h.strip(), b);
-                }
-                parsed++;
+                if (HostList.parse(src, log, b)) parsed++;
+                else warn.accept("Unable to parse " + src + " as an inventory source");
             } else if (Files.isDirectory(p)) {
                 for (Path f : dirEntries(p)) if (parseable(f, vault, warn)) parseFile(f, b, vault);
                 dirs.add(p);
@@ -142,18 +162,6 @@ public final class Inventory {
         if (parsed == 0) warn.accept("No inventory was parsed, only implicit localhost is available");
         for (Path d : dirs) dirVars(d, b, vault);
         return new Inventory(b.freeze(), dirs, cwd);
-    }
-
-    private static void hostListEntry(String entry, Builder b) {
-        String name = entry;
-        Long port = null;
-        int colon = entry.lastIndexOf(':');
-        if (colon > 0 && entry.indexOf(':') == colon && entry.substring(colon + 1).matches("\\d+")) {
-            port = Long.parseLong(entry.substring(colon + 1));
-            name = entry.substring(0, colon);
-        }
-        Builder.H h = b.host(name, "ungrouped", Loc.of("-i"), null);
-        if (port != null) h.vars.put("ansible_port", port);
     }
 
     private static final Set<String> IGNORED = Set.of("~", ".orig", ".bak", ".cfg", ".retry", ".pyc", ".pyo", ".md", ".txt");
