@@ -35,6 +35,8 @@ public final class AnsibleConfig {
                 d("DEFAULT_HOST_LIST", Type.PATHLIST, "defaults", "inventory", "ANSIBLE_INVENTORY", List.of("/etc/ansible/hosts")),
                 d("INVENTORY_ENABLED", Type.LIST, "inventory", "enable_plugins", "ANSIBLE_INVENTORY_ENABLED",
                         List.of("host_list", "script", "auto", "yaml", "ini", "toml")),
+                d("TRANSFORM_INVALID_GROUP_CHARS", Type.STRING, "defaults", "force_valid_group_names", "ANSIBLE_TRANSFORM_INVALID_GROUP_CHARS",
+                        "never"),
                 d("DEFAULT_FORKS", Type.INT, "defaults", "forks", "ANSIBLE_FORKS", 5L),
                 d("DEFAULT_REMOTE_USER", Type.STRING, "defaults", "remote_user", "ANSIBLE_REMOTE_USER", null),
                 d("DEFAULT_PRIVATE_KEY_FILE", Type.PATH, "defaults", "private_key_file", "ANSIBLE_PRIVATE_KEY_FILE", null),

@@ -73,7 +73,8 @@ public final class InventoryCommand implements Callable<Integer> {
         Settings s = Settings.load(System.getenv(), cwd);
         Consumer<String> warn = w -> System.err.println("[WARNING]: " + w);
         // vaulted files are decrypted; inline !vault values stay encrypted in the output, as in ansible-inventory
-        inv = Inventory.load(inventory.isEmpty() ? s.inventory() : inventory, cwd, new Inventory.Log(warn, (level, m) -> { }, s.inventoryPlugins()),
+        inv = Inventory.load(inventory.isEmpty() ? s.inventory() : inventory, cwd, new Inventory.Setup(warn, (level, m) -> { }, s.inventoryPlugins(),
+                s.string("TRANSFORM_INVALID_GROUP_CHARS")),
                 VaultSecrets.load(vault, s, cwd, warn));
         runVars = new RunVars(inv, null, Map.of(), Map.of(), null, Decrypter.NONE);
         shown = new LinkedHashSet<>();

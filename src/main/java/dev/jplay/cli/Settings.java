@@ -51,6 +51,11 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 .orElse(List.of("host_list", "script", "auto", "yaml", "ini", "toml"));
     }
 
+    /** A string setting by name, or null. */
+    String string(String name) {
+        return setting.apply(name).map(String::valueOf).orElse(null);
+    }
+
     private static List<Path> paths(List<String> l) {
         return l.stream().map(Path::of).toList();
     }

@@ -86,7 +86,7 @@ final class Wiring implements AutoCloseable {
         this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault);
         List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
         this.inventorySources = List.copyOf(sources);
-        this.inventory = Inventory.load(sources, cwd, inventoryLog(output, settings), vault);
+        this.inventory = Inventory.load(sources, cwd, inventorySetup(output, settings), vault);
         // like Ansible: a playbook's adjacent library/ and its roles' library/ first, then -M, the configured
         // library, ./library, ./modules. (Ansible adds a role's library when the role is loaded; jplay adds every
         // role's found beside the playbook or on the roles path, so a module is known before any task is parsed.)
@@ -104,10 +104,10 @@ final class Wiring implements AutoCloseable {
         this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault, templar);
     }
 
-    /** Where inventory loading reports: warnings, -vvv notes, and the inventory plugins enabled. */
-    static Inventory.Log inventoryLog(Output output, Settings settings) {
-        return new Inventory.Log(w -> output.on(new Event.Warning(w)), (level, m) -> output.on(new Event.Verbose(m, level, null)),
-                settings.inventoryPlugins());
+    /** How the inventory loads (plugins enabled, group names) and reports (warnings, -vvv notes) as configured. */
+    static Inventory.Setup inventorySetup(Output output, Settings settings) {
+        return new Inventory.Setup(w -> output.on(new Event.Warning(w)), (level, m) -> output.on(new Event.Verbose(m, level, null)),
+                settings.inventoryPlugins(), settings.string("TRANSFORM_INVALID_GROUP_CHARS"));
     }
 
     /** Ansible Python modules from the collections and ansible-core this controller has (Ansible's search order). */

@@ -21,7 +21,7 @@ final class HostList {
      * Adds the hosts of {@code src} to {@code b}; false when no enabled plugin takes a host list. A list the advanced
      * plugin cannot expand is reported as Ansible does (a warning; the source is skipped, nothing of it is added).
      */
-    static boolean parse(String src, Inventory.Log log, Builder b) {
+    static boolean parse(String src, Inventory.Setup log, Builder b) {
         for (String plugin : log.plugins()) {
             if (plugin.equals("host_list") || plugin.equals("advanced_host_list")) {
                 List<Entry> entries;
@@ -45,7 +45,7 @@ final class HostList {
 
     private record Entry(String name, Long port) {}
 
-    private static List<Entry> entries(String src, boolean ranges, Inventory.Log log) {
+    private static List<Entry> entries(String src, boolean ranges, Inventory.Setup log) {
         List<Entry> out = new ArrayList<>();
         for (String entry : src.split(",")) {
             String h = entry.strip();

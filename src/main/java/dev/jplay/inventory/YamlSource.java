@@ -39,8 +39,8 @@ final class YamlSource {
                     if (!(e.getValue() instanceof Map<?, ?> children)) throw new SourceException("children of '" + name + "' must be a mapping", at);
                     for (var c : children.entrySet()) {
                         String child = String.valueOf(c.getKey());
-                        g.children.add(child);
                         group(child, c.getValue(), file, b, locOf(children, child, file));
+                        g.children.add(b.group(child).name);
                     }
                 }
                 default -> throw new SourceException("invalid key '" + k + "' in group '" + name + "'", at,

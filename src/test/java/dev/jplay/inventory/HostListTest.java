@@ -20,8 +20,8 @@ class HostListTest {
     final List<String> notes = new ArrayList<>();
 
     private List<String> hosts(String source, String... plugins) {
-        Inventory inv = Inventory.load(List.of(source), dir, new Inventory.Log(warnings::add, (level, m) -> notes.add(level + " " + m),
-                List.of(plugins)), Decrypter.NONE);
+        Inventory inv = Inventory.load(List.of(source), dir, new Inventory.Setup(warnings::add, (level, m) -> notes.add(level + " " + m),
+                List.of(plugins), "never"), Decrypter.NONE);
         return inv.hosts().stream().map(Host::name).toList();
     }
 
@@ -36,8 +36,8 @@ class HostListTest {
 
     @Test
     void aPortAppliesToEveryHostOfARange() {
-        Inventory inv = Inventory.load(List.of("w[1:2]:2222,"), dir, new Inventory.Log(warnings::add, (l, m) -> { },
-                List.of("advanced_host_list")), Decrypter.NONE);
+        Inventory inv = Inventory.load(List.of("w[1:2]:2222,"), dir, new Inventory.Setup(warnings::add, (l, m) -> { },
+                List.of("advanced_host_list"), "never"), Decrypter.NONE);
         assertThat(inv.host("w2").vars()).containsEntry("ansible_port", 2222L);
     }
 
