@@ -58,7 +58,7 @@ public final class AdhocCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path cwd = Path.of("").toAbsolutePath();
-        String mode = oneLine ? "oneline" : "minimal";
+        String mode = oneLine ? "oneline" : Wiring.OutputMode.ADHOC;
         try (Wiring w = Wiring.create(conn, cwd, new Wiring.OutputMode(mode, false, !listHosts, grouped, tree == null ? null : cwd.resolve(tree)), List.of())) {
             List<Host> hosts;
             try {

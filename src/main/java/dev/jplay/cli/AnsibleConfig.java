@@ -33,6 +33,10 @@ public final class AnsibleConfig {
     private static List<Def> defs(String home) {
         return List.of(
                 d("DEFAULT_HOST_LIST", Type.PATHLIST, "defaults", "inventory", "ANSIBLE_INVENTORY", List.of("/etc/ansible/hosts")),
+                d("INVENTORY_ENABLED", Type.LIST, "inventory", "enable_plugins", "ANSIBLE_INVENTORY_ENABLED",
+                        List.of("host_list", "script", "auto", "yaml", "ini", "toml")),
+                d("TRANSFORM_INVALID_GROUP_CHARS", Type.STRING, "defaults", "force_valid_group_names", "ANSIBLE_TRANSFORM_INVALID_GROUP_CHARS",
+                        "never"),
                 d("DEFAULT_FORKS", Type.INT, "defaults", "forks", "ANSIBLE_FORKS", 5L),
                 d("DEFAULT_REMOTE_USER", Type.STRING, "defaults", "remote_user", "ANSIBLE_REMOTE_USER", null),
                 d("DEFAULT_PRIVATE_KEY_FILE", Type.PATH, "defaults", "private_key_file", "ANSIBLE_PRIVATE_KEY_FILE", null),
@@ -60,6 +64,7 @@ public final class AnsibleConfig {
                 d("DEFAULT_BECOME_ASK_PASS", Type.BOOL, "privilege_escalation", "become_ask_pass", "ANSIBLE_BECOME_ASK_PASS", false),
                 d("DEFAULT_BECOME_FLAGS", Type.STRING, "privilege_escalation", "become_flags", "ANSIBLE_BECOME_FLAGS", null),
                 d("DEFAULT_STDOUT_CALLBACK", Type.STRING, "defaults", "stdout_callback", "ANSIBLE_STDOUT_CALLBACK", "default"),
+                d("DEFAULT_LOAD_CALLBACK_PLUGINS", Type.BOOL, "defaults", "bin_ansible_callbacks", "ANSIBLE_LOAD_CALLBACK_PLUGINS", false),
                 new Def("CALLBACKS_ENABLED", Type.LIST, "defaults", List.of("callbacks_enabled", "callback_whitelist"),
                         List.of("ANSIBLE_CALLBACKS_ENABLED", "ANSIBLE_CALLBACK_WHITELIST"), List.of()),
                 d("RETRY_FILES_ENABLED", Type.BOOL, "defaults", "retry_files_enabled", "ANSIBLE_RETRY_FILES_ENABLED", false),

@@ -73,7 +73,9 @@ public final class InventoryCommand implements Callable<Integer> {
         Settings s = Settings.load(System.getenv(), cwd);
         Consumer<String> warn = w -> System.err.println("[WARNING]: " + w);
         // vaulted files are decrypted; inline !vault values stay encrypted in the output, as in ansible-inventory
-        inv = Inventory.load(inventory.isEmpty() ? s.inventory() : inventory, cwd, warn, VaultSecrets.load(vault, s, cwd, warn));
+        inv = Inventory.load(inventory.isEmpty() ? s.inventory() : inventory, cwd, new Inventory.Setup(warn, (level, m) -> { }, s.inventoryPlugins(),
+                s.string("TRANSFORM_INVALID_GROUP_CHARS")),
+                VaultSecrets.load(vault, s, cwd, warn));
         runVars = new RunVars(inv, null, Map.of(), Map.of(), null, Decrypter.NONE);
         shown = new LinkedHashSet<>();
         for (Host h : limit == null ? inv.hosts() : inv.select(limit, w -> { })) shown.add(h.name());
@@ -104,41 +106,46 @@ public final class InventoryCommand implements Callable<Integer> {
         return yaml ? yamlText(v).stripTrailing() : Json.write(v, Json.Style.RESULT_INDENTED);
     }
 
-    /** The {@code --list} JSON: {@code _meta.hostvars}, then each group with its child groups and direct hosts. */
+    /**
+     * The {@code --list} JSON as ansible-inventory builds it: from {@code all} down, each group once with its child
+     * groups and direct hosts (empty keys and empty groups left out), keys sorted; {@code _meta.hostvars} for the hosts
+     * that have variables.
+     */
     private Map<String, Object> listing() {
         Map<String, Object> hostvars = new TreeMap<>();
-        for (String h : shown) hostvars.put(h, sorted(runVars.inventoryVars(h)));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("_meta", Map.of("hostvars", hostvars));
-        for (Group g : inv.groups()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            List<String> kids = children(g);
-            List<String> hosts = g.hosts().stream().filter(shown::contains).toList();
-            if (!kids.isEmpty()) entry.put("children", kids);
-            if (!hosts.isEmpty()) entry.put("hosts", hosts);
-            if (!entry.isEmpty()) out.put(g.name(), entry);
+        for (String h : shown) {
+            Map<String, Object> v = sorted(runVars.inventoryVars(h));
+            if (!v.isEmpty()) hostvars.put(h, v);
         }
+        Map<String, Object> out = new TreeMap<>();
+        listGroup(inv.group("all"), out, new java.util.HashSet<>());
+        out.put("_meta", Map.of("hostvars", hostvars));
         return out;
+    }
+
+    private void listGroup(Group g, Map<String, Object> out, Set<String> seen) {
+        Map<String, Object> entry = new TreeMap<>();
+        List<String> hosts = g.name().equals("all") ? List.of() : g.hosts().stream().filter(shown::contains).toList();
+        List<String> kids = children(g);
+        out.put(g.name(), entry);
+        for (String k : kids) if (seen.add(k)) listGroup(inv.group(k), out, seen);
+        if (!kids.isEmpty()) entry.put("children", kids);
+        if (!hosts.isEmpty()) entry.put("hosts", hosts);
+        if (entry.isEmpty()) out.remove(g.name());
     }
 
     /** Child groups in Ansible's order: for {@code all}, {@code ungrouped} first. */
     private List<String> children(Group g) {
         List<String> kids = new ArrayList<>(g.children());
         if (g.name().equals("all") && kids.remove("ungrouped")) kids.add(0, "ungrouped");
-        kids.removeIf(k -> !hasHosts(inv.group(k)));
+        kids.removeIf(k -> inv.group(k) == null);
         return kids;
-    }
-
-    private boolean hasHosts(Group g) {
-        if (g == null) return false;
-        if (g.hosts().stream().anyMatch(shown::contains)) return true;
-        return g.children().stream().anyMatch(k -> hasHosts(inv.group(k)));
     }
 
     private void graph(Group g, int depth, StringBuilder sb) {
         line(sb, depth, "@" + g.name() + ":");
         for (String k : children(g)) graph(inv.group(k), depth + 1, sb);
-        for (String h : g.hosts()) {
+        for (String h : g.name().equals("all") ? List.<String>of() : g.hosts()) {
             if (!shown.contains(h)) continue;
             line(sb, depth + 1, h);
             if (vars) sorted(runVars.inventoryVars(h)).forEach((k, v) -> line(sb, depth + 2, "{" + k + " = " + v + "}"));
@@ -161,7 +168,7 @@ public final class InventoryCommand implements Callable<Integer> {
     private Map<String, Object> yamlGroup(Group g, Set<String> seen) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> kids = new TreeMap<>();
-        for (String k : children(g)) kids.put(k, yamlGroup(inv.group(k), seen));
+        for (String k : children(g)) if (!k.equals("all")) kids.put(k, yamlGroup(inv.group(k), seen));
         if (!kids.isEmpty()) out.put("children", kids);
         Map<String, Object> hosts = new TreeMap<>();
         for (String h : g.hosts()) {
@@ -181,7 +188,6 @@ public final class InventoryCommand implements Callable<Integer> {
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
         o.setAllowUnicode(true);
-        String text = new Yaml(o).dump(v);
-        return text.replace(": {}\n", ":\n");
+        return new Yaml(o).dump(v);
     }
 }

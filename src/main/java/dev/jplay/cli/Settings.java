@@ -45,6 +45,17 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
                 c.list("DEFAULT_JINJA2_EXTENSIONS"), c::find);
     }
 
+    /** The inventory plugins enabled, in the order they are tried ({@code [inventory] enable_plugins}). */
+    List<String> inventoryPlugins() {
+        return setting.apply("INVENTORY_ENABLED").map(v -> ((List<?>) v).stream().map(String::valueOf).toList())
+                .orElse(List.of("host_list", "script", "auto", "yaml", "ini", "toml"));
+    }
+
+    /** A string setting by name, or null. */
+    String string(String name) {
+        return setting.apply(name).map(String::valueOf).orElse(null);
+    }
+
     private static List<Path> paths(List<String> l) {
         return l.stream().map(Path::of).toList();
     }

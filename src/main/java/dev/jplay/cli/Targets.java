@@ -23,7 +23,8 @@ final class Targets {
     Targets(Wiring w, String limit) {
         this.w = w;
         this.limit = limit;
-        this.allowed = limit == null ? null : names(w.inventory().select(limit, x -> { }));
+        // as Ansible: a part of the limit that matches nothing is a warning (before the error when nothing is left)
+        this.allowed = limit == null ? null : names(w.inventory().select(limit, m -> w.output().on(new dev.jplay.output.Event.Warning(m))));
     }
 
     /** A {@code --limit} that leaves no host is ansible-playbook's error (exit 1). */

@@ -89,7 +89,7 @@ final class Wiring implements AutoCloseable {
         this.extraVars = ExtraVars.parse(conn.extraVars, cwd, vault, extraVarsAt);
         List<String> sources = conn.inventory.isEmpty() ? settings.inventory() : conn.inventory;
         this.inventorySources = List.copyOf(sources);
-        this.inventory = Inventory.load(sources, cwd, warn, vault);
+        this.inventory = Inventory.load(sources, cwd, inventorySetup(output, settings), vault);
         // like Ansible: a playbook's adjacent library/ and its roles' library/ first, then -M, the configured
         // library, ./library, ./modules. (Ansible adds a role's library when the role is loaded; jplay adds every
         // role's found beside the playbook or on the roles path, so a module is known before any task is parsed.)
@@ -119,6 +119,12 @@ final class Wiring implements AutoCloseable {
         return dirs.stream().distinct().toList();
     }
 
+    /** How the inventory loads (plugins enabled, group names) and reports (warnings, -vvv notes) as configured. */
+    static Inventory.Setup inventorySetup(Output output, Settings settings) {
+        return new Inventory.Setup(w -> output.on(new Event.Warning(w)), (level, m) -> output.on(new Event.Verbose(m, level, null)),
+                settings.inventoryPlugins(), settings.string("TRANSFORM_INVALID_GROUP_CHARS"));
+    }
+
     /** Ansible Python modules from the collections and ansible-core this controller has (Ansible's search order). */
     static PythonModules pythonModules(Settings settings, List<Path> playbookDirs, Path cwd) {
         List<Path> configured = settings.collectionsPaths().stream().map(cwd::resolve).toList();
@@ -132,6 +138,12 @@ final class Wiring implements AutoCloseable {
      * as in {@link Callbacks.Options}.
      */
     record OutputMode(String callback, boolean profile, boolean contactsHosts, boolean grouped, Path tree) {
+        /**
+         * The {@code ansible} command's callback: {@code minimal}, or the configured stdout callback when
+         * {@code bin_ansible_callbacks} ({@code ANSIBLE_LOAD_CALLBACK_PLUGINS}) is on and it is not {@code default}.
+         */
+        static final String ADHOC = "<adhoc>";
+
         OutputMode(String callback, boolean profile) {
             this(callback, profile, true, false, null);
         }
@@ -149,9 +161,14 @@ final class Wiring implements AutoCloseable {
         int columns = columns();
         List<String> enabled = new ArrayList<>(s.callbacksEnabled());
         if (mode.profile()) enabled.add("profile_tasks");
-        String stdout = mode.callback() != null ? mode.callback() : s.stdoutCallback();
+        String stdout = mode.callback() == null ? s.stdoutCallback() : OutputMode.ADHOC.equals(mode.callback()) ? adhocCallback(s) : mode.callback();
         return new Wiring(conn, s, cwd, playbookDirs, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
                 s.displayOk(), System.out, System.err, mode.grouped(), mode.tree()), mode);
+    }
+
+    static String adhocCallback(Settings s) {
+        boolean load = Boolean.TRUE.equals(s.setting().apply("DEFAULT_LOAD_CALLBACK_PLUGINS").orElse(false));
+        return load && !"default".equals(s.stdoutCallback()) ? s.stdoutCallback() : "minimal";
     }
 
     /** The terminal width ({@code COLUMNS}), else 80 as Ansible uses without a terminal. */

@@ -36,14 +36,24 @@ final class Builder {
 
     final Map<String, H> hosts = new LinkedHashMap<>();
     final Map<String, G> groups = new LinkedHashMap<>();
+    private final GroupNames names;
+    /** Each name a source used to the group's (transformed) name: an invalid name is reported once. */
+    private final Map<String, String> safeNames = new LinkedHashMap<>();
 
+    /** A builder that keeps group names as written, without a word (a trial parse). */
     Builder() {
+        this(GroupNames.QUIET);
+    }
+
+    Builder(GroupNames names) {
+        this.names = names;
         group("all");
         group("ungrouped");
     }
 
+    /** The group named so (created if new), under its name made safe as {@code TRANSFORM_INVALID_GROUP_CHARS} says. */
     G group(String name) {
-        return groups.computeIfAbsent(name, G::new);
+        return groups.computeIfAbsent(safeNames.computeIfAbsent(name, names::safe), G::new);
     }
 
     H host(String name, String group, Loc loc, String source) {
@@ -93,8 +103,8 @@ final class Builder {
     }
 
     /** Loads an existing state back for runtime additions. */
-    static Builder of(Inventory.State s) {
-        Builder b = new Builder();
+    static Builder of(Inventory.State s, GroupNames names) {
+        Builder b = new Builder(names);
         b.groups.clear();
         for (Group g : s.groups().values()) {
             G x = b.group(g.name());

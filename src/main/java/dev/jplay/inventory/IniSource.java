@@ -39,8 +39,7 @@ final class IniSource {
                     b.group(group).vars.put(line.substring(0, eq).strip(), value(line.substring(eq + 1).strip()));
                 }
                 case "children" -> {
-                    String child = line.split("\\s+")[0];
-                    b.group(child);
+                    String child = b.group(line.split("\\s+")[0]).name;
                     b.group(group).children.add(child);
                 }
                 default -> hostLine(line, group, loc, file, b);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -101,30 +102,55 @@ public final class Inventory {
     private volatile Snapshot snap;
     private final List<Path> sourceDirs;
     private final Path cwd;
+    private final GroupNames groupNames;
 
-    private Inventory(State state, List<Path> sourceDirs, Path cwd) {
+    private Inventory(State state, List<Path> sourceDirs, Path cwd, GroupNames groupNames) {
         this.snap = new Snapshot(state, new Derived(state));
+        this.groupNames = groupNames;
         this.sourceDirs = List.copyOf(sourceDirs);
         this.cwd = cwd;
     }
 
     /**
+     * How sources load and where that reports: {@code warn} for warnings (also those of hosts and groups added while
+     * a play runs), {@code verbose} for notes shown from a verbosity on (Ansible's {@code display.vvv}), the
+     * inventory plugins enabled in the order they are tried ({@code enable_plugins}), and
+     * {@code TRANSFORM_INVALID_GROUP_CHARS} ({@code never}, {@code always}, {@code ignore}, {@code silently}).
+     */
+    public record Setup(Consumer<String> warn, BiConsumer<Integer, String> verbose, List<String> plugins, String groupChars) {
+        public Setup {
+            plugins = plugins.stream().map(p -> p.replace("ansible.builtin.", "")).toList();
+        }
+
+        /** Warnings to {@code warn}, no notes, Ansible's defaults. */
+        public static Setup of(Consumer<String> warn) {
+            return new Setup(warn, (level, m) -> { }, List.of("host_list", "script", "auto", "yaml", "ini", "toml"), "never");
+        }
+    }
+
+    /** {@link #load(List, Path, Setup, Decrypter)} with Ansible's defaults and no notes. */
+    public static Inventory load(List<String> sources, Path cwd, Consumer<String> warn, Decrypter vault) {
+        return load(sources, cwd, Setup.of(warn), vault);
+    }
+
+    /**
      * Loads {@code -i} sources in order: INI or YAML/JSON files, directories of them (with {@code group_vars/} and
-     * {@code host_vars/} inside), or comma-separated host lists ({@code "a,b,"}); relative paths against {@code cwd}.
-     * Warnings (e.g. an unparsable source skipped) go to {@code warn}. Errors are {@link SourceException}.
+     * {@code host_vars/} inside), or comma-separated host lists ({@code "a,b,"}, with {@code a[1:3]} ranges when
+     * {@code advanced_host_list} comes before {@code host_list} in the enabled plugins); relative paths against
+     * {@code cwd}. Warnings (e.g. an unparsable source skipped) go to the log. Errors are {@link SourceException}.
      * Vault-encrypted inventory files and group/host vars are decrypted with {@code vault}.
      */
-    public static Inventory load(List<String> sources, Path cwd, Consumer<String> warn, Decrypter vault) {
-        Builder b = new Builder();
+    public static Inventory load(List<String> sources, Path cwd, Setup log, Decrypter vault) {
+        Consumer<String> warn = log.warn();
+        GroupNames names = new GroupNames(log.groupChars(), warn, log.verbose());
+        Builder b = new Builder(names);
         List<Path> dirs = new ArrayList<>();
         int parsed = 0;
         for (String src : sources) {
             Path p = cwd.resolve(src);
             if (!Files.exists(p) && src.contains(",")) {
-                for (String h : src.split(",")) {
-                    if (!h.isBlank()) hostListEntry(h.strip(), b);
-                }
-                parsed++;
+                if (HostList.parse(src, log, b)) parsed++;
+                else warn.accept("Unable to parse " + src + " as an inventory source");
             } else if (Files.isDirectory(p)) {
                 for (Path f : dirEntries(p)) if (parseable(f, vault, warn)) parseFile(f, b, vault);
                 dirs.add(p);
@@ -141,19 +167,7 @@ public final class Inventory {
         }
         if (parsed == 0) warn.accept("No inventory was parsed, only implicit localhost is available");
         for (Path d : dirs) dirVars(d, b, vault);
-        return new Inventory(b.freeze(), dirs, cwd);
-    }
-
-    private static void hostListEntry(String entry, Builder b) {
-        String name = entry;
-        Long port = null;
-        int colon = entry.lastIndexOf(':');
-        if (colon > 0 && entry.indexOf(':') == colon && entry.substring(colon + 1).matches("\\d+")) {
-            port = Long.parseLong(entry.substring(colon + 1));
-            name = entry.substring(0, colon);
-        }
-        Builder.H h = b.host(name, "ungrouped", Loc.of("-i"), null);
-        if (port != null) h.vars.put("ansible_port", port);
+        return new Inventory(b.freeze(), dirs, cwd, names);
     }
 
     private static final Set<String> IGNORED = Set.of("~", ".orig", ".bak", ".cfg", ".retry", ".pyc", ".pyo", ".md", ".txt");
@@ -278,7 +292,7 @@ public final class Inventory {
 
     /** {@code add_host}: adds (or updates) a host with groups and vars. */
     public synchronized Host addHost(String name, List<String> groups, Map<String, Object> vars) {
-        Builder b = Builder.of(snap.state());
+        Builder b = Builder.of(snap.state(), groupNames);
         Builder.H h = b.host(name, null, Loc.UNKNOWN, null);
         h.vars.putAll(vars);
         for (String g : groups) b.host(name, g, Loc.UNKNOWN, null);
@@ -288,10 +302,11 @@ public final class Inventory {
 
     /** {@code group_by}: puts a host into a group (created under {@code parents}, default {@code all}). */
     public synchronized void addToGroup(String host, String group, List<String> parents) {
-        Builder b = Builder.of(snap.state());
-        b.host(host, group, Loc.UNKNOWN, null);
+        Builder b = Builder.of(snap.state(), groupNames);
+        String name = b.group(group).name;
+        b.host(host, name, Loc.UNKNOWN, null);
         for (String p : parents) {
-            if (!p.equals("all")) b.group(p).children.add(group);
+            if (!p.equals("all")) b.group(p).children.add(name);
         }
         replace(b);
     }

@@ -13,6 +13,11 @@ final class YamlSource {
     static void parse(Object data, String file, Builder b) {
         if (data == null) return;
         if (!(data instanceof Map<?, ?> top)) throw new SourceException("a YAML inventory must be a mapping of groups", Loc.of(file));
+        if (top.get("plugin") != null) {
+            // Ansible's auto plugin hands such a file to the inventory plugin it names (constructed, aws_ec2 ...)
+            throw new SourceException("Plugin configuration YAML file, not YAML inventory: jplay has no inventory plugin '"
+                    + Py.str(top.get("plugin")) + "'", locOf(top, "plugin", file), "jplay reads INI, YAML and JSON inventories and host lists");
+        }
         for (var e : top.entrySet()) group(String.valueOf(e.getKey()), e.getValue(), file, b, locOf(top, e.getKey(), file));
     }
 
@@ -39,8 +44,8 @@ final class YamlSource {
                     if (!(e.getValue() instanceof Map<?, ?> children)) throw new SourceException("children of '" + name + "' must be a mapping", at);
                     for (var c : children.entrySet()) {
                         String child = String.valueOf(c.getKey());
-                        g.children.add(child);
                         group(child, c.getValue(), file, b, locOf(children, child, file));
+                        g.children.add(b.group(child).name);
                     }
                 }
                 default -> throw new SourceException("invalid key '" + k + "' in group '" + name + "'", at,

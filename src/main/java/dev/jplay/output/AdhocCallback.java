@@ -101,7 +101,9 @@ public final class AdhocCallback implements Callback {
     }
 
     private String dump(Map<String, Object> r) {
-        String s = Results.dump(r, verbosity, oneLine ? 0 : 4);
+        // oneline: indent 0 (one key a line, then joined), but 4 from -vvv or when verbose_always, as Ansible's _dump_results
+        boolean indented = verbosity > 2 || Boolean.TRUE.equals(r.get("_ansible_verbose_always"));
+        String s = Results.dump(r, verbosity, oneLine && !indented ? 0 : 4);
         return oneLine ? s.replace("\n", "") : s;
     }
 
