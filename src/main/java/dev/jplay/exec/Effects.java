@@ -3,7 +3,6 @@ package dev.jplay.exec;
 import dev.jplay.data.Py;
 import dev.jplay.playbook.Task;
 import dev.jplay.vars.HostState;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,16 +64,10 @@ final class Effects {
                 }
                 case "include_vars" -> s.addIncluded(facts);
                 default -> {
-                    s.addFacts(deprefix(facts));
+                    s.addFacts(facts);
                     e.options().factCache().save(h, s.facts());
                 }
             }
         }
-    }
-
-    private static Map<String, Object> deprefix(Map<String, Object> facts) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        facts.forEach((k, v) -> out.put(k.startsWith("ansible_") ? k.substring(8) : k, v));
-        return out;
     }
 }
