@@ -50,7 +50,7 @@ final class Attempts {
             r.putIfAbsent("changed", false);
             if (Results.flag(r, "unreachable")) return r;
             VarScope vs = task.register() == null ? scope : scope.with(Map.of(task.register(), r));
-            if (!r.containsKey("skipped")) evaluateWhens(r, vs);
+            if (!r.containsKey("skipped")) evaluateWhens(r, scope);
             if (total == 1) return r;
             if (e.templar().condition(task.until(), vs.context(task.loc()))) return r;
             if (attempt < total) {
@@ -65,7 +65,9 @@ final class Attempts {
         return r;
     }
 
-    private void evaluateWhens(Map<String, Object> r, VarScope vs) {
+    /** {@code changed_when} then {@code failed_when} on {@code r} (registered under the task's {@code register}). */
+    void evaluateWhens(Map<String, Object> r, VarScope scope) {
+        VarScope vs = task.register() == null ? scope : scope.with(Map.of(task.register(), r));
         String cond = "changed";
         try {
             if (!task.changedWhen().isEmpty()) r.put("changed", e.templar().condition(task.changedWhen(), vs.context(task.loc())));

@@ -3,7 +3,6 @@ package dev.jplay.exec;
 import dev.jplay.data.Py;
 import dev.jplay.playbook.Task;
 import dev.jplay.vars.HostState;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,25 +23,31 @@ final class Effects {
         for (String h : hosts) e.vars().state(h).setRuntime(name, clean);
     }
 
+    /**
+     * Applies the result's effects. True when it added to the inventory: then {@code changed} says whether the
+     * inventory really changed (as Ansible's strategy sets it) and {@code changed_when}/{@code failed_when} are due again.
+     */
     @SuppressWarnings("unchecked")
-    void apply(Task task, String host, String delegate, Map<String, Object> kw, Map<String, Object> r) {
-        if (Results.flag(r, "failed") || Results.flag(r, "skipped") || Results.flag(r, "unreachable")) return;
+    boolean apply(Task task, String host, String delegate, Map<String, Object> kw, Map<String, Object> r) {
+        if (Results.flag(r, "failed") || Results.flag(r, "skipped") || Results.flag(r, "unreachable")) return false;
         if (r.get("ansible_facts") instanceof Map<?, ?> facts) {
             boolean toDelegate = delegate != null && Flags.converted("delegate_facts", kw.get("delegate_facts"), false, task.loc());
             applyFacts(task.action(), (Map<String, Object>) facts, Results.flag(r, "_ansible_facts_cacheable"),
                     List.of(toDelegate ? delegate : host));
         }
+        Boolean changed = null;
         if (r.get("add_host") instanceof Map<?, ?> add) {
             Map<String, Object> a = (Map<String, Object>) add;
-            e.vars().inventory().addHost(Py.str(a.get("host_name")), ((List<Object>) a.get("groups")).stream().map(Py::str).toList(),
+            changed = e.vars().inventory().addHost(Py.str(a.get("host_name")), ((List<Object>) a.get("groups")).stream().map(Py::str).toList(),
                     (Map<String, Object>) a.get("host_vars"));
-            e.vars().inventoryChanged();
-        }
-        if (r.get("add_group") != null) {
+        } else if (r.get("add_group") != null) {
             List<String> parents = r.get("parent_groups") instanceof List<?> l ? l.stream().map(Py::str).toList() : List.of("all");
-            e.vars().inventory().addToGroup(host, Py.str(r.get("add_group")), parents);
-            e.vars().inventoryChanged();
+            changed = e.vars().inventory().addToGroup(host, Py.str(r.get("add_group")), parents);
         }
+        if (changed == null) return false;
+        if (changed) e.vars().inventoryChanged();
+        r.put("changed", changed);
+        return true;
     }
 
     /** Stores facts on hosts by kind: set_fact (runtime, plus facts when cacheable), include_vars, or gathered facts. */
@@ -59,16 +64,10 @@ final class Effects {
                 }
                 case "include_vars" -> s.addIncluded(facts);
                 default -> {
-                    s.addFacts(deprefix(facts));
+                    s.addFacts(facts);
                     e.options().factCache().save(h, s.facts());
                 }
             }
         }
-    }
-
-    private static Map<String, Object> deprefix(Map<String, Object> facts) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        facts.forEach((k, v) -> out.put(k.startsWith("ansible_") ? k.substring(8) : k, v));
-        return out;
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Facts kept between runs as Ansible's {@code fact_caching=jsonfile} keeps them: one JSON file per host,
@@ -23,7 +22,6 @@ import java.util.Set;
  */
 public record FactCache(String plugin, Path dir, long timeoutSeconds, String prefix) {
     public static final FactCache MEMORY = new FactCache("memory", null, 86400, "ansible_facts");
-    private static final Set<String> UNPREFIXED = Set.of("discovered_interpreter_python", "gather_subset", "module_setup");
 
     /** Checks the settings the way Ansible does when it loads the plugin; throws with Ansible's message. */
     public static FactCache of(String plugin, String connection, long timeoutSeconds, String prefix) {
@@ -51,7 +49,7 @@ public record FactCache(String plugin, Path dir, long timeoutSeconds, String pre
         return dir.resolve(prefix + host);
     }
 
-    /** The cached facts of a host without the {@code ansible_} prefix, or an empty map (none, expired or unreadable). */
+    /** The cached facts of a host (under their names: most with the {@code ansible_} prefix), or an empty map (none, expired or unreadable). */
     @SuppressWarnings("unchecked")
     Map<String, Object> load(String host) {
         if (!persistent()) return Map.of();
@@ -63,19 +61,16 @@ public record FactCache(String plugin, Path dir, long timeoutSeconds, String pre
             }
             Object data = Json.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (!(data instanceof Map<?, ?> m)) return Map.of();
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<String, Object>) m).forEach((k, v) -> out.put(k.startsWith("ansible_") ? k.substring(8) : k, v));
-            return out;
+            return new LinkedHashMap<>((Map<String, Object>) m);
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
     }
 
-    /** Writes a host's facts (with the {@code ansible_} prefix, as Ansible's cache files have them). */
+    /** Writes a host's facts under their names, as Ansible's cache files have them. */
     void save(String host, Map<String, Object> facts) {
         if (!persistent()) return;
-        Map<String, Object> out = new java.util.TreeMap<>();
-        facts.forEach((k, v) -> out.put(UNPREFIXED.contains(k) || k.startsWith("ansible_") ? k : "ansible_" + k, v));
+        Map<String, Object> out = new java.util.TreeMap<>(facts);
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + prefix + host, ".tmp");

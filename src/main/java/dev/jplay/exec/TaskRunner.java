@@ -244,7 +244,7 @@ final class TaskRunner {
         if (trace != null) trace.done(r);
         if (noLog) r.put("_ansible_no_log", true);
         if (diff && r.containsKey("diff")) r.put("_ansible_diff", true);
-        effects.apply(task, host, delegate, kw, r);
+        if (effects.apply(task, host, delegate, kw, r)) new Attempts(e, task, info).evaluateWhens(r, scope);
         return r;
     }
 

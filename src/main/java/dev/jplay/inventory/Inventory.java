@@ -290,25 +290,51 @@ public final class Inventory {
         return sourceDirs;
     }
 
-    /** {@code add_host}: adds (or updates) a host with groups and vars. */
-    public synchronized Host addHost(String name, List<String> groups, Map<String, Object> vars) {
-        Builder b = Builder.of(snap.state(), groupNames);
+    /**
+     * {@code add_host}: adds (or updates) a host with groups and vars. True when the inventory changed (a new host,
+     * new or different vars, a new group or membership), as Ansible reports {@code changed}.
+     */
+    public synchronized boolean addHost(String name, List<String> groups, Map<String, Object> vars) {
+        State before = snap.state();
+        Host old = before.hosts().get(name);
+        boolean changed = old == null;
+        Builder b = Builder.of(before, groupNames);
         Builder.H h = b.host(name, null, Loc.UNKNOWN, null);
+        Map<String, Object> oldVars = new LinkedHashMap<>(h.vars);
         h.vars.putAll(vars);
-        for (String g : groups) b.host(name, g, Loc.UNKNOWN, null);
-        replace(b);
-        return snap.state().hosts().get(name);
+        if (!h.vars.equals(oldVars)) changed = true;
+        for (String g : groups) {
+            Group existing = before.groups().get(g);
+            if (existing == null || !existing.hosts().contains(name)) changed = true;
+            b.host(name, g, Loc.UNKNOWN, null);
+        }
+        if (changed) replace(b);
+        return changed;
     }
 
-    /** {@code group_by}: puts a host into a group (created under {@code parents}, default {@code all}). */
-    public synchronized void addToGroup(String host, String group, List<String> parents) {
-        Builder b = Builder.of(snap.state(), groupNames);
+    /**
+     * {@code group_by}: puts a host into a group (created under {@code parents}, default {@code all}). True when the
+     * inventory changed (a new parent group, a new parent/child edge, or the host was not in the group yet).
+     */
+    public synchronized boolean addToGroup(String host, String group, List<String> parents) {
+        Snapshot sn = snap;
+        Builder b = Builder.of(sn.state(), groupNames);
         String name = b.group(group).name;
-        b.host(host, name, Loc.UNKNOWN, null);
+        Group existing = sn.state().groups().get(name);
+        boolean changed = false;
         for (String p : parents) {
-            if (!p.equals("all")) b.group(p).children.add(name);
+            Group parent = sn.state().groups().get(p);
+            if (parent != null && existing != null && parent.children().contains(name)) continue;
+            changed = true;
+            // a new group without other parents hangs under all when frozen (after the source's groups, as Ansible)
+            if (!p.equals("all") || existing != null) b.group(p).children.add(name);
         }
-        replace(b);
+        if (existing == null || !sn.derived().groupHosts(name).contains(host)) {
+            b.host(host, name, Loc.UNKNOWN, null);
+            changed = true;
+        }
+        if (changed) replace(b);
+        return changed;
     }
 
     private void replace(Builder b) {

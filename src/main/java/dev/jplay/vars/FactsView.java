@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Facts as variables: {@code ansible_facts} (the whole map) and each fact injected as {@code ansible_<name>}
- * (Ansible's inject_facts_as_vars). A live view over the host's fact map.
+ * Facts as variables, as Ansible's variable manager gives them: {@code ansible_facts} (each fact without its
+ * {@code ansible_} prefix, {@code ansible_local} kept whole: namespace_facts) and each fact injected under the name
+ * the module gave it ({@code ansible_distribution}, {@code getent_passwd}: inject_facts_as_vars). A live view over
+ * the host's fact map.
  */
 final class FactsView extends AbstractMap<String, Object> {
     private final Map<String, Object> facts;
@@ -16,43 +18,52 @@ final class FactsView extends AbstractMap<String, Object> {
         this.facts = facts;
     }
 
+    /** The name of a fact inside {@code ansible_facts}. */
+    static String namespaced(String name) {
+        return name.startsWith("ansible_") && !name.equals("ansible_local") ? name.substring(8) : name;
+    }
+
+    /** The fact map's key for a name inside {@code ansible_facts} (the prefixed fact wins, as it is injected last). */
+    private Object stored(Object name) {
+        if (!(name instanceof String s) || s.equals("local") || s.equals("ansible_local")) return name;
+        return facts.containsKey("ansible_" + s) ? "ansible_" + s : s;
+    }
+
     @Override
     public Object get(Object key) {
         if ("ansible_facts".equals(key)) return new AbstractMap<String, Object>() {
             @Override
             public Set<Entry<String, Object>> entrySet() {
-                return HostState.plain(facts).entrySet();
+                Set<Entry<String, Object>> out = new LinkedHashSet<>();
+                HostState.plain(facts).forEach((k, v) -> out.add(new SimpleEntry<>(namespaced(k), v)));
+                return out;
             }
 
             @Override
             public Object get(Object k) {
-                Object v = facts.get(k);
+                Object v = facts.get(stored(k));
                 return v == HostState.NULL ? null : v;
             }
 
             @Override
             public boolean containsKey(Object k) {
-                return facts.containsKey(k);
+                return facts.containsKey(stored(k));
             }
         };
-        if (key instanceof String s && s.startsWith("ansible_")) {
-            Object v = facts.get(s.substring(8));
-            return v == HostState.NULL ? null : v;
-        }
-        return null;
+        Object v = facts.get(key);
+        return v == HostState.NULL ? null : v;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        if ("ansible_facts".equals(key)) return true;
-        return key instanceof String s && s.startsWith("ansible_") && facts.containsKey(s.substring(8));
+        return "ansible_facts".equals(key) || facts.containsKey(key);
     }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
         Set<Entry<String, Object>> out = new LinkedHashSet<>();
         out.add(new SimpleEntry<>("ansible_facts", get("ansible_facts")));
-        for (String k : facts.keySet()) out.add(new SimpleEntry<>("ansible_" + k, get("ansible_" + k)));
+        for (String k : facts.keySet()) out.add(new SimpleEntry<>(k, get(k)));
         return out;
     }
 }

@@ -15,7 +15,7 @@ public final class HostState {
     private final Map<String, Object> runtime = new OrderedConcurrentMap();
     private final Map<String, Object> included = new OrderedConcurrentMap();
 
-    /** Facts without the {@code ansible_} prefix, as the setup module returns them. */
+    /** Facts under the names modules gave them ({@code ansible_distribution}, {@code getent_passwd}), as Ansible keeps them. */
     public Map<String, Object> facts() {
         return Collections.unmodifiableMap(facts);
     }

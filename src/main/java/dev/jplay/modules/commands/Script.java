@@ -28,7 +28,7 @@ public final class Script implements Module {
             .param(Param.of("executable").str().doc("Interpreter to run the script with."))
             .returns("rc", "exit status", "always").returns("stdout", "standard output", "always")
             .example("- ansible.builtin.script: files/bootstrap.sh --fast")
-            .performance("2 round trips (upload, run and remove)")
+            .performance("2 round trips (upload, run and remove); 1 more with creates or removes")
             .build();
 
     @Override
@@ -39,15 +39,24 @@ public final class Script implements Module {
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String text = a.has("cmd") ? a.str("cmd") : a.str("_raw_params");
+        if (a.has("creates") && exists(ctx, a.str("creates"))) return skipped(a.str("creates") + " exists, matching creates option");
+        if (a.has("removes") && !exists(ctx, a.str("removes"))) {
+            return skipped(a.str("removes") + " does not exist, matching removes option");
+        }
+        if (a.has("chdir") && !a.str("chdir").startsWith("/")) {
+            return ModuleResult.failed("chdir " + a.str("chdir") + " must be an absolute path for a Unix-aware remote node");
+        }
         if (text == null || text.isBlank()) return ModuleResult.failed("script requires a script path");
         List<String> words = ShellWords.split(text);
         Path local = ctx.findFile(words.get(0), "files");
         if (local == null) return ModuleResult.failed("Could not find or access '" + words.get(0) + "' on the Ansible Controller.");
-        if (ctx.check()) return ModuleResult.changed(true).put("msg", "script would have run if not in check mode").put("skipped", true);
+        if (ctx.check()) {
+            // with creates/removes the task would run (it was not skipped above); without, the script's effect is unknown
+            if (a.has("creates") || a.has("removes")) return ModuleResult.changed(true);
+            return skipped("Check mode is not supported for this task.");
+        }
         String remote = "/tmp/.jplay-script-" + ShellCommand.token() + "-" + local.getFileName();
         StringBuilder cmd = new StringBuilder();
-        if (a.has("creates")) cmd.append("if ").append(RunCommand.exists(a.str("creates"))).append("; then exit 0; fi; ");
-        if (a.has("removes")) cmd.append("if ! ").append(RunCommand.exists(a.str("removes"))).append("; then exit 0; fi; ");
         ctx.put(local, remote, new FileAttrs("0700", null, null));
         cmd.append(a.has("executable") ? a.str("executable") + " " : "").append(ShellCommand.quote(remote));
         for (String w : words.subList(1, words.size())) cmd.append(' ').append(ShellCommand.quote(w));
@@ -57,5 +66,14 @@ public final class Script implements Module {
                 .put("stdout_lines", ModuleResult.splitLines(r.out())).put("stderr_lines", ModuleResult.splitLines(r.err()));
         if (r.rc() != 0) out.fail("non-zero return code");
         return out;
+    }
+
+    /** Ansible's {@code _remote_file_exists}: {@code test -e} on the path as written (no glob). */
+    private static boolean exists(ModuleContext ctx, String path) throws ConnectionException {
+        return ctx.sh("test -e " + ShellCommand.quote(path)).rc() == 0;
+    }
+
+    private static ModuleResult skipped(String msg) {
+        return ModuleResult.ok().put("skipped", true).msg(msg);
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,22 +24,28 @@ import java.util.stream.Stream;
  * Returns them under {@code ansible_facts}; the executor keeps them at include_vars precedence.
  */
 public final class IncludeVars implements Module {
+    private static final List<String> DIR_ARGS = List.of("dir", "depth", "files_matching", "ignore_files", "extensions",
+            "ignore_unknown_extensions");
+    private static final List<String> FILE_ARGS = List.of("file", "_raw_params");
+    private static final List<String> EXTENSIONS = List.of("yaml", "yml", "json");
+    private static final String NOT_FOUND_HINT = " on the Ansible Controller.\n"
+            + "If you are using a module and expect the file to exist on the remote, see the remote_src option";
+
     private static final ModuleSpec SPEC = ModuleSpec.builder("include_vars")
             .doc("Load variables from files, dynamically within a task", "Reads a vars file (searched in the role's vars/, "
                     + "the task file's directory and the playbook directory) or every matching file of a directory.")
             .freeForm("_raw_params")
             .param(Param.of("_raw_params").str().doc("The file (free form)."))
             .param(Param.of("file").path().doc("The file to load."))
-            .param(Param.of("dir").path().doc("A directory whose files are all loaded (sorted)."))
+            .param(Param.of("dir").path().doc("A directory whose files are all loaded (each directory's files sorted)."))
             .param(Param.of("name").str().doc("Put the variables under this one name."))
-            .param(Param.of("depth").integer().def(0L).doc("With dir: how deep to descend (0 = unlimited)."))
-            .param(Param.of("files_matching").str().doc("With dir: a regex file names must match."))
-            .param(Param.of("ignore_files").list(ParamType.STR).doc("With dir: file names to skip."))
-            .param(Param.of("extensions").list(ParamType.STR).def(List.of("json", "yaml", "yml")).doc("With dir: extensions to load."))
-            .param(Param.of("ignore_unknown_extensions").bool().def(false).doc("With dir: skip other files silently."))
-            .param(Param.of("hash_behaviour").str().choices("replace", "merge").doc("How to merge files' dicts."))
-            .mutuallyExclusive("file", "dir")
-            .returns("ansible_included_var_files", "the files loaded", "success")
+            .param(Param.of("depth").integer().doc("With dir: how many directories of the sorted walk to read (0, the default: all)."))
+            .param(Param.of("files_matching").str().doc("With dir: a regex file names must match (searched)."))
+            .param(Param.of("ignore_files").list(ParamType.STR).doc("With dir: regexes of file names to skip (matched at the end)."))
+            .param(Param.of("extensions").list(ParamType.STR).doc("With dir: extensions to load (default json, yaml, yml)."))
+            .param(Param.of("ignore_unknown_extensions").bool().doc("With dir: skip other files silently instead of failing."))
+            .param(Param.of("hash_behaviour").str().choices("replace", "merge").doc("merge: merge each loaded dict into the existing variable."))
+            .returns("ansible_included_var_files", "the files loaded", "always")
             .example("- ansible.builtin.include_vars: \"{{ ansible_distribution }}.yml\"")
             .performance("no round trip: reads controller files")
             .build();
@@ -50,44 +57,121 @@ public final class IncludeVars implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) {
-        List<Path> files = new ArrayList<>();
-        if (args.has("dir")) {
-            Path dir = ctx.findFile(args.str("dir"), "vars");
-            if (dir == null || !Files.isDirectory(dir)) return ModuleResult.failed(args.str("dir") + " directory does not exist");
-            try (Stream<Path> s = args.integer("depth", 0) > 0 ? Files.walk(dir, (int) args.integer("depth", 0)) : Files.walk(dir)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
-            } catch (IOException e) {
-                return ModuleResult.failed("cannot read " + dir + ": " + e.getMessage());
-            }
-            List<String> exts = args.strings("extensions");
-            List<String> ignore = args.strings("ignore_files");
-            files.removeIf(p -> {
-                String n = p.getFileName().toString();
-                String ext = n.contains(".") ? n.substring(n.lastIndexOf('.') + 1) : "";
-                return ignore.contains(n) || !exts.contains(ext)
-                        || (args.has("files_matching") && !n.matches(".*(" + args.str("files_matching") + ").*"));
-            });
-        } else {
-            String name = args.has("file") ? args.str("file") : args.str("_raw_params");
-            if (name == null) return ModuleResult.failed("a file or dir is required");
-            Path p = ctx.findFile(name.strip(), "vars");
-            if (p == null) return ModuleResult.failed("Could not find or access '" + name + "' on the Ansible Controller.");
-            files.add(p);
+        boolean dirArgs = DIR_ARGS.stream().anyMatch(args::has);
+        if (dirArgs && FILE_ARGS.stream().anyMatch(args::has)) {
+            return ModuleResult.failed("You are mixing file only and dir only arguments, these are incompatible");
         }
-        Map<String, Object> vars = new LinkedHashMap<>();
-        for (Path f : files) {
-            Object data;
-            try {
-                data = Yaml.load(f, ctx.vault());
-            } catch (SourceException e) {
-                return ModuleResult.failed(e.render());
-            }
-            if (data == null) continue;
-            if (!(data instanceof Map<?, ?> m)) return ModuleResult.failed(f + " must be stored as a dictionary/hash");
-            m.forEach((k, v) -> vars.put(String.valueOf(k), v));
+        Loaded loaded = new Loaded();
+        String error;
+        try {
+            error = args.has("dir") ? loadDir(args, ctx, loaded) : loadFile(args, ctx, loaded);
+        } catch (SourceException e) {
+            return ModuleResult.failed(e.render());
         }
-        Map<String, Object> facts = args.has("name") ? new LinkedHashMap<>(Map.of(args.str("name"), vars)) : vars;
-        return ModuleResult.ok().put("ansible_facts", facts)
-                .put("ansible_included_var_files", files.stream().map(Path::toString).toList());
+        Map<String, Object> vars = loaded.vars;
+        if (args.has("name")) vars = new LinkedHashMap<>(Map.of(args.str("name"), vars));
+        ModuleResult r = ModuleResult.ok();
+        if (error != null) {
+            r.put("failed", true).put("message", error);
+        } else if ("merge".equals(args.str("hash_behaviour"))) {
+            for (Map.Entry<String, Object> en : vars.entrySet()) {
+                String k = en.getKey();
+                Object old = k.matches("[A-Za-z_][A-Za-z0-9_]*") ? ctx.evaluate(k + " if " + k + " is defined else none") : null;
+                if (!(old instanceof Map<?, ?> && en.getValue() instanceof Map<?, ?>)) {
+                    return ModuleResult.failed("failed to combine variables, expected dicts but got a '" + typeName(old) + "' and a '"
+                            + typeName(en.getValue()) + "'");
+                }
+                en.setValue(merge(old, en.getValue()));
+            }
+        }
+        return r.put("ansible_included_var_files", loaded.files).put("ansible_facts", vars);
+    }
+
+    /** The files read so far (their paths) and their variables, later files winning. */
+    private static final class Loaded {
+        final List<String> files = new ArrayList<>();
+        final Map<String, Object> vars = new LinkedHashMap<>();
+    }
+
+    private static String loadFile(ModuleArgs args, ModuleContext ctx, Loaded out) {
+        String name = args.has("file") && !args.str("file").isEmpty() ? args.str("file") : args.str("_raw_params");
+        if (name != null && !args.has("file")) name = name.replaceAll("\n+$", "");
+        if (name == null) {
+            ctx.warn("Invalid request to find a file that matches a \"null\" value");
+            return "Could not find file" + NOT_FOUND_HINT;
+        }
+        Path p = ctx.findFile(name, "vars");
+        if (p == null) return "Could not find or access '" + name + "'" + NOT_FOUND_HINT;
+        return load(p, false, args, ctx, out);
+    }
+
+    /** Ansible's walk: directories in sorted order (depth counts them), each one's files sorted. */
+    private static String loadDir(ModuleArgs args, ModuleContext ctx, Loaded out) {
+        String given = args.str("dir");
+        Path dir = ctx.findFile(given, "vars");
+        if (dir == null) return given + " directory does not exist";
+        if (!Files.isDirectory(dir)) return given + " is not a directory";
+        List<Path> dirs;
+        try (Stream<Path> s = Files.walk(dir)) {
+            dirs = s.filter(Files::isDirectory).sorted(java.util.Comparator.comparing(Path::toString)).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "cannot read " + dir + ": " + e.getMessage();
+        }
+        long depth = args.integer("depth", 0);
+        Pattern matching = args.has("files_matching") ? Pattern.compile(args.str("files_matching")) : null;
+        List<Pattern> ignore = args.strings("ignore_files").stream().map(x -> Pattern.compile(x + "$")).toList();
+        boolean skipUnknown = args.bool("ignore_unknown_extensions");
+        for (int i = 0; i < dirs.size() && (depth == 0 || i < depth); i++) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dirs.get(i))) {
+                files = s.filter(f -> !Files.isDirectory(f)).sorted(java.util.Comparator.comparing(Path::toString)).toList();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                continue;
+            }
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                if (matching != null && !matching.matcher(n).find()) continue;
+                if (ignore.stream().anyMatch(x -> x.matcher(n).find())) continue;
+                if (skipUnknown && !validExtension(n, args)) continue;
+                String error = load(f, true, args, ctx, out);
+                if (error != null) return error;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> extensions(ModuleArgs args) {
+        return args.has("extensions") ? args.strings("extensions") : EXTENSIONS;
+    }
+
+    /** Python's {@code os.path.splitext}: a leading dot does not start an extension. */
+    private static boolean validExtension(String name, ModuleArgs args) {
+        String stem = name.replaceFirst("^\\.+", "");
+        int dot = stem.lastIndexOf('.');
+        return extensions(args).contains(dot < 0 ? "" : stem.substring(dot + 1));
+    }
+
+    private static String load(Path f, boolean checkExtension, ModuleArgs args, ModuleContext ctx, Loaded out) {
+        if (checkExtension && !validExtension(f.getFileName().toString(), args)) {
+            return f + " does not have a valid extension: " + String.join(", ", extensions(args));
+        }
+        Object data = Yaml.load(f, ctx.vault());
+        if (data == null) data = Map.of();
+        if (!(data instanceof Map<?, ?> m)) return f + " must be stored as a dictionary/hash";
+        out.files.add(f.toString());
+        m.forEach((k, v) -> out.vars.put(String.valueOf(k), v));
+        return null;
+    }
+
+    /** Ansible's {@code merge_hash} (lists replaced): y's keys win, nested dicts merged. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> merge(Object x, Object y) {
+        Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) x);
+        ((Map<String, Object>) y).forEach((k, v) -> out.put(k, out.get(k) instanceof Map<?, ?> && v instanceof Map<?, ?> ? merge(out.get(k), v) : v));
+        return out;
+    }
+
+    private static String typeName(Object v) {
+        return v == null ? "NoneType" : v instanceof Map<?, ?> ? "dict" : v instanceof List<?> ? "list" : v instanceof String ? "str" : v.getClass().getSimpleName();
     }
 }

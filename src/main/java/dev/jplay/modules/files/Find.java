@@ -66,6 +66,7 @@ public final class Find implements Module {
         List<Map<String, Object>> files = new ArrayList<>();
         Map<String, Object> skipped = new LinkedHashMap<>();
         long examined = 0;
+        long depth = a.bool("recurse") && a.has("depth") ? a.integer("depth") : 0;
         for (String line : r.out().split("\n")) {
             if (line.startsWith("N ")) {
                 String p = line.substring(2);
@@ -73,9 +74,12 @@ public final class Find implements Module {
                 ctx.warn("Skipped '" + p + "' path due to this access issue: '" + p + "' is not a directory\n");
                 continue;
             }
-            String[] f = line.split("\t", 14);
-            if (f.length < 14) continue;
+            int tab = line.indexOf('\t');
+            if (tab < 1 || !line.substring(0, tab).chars().allMatch(Character::isDigit)) continue;
             examined++;
+            if (depth > 0 && Long.parseLong(line.substring(0, tab)) > depth) continue;
+            String[] f = line.substring(tab + 1).split("\t", 14);
+            if (f.length < 14) continue;
             Map<String, Object> entry = filter.accept(f);
             if (entry != null) files.add(entry);
         }
@@ -91,8 +95,9 @@ public final class Find implements Module {
             String q = p.startsWith("~") ? "\"$HOME\"" + quote(p.substring(1)) : quote(p);
             sb.append("if [ -d ").append(q).append(" ]; then find ").append(a.bool("follow") ? "-L " : "").append(q).append(" -mindepth 1");
             if (!a.bool("recurse")) sb.append(" -maxdepth 1");
-            else if (a.has("depth") && a.integer("depth") > 0) sb.append(" -maxdepth ").append(a.integer("depth"));
-            sb.append(" -printf '").append(PRINTF).append("' 2>/dev/null; else printf 'N %s\\n' ").append(quote(p)).append("; fi; ");
+            // as Ansible's walk: the entries one level deeper than depth are looked at (examined), not matched
+            else if (a.has("depth") && a.integer("depth") > 0) sb.append(" -maxdepth ").append(a.integer("depth") + 1);
+            sb.append(" -printf '%d\\t").append(PRINTF).append("' 2>/dev/null; else printf 'N %s\\n' ").append(quote(p)).append("; fi; ");
         }
         return sb.append("true").toString();
     }

@@ -31,17 +31,21 @@ public final class Slurp implements Module {
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String src = a.str("src");
-        ExecResult r = read(ctx, src);
-        if (r.rc() == 3) return ModuleResult.failed("file not found: " + src);
-        if (r.rc() == 4) return ModuleResult.failed("source is a directory and must be a file: " + src);
-        if (!r.ok()) return ModuleResult.failed("file is not readable: " + src);
-        return ModuleResult.ok().put("content", Base64.getEncoder().encodeToString(r.stdout())).put("source", src)
-                .put("encoding", "base64");
+        ExecResult r = ctx.sh("LC_ALL=C exec cat -- " + quote(src));
+        if (r.ok()) {
+            return ModuleResult.ok().put("content", Base64.getEncoder().encodeToString(r.stdout())).put("source", src)
+                    .put("encoding", "base64");
+        }
+        return ModuleResult.failed(failure(src, r.err()));
     }
 
-    /** Reads {@code path}: rc 3 when missing, 4 for a directory, other non-zero when unreadable. */
-    static ExecResult read(ModuleContext ctx, String path) throws ConnectionException {
-        String q = quote(path);
-        return ctx.sh("[ -e " + q + " ] || exit 3; [ -d " + q + " ] && exit 4; exec cat -- " + q);
+    /** The module's message for the error {@code open()} met, told by cat's (C locale) strerror text. */
+    static String failure(String src, String stderr) {
+        if (stderr.contains("No such file or directory")) return "file not found: " + src;
+        if (stderr.contains("Permission denied")) return "file is not readable: " + src;
+        if (stderr.contains("Is a directory")) return "source is a directory and must be a file: " + src;
+        if (stderr.contains("Not a directory")) return "unable to slurp file: [Errno 20] Not a directory: " + dev.jplay.data.Py.repr(src);
+        String why = stderr.strip().replaceFirst("^cat: ", "");
+        return "unable to slurp file: " + (why.isEmpty() ? src : why);
     }
 }

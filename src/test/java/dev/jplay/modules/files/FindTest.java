@@ -40,6 +40,14 @@ class FindTest {
         return files.stream().map(f -> tmp.relativize(Path.of((String) f.get("path"))).toString()).sorted().toList();
     }
 
+    /** Ansible's walk looks at (examines) the entries one level below depth without matching them. */
+    @Test
+    void depthExaminesOneLevelMore() throws Exception {
+        assertThat(find(Map.of("recurse", true, "depth", 1, "file_type", "any"), 8)).containsExactly("link.log", "logs", "sub");
+        assertThat(find(Map.of("recurse", true, "depth", 2, "file_type", "any"), 9)).containsExactly("link.log", "logs", "logs/a.log",
+                "logs/b.log", "sub", "sub/c.txt");
+    }
+
     @Test
     void globsHiddenAndRecurse() throws Exception {
         assertThat(find(Map.of("patterns", "*.log", "recurse", true), 9)).containsExactly("logs/a.log", "logs/b.log", "sub/.hid/d.log");

@@ -24,6 +24,18 @@ class SlurpFetchTempTest {
                 .containsEntry("failed", true).containsEntry("msg", "file not found: " + tmp.resolve("x"));
     }
 
+    /** The messages of ansible-core 2.14's slurp for each error open() meets (a path through a file, a directory, no access). */
+    @Test
+    void slurpSaysWhyItCouldNotRead() throws Exception {
+        Path f = Files.writeString(tmp.resolve("f"), "x");
+        assertThat(TestContext.local().run(new Slurp(), Map.of("src", tmp.toString())))
+                .containsEntry("msg", "source is a directory and must be a file: " + tmp);
+        assertThat(TestContext.local().run(new Slurp(), Map.of("src", f + "/x")))
+                .containsEntry("msg", "unable to slurp file: [Errno 20] Not a directory: '" + f + "/x'");
+        // what a user without access to the file or a directory above it gets (root reads everything here)
+        assertThat(Slurp.failure("/d/f", "cat: /d/f: Permission denied\n")).isEqualTo("file is not readable: /d/f");
+    }
+
     @Test
     void fetchIntoHostDirThenUnchanged() throws Exception {
         Path src = Files.writeString(tmp.resolve("remote.conf"), "data\n");
