@@ -157,7 +157,9 @@ final class TaskRunner {
                 return new Step(Results.skipped("Conditional result was False"), null);
             }
             if (loopError != null) return new Step(Results.failedAt(loopError.getMessage()), null); // Ansible raises it as it is
-            if (!task.problems().isEmpty()) throw task.problems().get(0); // found while loading; Ansible fails the task here
+            for (SourceException p : task.problems()) { // found while loading; Ansible fails the task here
+                if (!(p instanceof dev.jplay.template.TemplateException t && t.isRepeatedByEvaluation())) throw p;
+            }
             try {
                 Flags.check(task.keywords().values(), e.templar(), scope.context(task.loc()), task.loc());
             } catch (SourceException ex) {
