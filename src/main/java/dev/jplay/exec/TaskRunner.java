@@ -203,15 +203,16 @@ final class TaskRunner {
         return r;
     }
 
-    private Map<String, Object> execute(Task task, String host, TaskInfo info, VarScope scope, Map<String, Object> kw, String delegate) {
+    private Map<String, Object> execute(Task task, String host, TaskInfo info, VarScope hostScope, Map<String, Object> kw, String delegate) {
         String action = dev.jplay.template.Templar.isTemplate(task.action())
-                ? Py.str(e.templar().template(task.action(), scope.context(task.loc()))) : task.action();
+                ? Py.str(e.templar().template(task.action(), hostScope.context(task.loc()))) : task.action();
         Module module = e.modules().find(action);
         if (module == null) return Results.failed("The module " + action + " was not found in configured module paths");
         boolean controller = CONTROLLER.contains(module.spec().name());
         String target = delegate == null ? host : delegate;
-        var vars = delegate == null ? scope : e.vars().hostScope(delegate);
+        var vars = delegate == null ? hostScope : e.vars().hostScope(delegate);
         Targets.Resolved resolved = Targets.resolve(target, vars, kw, e.options());
+        VarScope scope = hostScope.beneath("connection vars", ConnectionVars.of(resolved.target(), vars, kw, e.options()));
         ModuleArgs args;
         try {
             args = Arguments.prepare(task, module.spec(), scope, kw, e);
