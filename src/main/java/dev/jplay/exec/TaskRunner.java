@@ -140,9 +140,23 @@ final class TaskRunner {
         return Flags.orWritten(field, task.keywords().get(field), false, e.templar(), scope.context(task.loc()), task.loc());
     }
 
+    /**
+     * Whether a result is a failure as Ansible's TaskResult judges it: by {@code failed_when_result} when failed_when
+     * was evaluated (for the task or any loop item; so until's "retries exceeded" does not fail a task whose
+     * failed_when says no), else by {@code failed}.
+     */
+    private static boolean failed(Map<String, Object> r) {
+        String key = "failed_when_result";
+        List<?> items = r.get("results") instanceof List<?> l ? l : List.of();
+        boolean decides = r.containsKey(key) || items.stream().anyMatch(i -> i instanceof Map<?, ?> m && m.containsKey(key));
+        if (!decides) return Results.flag(r, "failed");
+        if (items.isEmpty() || r.containsKey(key)) return dev.jplay.template.Templar.truthy(r.get(key));
+        return items.stream().anyMatch(i -> i instanceof Map<?, ?> m && dev.jplay.template.Templar.truthy(m.get(key)));
+    }
+
     static Status status(Map<String, Object> r) {
         if (Results.flag(r, "unreachable")) return Status.UNREACHABLE;
-        if (Results.flag(r, "failed")) return Status.FAILED;
+        if (failed(r)) return Status.FAILED;
         if (Results.flag(r, "skipped")) return Status.SKIPPED;
         return Results.flag(r, "changed") ? Status.CHANGED : Status.OK;
     }
