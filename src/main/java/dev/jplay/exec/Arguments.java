@@ -86,6 +86,32 @@ final class Arguments {
         return v;
     }
 
+    /**
+     * The task's {@code environment} keyword templated as Ansible does it: each value on its own, and a value that
+     * needs the {@code ansible_env} fact while it is undefined (facts not gathered yet, as for the fact gathering
+     * itself) is left out rather than failing the task.
+     */
+    static Object templateEnvironment(Object env, dev.jplay.template.Templar templar, dev.jplay.template.TemplateContext ctx) {
+        if (!(env instanceof List<?> l)) return templar.template(env, ctx);
+        List<Object> out = new ArrayList<>();
+        for (Object x : l) {
+            if (!(x instanceof Map<?, ?> m)) {
+                out.add(templar.template(x, ctx));
+                continue;
+            }
+            Map<String, Object> vars = new LinkedHashMap<>();
+            for (var e : m.entrySet()) {
+                try {
+                    vars.put(Py.str(templar.template(e.getKey(), ctx)), templar.template(e.getValue(), ctx));
+                } catch (dev.jplay.template.TemplateException ex) {
+                    if (!ex.isUndefined() || !ex.getMessage().contains("ansible_env")) throw ex;
+                }
+            }
+            out.add(vars);
+        }
+        return out;
+    }
+
     /** The task's {@code environment} (a list of mappings, merged in order) as strings. */
     static Map<String, String> environment(Map<String, Object> kw) {
         Map<String, String> env = new LinkedHashMap<>();

@@ -35,9 +35,9 @@ final class Attempts {
         int total = 1;
         long delay = 5;
         if (until) {
-            long retries = task.retries() == null ? 3 : ArgConverter.toInt(e.templar().template(task.retries(), scope.context()));
+            long retries = task.retries() == null ? 3 : ArgConverter.toKeywordInt(e.templar().template(task.retries(), scope.context()));
             total = retries <= 0 ? 1 : (int) retries + 1;
-            if (task.delay() != null) delay = Math.max(ArgConverter.toInt(e.templar().template(task.delay(), scope.context())), 0);
+            if (task.delay() != null) delay = Math.max(ArgConverter.toKeywordInt(e.templar().template(task.delay(), scope.context())), 0);
         }
         Map<String, Object> r = null;
         for (int attempt = 1; attempt <= total; attempt++) {

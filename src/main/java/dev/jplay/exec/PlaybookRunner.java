@@ -173,6 +173,7 @@ public final class PlaybookRunner {
             output.on(new Event.NoHostsMatched(pattern));
             return false;
         }
+        for (String w : ReservedNames.warnings(pv.playScope().names())) output.on(new Event.Warning(w));
         return new PlayRun(e, play, pv, all).run(hosts, name, pattern);
     }
 

@@ -140,9 +140,23 @@ final class TaskRunner {
         return Flags.orWritten(field, task.keywords().get(field), false, e.templar(), scope.context(task.loc()), task.loc());
     }
 
+    /**
+     * Whether a result is a failure as Ansible's TaskResult judges it: by {@code failed_when_result} when failed_when
+     * was evaluated (for the task or any loop item; so until's "retries exceeded" does not fail a task whose
+     * failed_when says no), else by {@code failed}.
+     */
+    private static boolean failed(Map<String, Object> r) {
+        String key = "failed_when_result";
+        List<?> items = r.get("results") instanceof List<?> l ? l : List.of();
+        boolean decides = r.containsKey(key) || items.stream().anyMatch(i -> i instanceof Map<?, ?> m && m.containsKey(key));
+        if (!decides) return Results.flag(r, "failed");
+        if (items.isEmpty() || r.containsKey(key)) return dev.jplay.template.Templar.truthy(r.get(key));
+        return items.stream().anyMatch(i -> i instanceof Map<?, ?> m && dev.jplay.template.Templar.truthy(m.get(key)));
+    }
+
     static Status status(Map<String, Object> r) {
         if (Results.flag(r, "unreachable")) return Status.UNREACHABLE;
-        if (Results.flag(r, "failed")) return Status.FAILED;
+        if (failed(r)) return Status.FAILED;
         if (Results.flag(r, "skipped")) return Status.SKIPPED;
         return Results.flag(r, "changed") ? Status.CHANGED : Status.OK;
     }
@@ -157,7 +171,9 @@ final class TaskRunner {
                 return new Step(Results.skipped("Conditional result was False"), null);
             }
             if (loopError != null) return new Step(Results.failedAt(loopError.getMessage()), null); // Ansible raises it as it is
-            if (!task.problems().isEmpty()) throw task.problems().get(0); // found while loading; Ansible fails the task here
+            for (SourceException p : task.problems()) { // found while loading; Ansible fails the task here
+                if (!(p instanceof dev.jplay.template.TemplateException t && t.isRepeatedByEvaluation())) throw p;
+            }
             try {
                 Flags.check(task.keywords().values(), e.templar(), scope.context(task.loc()), task.loc());
             } catch (SourceException ex) {
@@ -167,8 +183,11 @@ final class TaskRunner {
                 }
                 return new Step(r, null);
             }
+            Map<String, Object> raw = new java.util.LinkedHashMap<>(task.keywords().values());
+            Object env = raw.remove("environment");
             @SuppressWarnings("unchecked")
-            Map<String, Object> kw = (Map<String, Object>) e.templar().template(task.keywords().values(), scope.context(task.loc()));
+            Map<String, Object> kw = (Map<String, Object>) e.templar().template(raw, scope.context(task.loc()));
+            if (env != null) kw.put("environment", Arguments.templateEnvironment(env, e.templar(), scope.context(task.loc())));
             if (task.isInclude()) return new Step(include(task, scope, loopVars, includes), null);
             String delegate = kw.get("delegate_to") == null ? null : Py.str(kw.get("delegate_to"));
             return new Step(execute(task, host, info, scope, kw, delegate), delegate);
@@ -201,15 +220,16 @@ final class TaskRunner {
         return r;
     }
 
-    private Map<String, Object> execute(Task task, String host, TaskInfo info, VarScope scope, Map<String, Object> kw, String delegate) {
+    private Map<String, Object> execute(Task task, String host, TaskInfo info, VarScope hostScope, Map<String, Object> kw, String delegate) {
         String action = dev.jplay.template.Templar.isTemplate(task.action())
-                ? Py.str(e.templar().template(task.action(), scope.context(task.loc()))) : task.action();
+                ? Py.str(e.templar().template(task.action(), hostScope.context(task.loc()))) : task.action();
         Module module = e.modules().find(action);
         if (module == null) return Results.failed("The module " + action + " was not found in configured module paths");
         boolean controller = CONTROLLER.contains(module.spec().name());
         String target = delegate == null ? host : delegate;
-        var vars = delegate == null ? scope : e.vars().hostScope(delegate);
+        var vars = delegate == null ? hostScope : e.vars().hostScope(delegate);
         Targets.Resolved resolved = Targets.resolve(target, vars, kw, e.options());
+        VarScope scope = hostScope.beneath("connection vars", ConnectionVars.of(resolved.target(), vars, kw, e.options()));
         ModuleArgs args;
         try {
             args = Arguments.prepare(task, module.spec(), scope, kw, e);

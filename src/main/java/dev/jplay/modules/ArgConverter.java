@@ -186,6 +186,14 @@ public final class ArgConverter {
                 + "'no', 'off', 'false', 'f', 'n', '0', 'yes', 'on', 'true', 't', 'y', '1'");
     }
 
+    /**
+     * An int keyword's value ({@code retries}, {@code delay}, {@code async} ...) as Ansible converts it, with Python's
+     * {@code int()}: a float is truncated ({@code delay: 0.5} is 0), a string must be a whole number.
+     */
+    public static Long toKeywordInt(Object v) {
+        return v instanceof Double d && !d.isNaN() && !d.isInfinite() ? (Long) d.longValue() : toInt(v);
+    }
+
     public static Long toInt(Object v) {
         if (v instanceof Boolean) throw new IllegalArgumentException("a bool is not an int");
         if (v instanceof Double d) {

@@ -114,7 +114,7 @@ final class KeywordValues {
     static boolean isInt(Object v) {
         if (v instanceof Map || v instanceof List || v instanceof Boolean) return false;
         try {
-            ArgConverter.toInt(v);
+            ArgConverter.toKeywordInt(v);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -78,11 +78,17 @@ final class TemplateChecks {
             };
             if (CONDITIONS.contains(k)) conditions(e.getValue(), at, staged);
             else if (k.equals("vars")) values(e.getValue(), at, f -> advisories.accept(f.error().as(Kind.TASK)));
+            else if (k.equals("name")) values(e.getValue(), at, f -> staged.accept(f.certain() ? new Finding(plain(f.error()), true) : f));
             else if (!k.equals(a.key()) && !NOT_TEMPLATED_KEYS.contains(k)) values(e.getValue(), at, staged);
         }
         arguments(a, sink);
         templateFile(a, ctx, sink);
         return problems;
+    }
+
+    /** The same mistake, failing the task itself: the run templates a task's name only to show it (leniently). */
+    private static TemplateException plain(TemplateException e) {
+        return e.isRepeatedByEvaluation() ? new TemplateException(e.getMessage(), e.loc(), e.hint()) : e;
     }
 
     /** Play or block vars: evaluated only when used, so findings are advisories. */
@@ -146,8 +152,9 @@ final class TemplateChecks {
         if (c.error() != null) return List.of(new Finding(c.error(), true));
         List<Finding> out = new ArrayList<>();
         for (TemplateCheck.Use u : c.unknown()) {
-            boolean certain = u.kind() != TemplateCheck.Kind.LOOKUP && !u.name().contains(".");
-            out.add(new Finding(new TemplateException(u.message(), u.loc(), u.hint()), certain));
+            boolean certain = u.kind() != TemplateCheck.Kind.LOOKUP && u.direct() && !u.name().contains(".");
+            out.add(new Finding(certain ? TemplateException.repeatedByEvaluation(u.message(), u.loc(), u.hint())
+                    : new TemplateException(u.message(), u.loc(), u.hint()), certain));
         }
         return out;
     }

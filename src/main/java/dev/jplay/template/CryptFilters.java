@@ -108,10 +108,11 @@ final class CryptFilters {
             case "sha512" -> "sha512_crypt";
             default -> type;
         };
-        Object saltArg = a.get(1, "salt", null);
-        Object saltSize = a.get(2, "salt_size", null);
-        Object roundsArg = a.get(3, "rounds", null);
-        String password = PyOps.str(v);
+        return hash(type, PyOps.str(v), a.get(1, "salt", null), a.get(2, "salt_size", null), a.get(3, "rounds", null));
+    }
+
+    /** The {@code type} ({@code sha512_crypt}, ...) hash of {@code password} as passlib makes it; null arguments: passlib's defaults. */
+    static String hash(String type, String password, Object saltArg, Object saltSize, Object roundsArg) {
         switch (type) {
             case "sha512_crypt", "sha256_crypt" -> {
                 String salt = salt(saltArg, saltSize, 16, type);

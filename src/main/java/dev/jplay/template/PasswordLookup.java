@@ -14,8 +14,10 @@ import java.util.Map;
 
 /**
  * The password lookup: a random password, kept in a file on the controller (created 0600 in a 0700 directory, written
- * atomically) so later runs read the same one; {@code /dev/null} keeps nothing. With {@code seed} the password is
- * the one Ansible generates for that seed.
+ * atomically, one line) so later runs read the same one; {@code /dev/null} keeps nothing. With {@code seed} the
+ * password is the one Ansible generates for that seed. With {@code encrypt=sha512_crypt} (a password_hash type) the
+ * result is the password's hash, and the file keeps the salt after it ({@code PASSWORD salt=SALT}) so the hash stays
+ * the same.
  */
 final class PasswordLookup {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -39,29 +41,50 @@ final class PasswordLookup {
                 o.put(words[i].substring(0, eq), words[i].substring(eq + 1));
             }
             for (String k : o.keySet()) if (!OPTIONS.contains(k)) throw new EvalError("Unrecognized parameter(s) given to password lookup: " + k);
-            if (o.containsKey("encrypt") || o.containsKey("ident")) {
-                throw new EvalError("jplay's password lookup does not support 'encrypt' or 'ident'; hash the result with password_hash");
-            }
             long length = PyOps.index(DataFilters.toInt(o.getOrDefault("length", 20L), 20L, 10L));
             String chars = chars(o.get("chars"));
             Path file = resolve(e, path);
-            String existing = file == null ? null : readExisting(file);
-            if (existing != null) {
-                out.add(existing);
-                continue;
+            Stored stored = file == null ? null : read(file);
+            boolean changed = stored == null;
+            if (stored == null) stored = new Stored(generate(chars, length, o.get("seed")), null);
+            String encrypt = PyOps.truthy(o.get("encrypt")) ? PyOps.str(o.get("encrypt")) : null;
+            String salt = stored.salt();
+            if (encrypt != null && salt == null) {
+                changed = true;
+                salt = Crypt.randomSalt(SALT_SIZES.getOrDefault(encrypt, 8));
             }
-            String password = generate(chars, length, o.get("seed"));
-            if (file != null) write(file, password);
-            out.add(password);
+            // as ansible-core 2.14: the ident asked for (or the hash's implicit one), never the stored one
+            String ident = PyOps.truthy(o.get("ident")) ? PyOps.str(o.get("ident")) : null;
+            if (encrypt != null && ident == null) {
+                changed = true;
+                ident = encrypt.equals("bcrypt") ? "2b" : null;
+            }
+            if (changed && file != null) write(file, content(stored.password(), salt, encrypt, ident));
+            out.add(encrypt == null ? stored.password() : CryptFilters.hash(encrypt, stored.password(), salt, null, null));
         }
         return out;
+    }
+
+    /** What a password file holds: the password, and the salt kept for a hash asked for ({@code encrypt}). */
+    private record Stored(String password, String salt) {}
+
+    /** Salt sizes of the hashes that have their own (passlib's); others get 8 characters. */
+    private static final Map<String, Integer> SALT_SIZES = Map.of("md5_crypt", 8, "bcrypt", 22, "sha256_crypt", 16, "sha512_crypt", 16);
+
+    private static String content(String password, String salt, String encrypt, String ident) {
+        if (encrypt == null && salt == null) return password;
+        return password + " salt=" + salt + (ident == null ? "" : " ident=" + ident);
     }
 
     private static String chars(Object spec) {
         List<Object> parts = new ArrayList<>();
         if (spec == null) parts.addAll(List.of("ascii_letters", "digits", ".,:-_"));
         else if (spec instanceof List<?> l) parts.addAll(l);
-        else for (String p : PyOps.str(spec).split(",")) parts.add(p);
+        else {
+            String text = PyOps.str(spec);
+            if (text.contains(",,")) parts.add(",");
+            for (String p : text.replace(",,", ",").split(",")) if (!p.isEmpty()) parts.add(p);
+        }
         StringBuilder sb = new StringBuilder();
         for (Object p : parts) sb.append(SETS.getOrDefault(PyOps.str(p), PyOps.str(p)));
         return sb.toString();
@@ -88,19 +111,23 @@ final class PasswordLookup {
         return (bases.isEmpty() ? Path.of("") : bases.get(bases.size() - 1)).resolve(p).toAbsolutePath();
     }
 
-    private static String readExisting(Path file) {
+    /** The password file's password and salt ({@code "PASSWORD salt=SALT ident=IDENT"}), or null when there is none. */
+    private static Stored read(Path file) {
         if (!Files.exists(file)) return null;
-        String content = Lookups.read(file).strip();
-        int salt = content.indexOf(" salt=");
-        return salt >= 0 ? content.substring(0, salt) : content;
+        String content = Lookups.read(file).stripTrailing();
+        int at = content.lastIndexOf(" salt=");
+        if (at < 0) return new Stored(content, null);
+        String rest = content.substring(at + " salt=".length());
+        int ident = rest.indexOf(" ident=");
+        return new Stored(content.substring(0, at), ident >= 0 ? rest.substring(0, ident) : rest);
     }
 
-    private static void write(Path file, String password) {
+    private static void write(Path file, String content) {
         try {
             Path dir = file.getParent();
             if (dir != null && !Files.isDirectory(dir)) Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path tmp = Files.createTempFile(dir, ".jplay-password-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, password, StandardCharsets.UTF_8);
+            Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException ex) {
             throw new EvalError("password lookup cannot write " + file + ": " + ex.getMessage());

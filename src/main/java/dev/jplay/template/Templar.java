@@ -515,7 +515,7 @@ public final class Templar {
         for (Ref r : sorted) {
             boolean known = Library.has(r.kind(), r.name());
             Loc at = located("", text, r.pos(), loc).loc();
-            out.add(new TemplateCheck.Use(r.kind(), r.name(), at, known, known ? null : Library.suggest(r.kind(), r.name())));
+            out.add(new TemplateCheck.Use(r.kind(), r.name(), at, known, known ? null : Library.suggest(r.kind(), r.name()), r.direct()));
         }
         return out;
     }

@@ -48,8 +48,11 @@ public record TemplateCheck(TemplateException error, List<Use> uses) {
      * @param loc   where the name is (file:line:col when the text's own location was known)
      * @param known whether jplay has it
      * @param hint  for an unknown name, a close known one ("did you mean 'to_json'?"), else null
+     * @param direct written as a filter or test ({@code x | f}, {@code x is t}), which Jinja2 resolves when it
+     *              compiles the template (so an unknown one always fails it); false for a name passed as an argument
+     *              ({@code select('t')}, {@code map('f')}, {@code lookup('l')}), resolved only when that call runs
      */
-    public record Use(Kind kind, String name, Loc loc, boolean known, String hint) {
+    public record Use(Kind kind, String name, Loc loc, boolean known, String hint, boolean direct) {
         /** The message evaluation fails with when the name is unknown. */
         public String message() {
             return kind == Kind.LOOKUP ? "lookup plugin (" + name + ") not found" : "No " + kind.word() + " named '" + name + "'.";

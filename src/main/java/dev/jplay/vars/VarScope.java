@@ -116,6 +116,16 @@ public final class VarScope implements Scope {
         return new VarScope(l, templar, searchPaths, vault, reads);
     }
 
+    /**
+     * This scope with {@code values} below every layer: each is seen only where no layer has that name (the
+     * connection variables Ansible adds to a task's variables when they are not set).
+     */
+    public VarScope beneath(String name, Map<String, ?> values) {
+        List<Layer> l = new ArrayList<>(layers);
+        l.add(Layer.untrusted(name, values));
+        return new VarScope(l, templar, searchPaths, vault, reads);
+    }
+
     /** Every name, in the order Ansible's merged variables have them: a name where its lowest layer first defines it. */
     @Override
     public Set<String> names() {

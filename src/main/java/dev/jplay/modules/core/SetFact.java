@@ -39,6 +39,8 @@ public final class SetFact implements Module {
         boolean cacheable = false;
         for (var e : args.all().entrySet()) {
             String k = e.getKey();
+            // set_fact templates its names itself ("var_{{ idx }}": ...), as Ansible's set_fact action does
+            if (dev.jplay.template.Templar.isTemplate(k)) k = dev.jplay.data.Py.str(ctx.template(k));
             if (k.equals("cacheable")) {
                 cacheable = ArgConverter.toBool(e.getValue());
                 continue;
