@@ -293,7 +293,7 @@ final class TreeLoader {
                 unresolved.put(t.id(), e.as(Kind.TASK));
                 return null;
             }
-            if (children.chain().contains(roleLink(dir))) return null;
+            if (children.chain().contains(roleLink(dir, req.tasksFrom()))) return null;
             return role(req, children, new PlayParts()).nodes();
         }
         Object f = t.args().get("file") != null ? t.args().get("file") : t.args().get("_raw_params");
@@ -327,8 +327,12 @@ final class TreeLoader {
         return ctx.via(link);
     }
 
-    static String roleLink(Path dir) {
-        return "role " + dir;
+    /**
+     * A role in the chain of what is being loaded, with the tasks file it loads: as in Ansible, a role may import itself
+     * with another {@code tasks_from} (that ends); only the same role and tasks file again is a loop.
+     */
+    static String roleLink(Path dir, String tasksFrom) {
+        return "role " + dir + (tasksFrom == null ? "" : " (tasks_from " + tasksFrom + ")");
     }
 
     /** A loaded role: the role and its blocks (dependencies' first, then its own tasks as a {@link Block.Kind#ROLE} block). */
@@ -346,8 +350,14 @@ final class TreeLoader {
      * on a condition), up to {@link #MAX_DEPTH} levels.
      */
     LoadedRole role(RoleRequest req, LoadContext ctx, PlayParts parts, boolean atRunTime) {
+        List<Role> includers = ctx.role() == null ? List.of() : concat(ctx.role().includers(), ctx.role().role());
+        return role(req, ctx, parts, atRunTime, includers);
+    }
+
+    /** As {@link #role(RoleRequest, LoadContext, PlayParts, boolean)}, reached through the {@code includers} given. */
+    private LoadedRole role(RoleRequest req, LoadContext ctx, PlayParts parts, boolean atRunTime, List<Role> includers) {
         Path dir = roleFinder.find(req.name(), ctx.role(), req.loc(), ctx.playbookDir());
-        String link = roleLink(dir);
+        String link = roleLink(dir, req.tasksFrom());
         if (!atRunTime && ctx.chain().contains(link)) {
             throw new SourceException("A recursion loop was detected with the roles specified. Make sure child roles do not have "
                     + "dependencies on parent roles: " + ctx.chainText(link).replace("role " + ctx.playbookDir() + "/roles/", "role "),
@@ -365,7 +375,7 @@ final class TreeLoader {
         // a role searches its own meta/main.yml collections, not the play's (as Ansible does)
         Object roleCollections = meta.get("collections") == null ? List.of() : meta.get("collections");
         Keywords roleKeywords = entered.keywords().with("collections", roleCollections);
-        LoadContext asParent = entered.inRole(RoleContext.of(own, parents), dir.resolve("tasks")).withKeywords(roleKeywords);
+        LoadContext asParent = entered.inRole(RoleContext.of(own, parents, includers), dir.resolve("tasks")).withKeywords(roleKeywords);
         Object depList = meta.get("dependencies");
         if (depList != null && !(depList instanceof List)) {
             throw new SourceException("Expected role dependencies to be a list.", Loc.of(dir.resolve("meta").toString()),
@@ -376,12 +386,12 @@ final class TreeLoader {
         for (Object dep : Raw.list(depList)) {
             RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), false);
             LoadContext dc = d.entry() == null ? asParent : entryContext(d.entry(), asParent);
-            LoadedRole loaded = role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts);
+            LoadedRole loaded = role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts, false, includers);
             deps.add(loaded.role());
             out.addAll(loaded.nodes());
         }
         Role role = new Role(own.name(), dir, key, own.defaults(), vars, own.params(), List.copyOf(deps), allowDup);
-        RoleContext rc = RoleContext.of(role, parents);
+        RoleContext rc = RoleContext.of(role, parents, includers);
         LoadContext inRole = entered.inRole(rc, dir.resolve("tasks")).withKeywords(roleKeywords);
         Path tasks = roleFilePath(dir, "tasks", req.tasksFrom(), req.loc());
         List<TaskNode> body = new ArrayList<>();
