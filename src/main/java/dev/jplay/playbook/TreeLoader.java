@@ -80,7 +80,7 @@ final class TreeLoader {
         Object data = yaml(file);
         if (data == null) return List.of();
         if (!(data instanceof List)) {
-            throw new SourceException("included task files must contain a list of tasks", Loc.of(file.toString()),
+            throw new SourceException("included task files must contain a list of tasks", Yaml.rootLoc(file, vault),
                     "start each task with '- '", null, kind);
         }
         return tasks(data, "a tasks file", Loc.of(file.toString()), ctx.inDir(file.toAbsolutePath().getParent()), parts);
@@ -103,6 +103,7 @@ final class TreeLoader {
                 return importRole(ds, a, ctx, parts);
             case "include":
                 warn.accept("\"include\" is deprecated, use include_tasks/import_tasks instead (" + a.loc() + ")");
+                if (staticInclude(ds, a, ctx)) return importTasks(ds, a, ctx, parts);
                 break;
             default:
                 break;
@@ -135,10 +136,26 @@ final class TreeLoader {
                 tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), Block.Kind.BLOCK);
     }
 
-    /** The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars. */
-    private static LoadContext importContext(Map<String, Object> ds, LoadContext ctx) {
+    /**
+     * Is an old {@code include} static (an import), as Ansible decides: its file is literal, it has no loop, and no
+     * dynamic include is above it.
+     */
+    private static boolean staticInclude(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
+        if (ctx.dynamic()) return false;
+        for (String k : ds.keySet()) if (k.equals("loop") || k.startsWith("with_")) return false;
+        Object f = a.args().get("file") != null ? a.args().get("file") : a.args().get("_raw_params");
+        return f != null && !Templar.isTemplate(f);
+    }
+
+    /**
+     * The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars (with an old
+     * {@code include}'s {@code k=v} words).
+     */
+    private static LoadContext importContext(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
+        Map<String, Object> vars = Raw.vars(ds, "Task");
+        if (a.module().equals("include")) vars = TaskParser.includeParams(a, vars);
         return ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
-                Raw.vars(ds, "Task"), KeywordValues.check(ds));
+                vars, KeywordValues.check(ds));
     }
 
     /** The context of a role entry: its keywords, conditions and tags (its other keys are role params). */
@@ -150,12 +167,13 @@ final class TreeLoader {
     private Block importTasks(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
         noLoop(ds, a);
+        LoadContext outer = importContext(ds, a, ctx); // takes an old include's k=v words out of its arguments
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         String name = fileArg(a);
         Path file = importedFile(render(name, ctx, a.loc()), ctx, a.loc());
         String link = file.toString();
-        LoadContext inner = enter(importContext(ds, ctx), link, a.loc(), "import_tasks loop");
+        LoadContext inner = enter(outer, link, a.loc(), a.module() + " loop");
         return new Block(ids.get(), null, file(file, inner, parts), List.of(), List.of(), a.loc(), ctx.role(),
                 Block.Kind.IMPORT);
     }
@@ -254,7 +272,7 @@ final class TreeLoader {
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         RoleRequest req = RoleRequest.fromArgs(a.args(), Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")), a.loc(), true);
-        LoadContext c = importContext(ds, ctx);
+        LoadContext c = importContext(ds, a, ctx);
         return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts).nodes(), List.of(),
                 List.of(), a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
@@ -269,7 +287,7 @@ final class TreeLoader {
         Keywords own = Keywords.from(ds);
         Map<String, Object> apply = Raw.map(t.args().get("apply"), "apply", Raw.keyLoc(ds, t.written()));
         LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")),
-                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply));
+                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply)).asDynamic();
         includeContexts.put(t.id(), children);
         if (t.loop() != null && Templar.isTemplate(t.args())) return t;
         try {
