@@ -63,6 +63,27 @@ class EngineTest {
     }
 
     @Test
+    void extendedLoopVariablesAndExtendedAllitems() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: all
+                      debug: msg="x {{ ansible_loop }}"
+                      loop: [a, b, c]
+                      loop_control: {extended: true}
+                    - name: without allitems
+                      debug: msg="{{ ansible_loop.allitems is defined }} {{ ansible_loop.index }}"
+                      loop: [a, b]
+                      loop_control: {extended: true, extended_allitems: "{{ false }}"}
+                """);
+        List<Event.ItemResult> items = r.rec.of(Event.ItemResult.class);
+        assertThat(items.get(1).result().get("msg")).isEqualTo("x {'index': 2, 'index0': 1, 'first': False, 'last': False, "
+                + "'length': 3, 'revindex': 2, 'revindex0': 1, 'allitems': ['a', 'b', 'c'], 'nextitem': 'c', 'previtem': 'a'}");
+        assertThat(items.get(3).result().get("msg")).isEqualTo("False 1");
+    }
+
+    @Test
     void blockRescueAlwaysCountsRescuedNotFailed() {
         Runs r = runs().run("""
                 - hosts: all
