@@ -297,9 +297,17 @@ final class PlayRun {
 
     /** After a task on all hosts: any_errors_fatal and max_fail_percentage. */
     void afterTask(Task t, List<HostRun> hosts, Map<HostRun, TaskRunner.Outcome> outcomes) {
-        updatePlayHosts(hosts);
         boolean hardFailure = outcomes.entrySet().stream()
                 .anyMatch(en -> en.getValue().status() == Status.FAILED && !en.getValue().ignored() && en.getKey().failed);
+        afterFailures(t, hosts, hardFailure);
+    }
+
+    /**
+     * any_errors_fatal and max_fail_percentage once {@code t} ran on {@code hosts}, or once the files it included
+     * failed to load ({@code hardFailure}: a host failed, not ignored), as Ansible checks after both.
+     */
+    void afterFailures(Task t, List<HostRun> hosts, boolean hardFailure) {
+        updatePlayHosts(hosts);
         if (hardFailure && anyErrorsFatal(t, hosts)) {
             // as Ansible: every host fails now except those whose next task is in a rescue or always section
             for (HostRun h : hosts) {

@@ -125,7 +125,7 @@ final class Walker {
         }
         if (targets.size() < hosts.size()) play.propagateRunOnce(t, outcomes.values().iterator().next(), hosts);
         play.afterTask(t, hosts, outcomes);
-        includes(outcomes);
+        includes(t, hosts, outcomes);
     }
 
     /** Does the task run once for all {@code hosts} (run_once, or an action that bypasses the host loop)? */
@@ -153,9 +153,17 @@ final class Walker {
         }
     }
 
-    /** Loads the dynamic includes the task produced, then walks each on the hosts that asked for it. */
-    private void includes(Map<HostRun, TaskRunner.Outcome> outcomes) {
-        for (IncludeGroups.Loaded l : IncludeGroups.load(e, play, this, outcomes)) {
+    /**
+     * Loads the dynamic includes {@code t} produced on {@code hosts}; a failure to load one fails its hosts, which
+     * any_errors_fatal makes fatal to all; then walks each on the hosts that asked for it.
+     */
+    private void includes(Task t, List<HostRun> hosts, Map<HostRun, TaskRunner.Outcome> outcomes) {
+        IncludeGroups.Result r = IncludeGroups.load(e, play, this, outcomes);
+        if (r.failed()) {
+            play.afterFailures(t, hosts, true);
+            if (play.stopped()) return;
+        }
+        for (IncludeGroups.Loaded l : r.loaded()) {
             walk(l.tasks(), l.hosts().stream().filter(HostRun::active).toList());
         }
     }

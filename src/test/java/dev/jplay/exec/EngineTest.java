@@ -397,6 +397,25 @@ class EngineTest {
     }
 
     @Test
+    void anyErrorsFatalAlsoWhenAnIncludeFailsToLoad() {
+        Runs r = runs().hosts(2).run("""
+                - hosts: all
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - name: missing file
+                      include_tasks: nowhere.yml
+                      when: inventory_hostname == 'h1'
+                    - name: not reached
+                      debug: msg=n
+                """);
+        assertThat(r.rec.status("missing file", "h1").name()).isEqualTo("FAILED");
+        assertThat(r.rec.status("not reached", "h2")).isNull();
+        assertThat(r.rec.of(Event.NoMoreHosts.class)).isNotEmpty();
+        assertThat(r.result.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void serialRunsBatchesOneAfterTheOther() {
         Runs r = runs().hosts(3).run("""
                 - hosts: all
