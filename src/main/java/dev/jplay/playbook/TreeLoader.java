@@ -303,7 +303,10 @@ final class TreeLoader {
     private List<TaskNode> preload(Task t, LoadContext children) {
         if (t.action().equals("include_role")) {
             RoleRequest req = RoleRequest.fromArgs(t.args(), t.vars(), t.loc(), false);
-            if (Templar.isTemplate(req.name())) return null;
+            if (Templar.isTemplate(req.name()) || Templar.isTemplate(java.util.Arrays.asList(req.tasksFrom(), req.varsFrom(),
+                    req.defaultsFrom(), req.handlersFrom()))) {
+                return null;
+            }
             Path dir;
             try {
                 dir = roleFinder.find(req.name(), children.role(), req.loc(), children.playbookDir());
@@ -480,9 +483,16 @@ final class TreeLoader {
     static Path roleFilePath(Path dir, String sub, String name, Loc loc) {
         List<String> exts = name == null ? List.of(".yml", ".yaml", ".json", "") : List.of("", ".yml", ".yaml", ".json");
         String n = name == null ? "main" : name;
+        Path expected = dir.resolve(sub).toAbsolutePath().normalize();
         for (String ext : exts) {
             Path p = dir.resolve(sub).resolve(n + ext);
-            if (Files.isRegularFile(p)) return p;
+            if (!Files.isRegularFile(p)) continue;
+            if (!p.toAbsolutePath().normalize().startsWith(expected)) {
+                throw new SourceException("Failed loading '" + p.toAbsolutePath().normalize() + "' for role (" + dir.getFileName()
+                        + ") as it is not inside the expected role path: '" + expected + "'", loc,
+                        "a role's " + sub + "_from names a file under its " + sub + "/ directory");
+            }
+            return p;
         }
         if (name != null && Files.isDirectory(dir.resolve(sub))) {
             throw new SourceException("Could not find specified file in role: " + sub + "/" + name, loc);

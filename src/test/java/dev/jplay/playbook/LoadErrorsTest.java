@@ -135,6 +135,16 @@ class LoadErrorsTest {
     }
 
     @Test
+    void roleFileFromOutsideTheRoleIsRefused() {
+        LoaderFixture f = new LoaderFixture(dir).file("roles/a/tasks/main.yml", "[]\n").file("elsewhere.yml", "[]\n")
+                .file("p.yml", "- hosts: all\n  tasks:\n    - include_role: {name: a, tasks_from: ../../../elsewhere.yml}\n");
+        SourceException e = catchThrowableOfType(SourceException.class, () -> f.load("p.yml"));
+        assertThat(e.getMessage()).isEqualTo("Failed loading '" + dir.resolve("elsewhere.yml") + "' for role (a) as it is not "
+                + "inside the expected role path: '" + dir.resolve("roles/a/tasks") + "'");
+        assertThat(e.loc().line()).isEqualTo(3);
+    }
+
+    @Test
     void templatedIncludeIsLeftForRunTime() {
         LoaderFixture f = new LoaderFixture(dir).file("p.yml", "- hosts: all\n  tasks:\n    - include_tasks: \"{{ os }}.yml\"\n");
         assertThat(f.load("p.yml").plays()).hasSize(1);
