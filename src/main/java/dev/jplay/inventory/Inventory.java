@@ -98,14 +98,21 @@ public final class Inventory {
     /** A snapshot and what is derived from it, replaced together. */
     private record Snapshot(State state, Derived derived) {}
 
+    /** Where an inventory was loaded from, to load it again ({@code meta: refresh_inventory}). */
+    private record Sources(List<String> sources, Consumer<String> warn, Decrypter vault) {}
+
     private volatile Snapshot snap;
     private final List<Path> sourceDirs;
     private final Path cwd;
+    private final Sources sources;
+    /** The add_host and group_by changes made while running, replayed on a refreshed inventory (as Ansible keeps them). */
+    private final List<Consumer<Builder>> dynamic = new ArrayList<>();
 
-    private Inventory(State state, List<Path> sourceDirs, Path cwd) {
+    private Inventory(State state, List<Path> sourceDirs, Path cwd, Sources sources) {
         this.snap = new Snapshot(state, new Derived(state));
         this.sourceDirs = List.copyOf(sourceDirs);
         this.cwd = cwd;
+        this.sources = sources;
     }
 
     /**
@@ -141,7 +148,18 @@ public final class Inventory {
         }
         if (parsed == 0) warn.accept("No inventory was parsed, only implicit localhost is available");
         for (Path d : dirs) dirVars(d, b, vault);
-        return new Inventory(b.freeze(), dirs, cwd);
+        return new Inventory(b.freeze(), dirs, cwd, new Sources(List.copyOf(sources), warn, vault));
+    }
+
+    /**
+     * {@code meta: refresh_inventory}: loads the sources again (hosts and groups they no longer have are gone, new
+     * ones appear), then replays the {@code add_host} and {@code group_by} changes made so far.
+     */
+    public synchronized void refresh() {
+        Inventory fresh = load(sources.sources(), cwd, sources.warn(), sources.vault());
+        Builder b = Builder.of(fresh.snap.state());
+        for (Consumer<Builder> change : dynamic) change.accept(b);
+        replace(b);
     }
 
     private static void hostListEntry(String entry, Builder b) {
@@ -278,22 +296,40 @@ public final class Inventory {
 
     /** {@code add_host}: adds (or updates) a host with groups and vars. */
     public synchronized Host addHost(String name, List<String> groups, Map<String, Object> vars) {
-        Builder b = Builder.of(snap.state());
-        Builder.H h = b.host(name, null, Loc.UNKNOWN, null);
-        h.vars.putAll(vars);
-        for (String g : groups) b.host(name, g, Loc.UNKNOWN, null);
-        replace(b);
+        Map<String, Object> v = new LinkedHashMap<>(vars);
+        List<String> g = List.copyOf(groups);
+        change(b -> {
+            Builder.H h = b.host(name, null, Loc.UNKNOWN, null);
+            h.vars.putAll(v);
+            for (String group : g) b.host(name, group, Loc.UNKNOWN, null);
+        });
         return snap.state().hosts().get(name);
     }
 
     /** {@code group_by}: puts a host into a group (created under {@code parents}, default {@code all}). */
     public synchronized void addToGroup(String host, String group, List<String> parents) {
+        List<String> ps = List.copyOf(parents);
+        Consumer<Builder> c = b -> {
+            b.host(host, group, Loc.UNKNOWN, null);
+            for (String p : ps) {
+                if (!p.equals("all")) b.group(p).children.add(group);
+            }
+        };
+        change(c, b -> {
+            if (b.hosts.containsKey(host)) c.accept(b); // a host the refreshed sources dropped stays out, as in Ansible
+        });
+    }
+
+    private void change(Consumer<Builder> c) {
+        change(c, c);
+    }
+
+    /** Applies {@code c} now, and {@code replay} after each refresh. */
+    private void change(Consumer<Builder> c, Consumer<Builder> replay) {
         Builder b = Builder.of(snap.state());
-        b.host(host, group, Loc.UNKNOWN, null);
-        for (String p : parents) {
-            if (!p.equals("all")) b.group(p).children.add(group);
-        }
+        c.accept(b);
         replace(b);
+        dynamic.add(replay);
     }
 
     private void replace(Builder b) {
