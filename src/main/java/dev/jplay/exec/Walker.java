@@ -33,6 +33,7 @@ final class Walker {
     private final boolean free;
     private final MetaTask meta;
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
+    private final Map<String, Semaphore> throttles = new ConcurrentHashMap<>();
 
     Walker(Engine e, PlayRun play, PlayVars pv, boolean free) {
         this.e = e;
@@ -135,11 +136,15 @@ final class Walker {
         return Flags.of("run_once", t.keywords().get("run_once"), false, e.templar(), runner.scope(t, hosts.get(0).name).context(t.loc()), t.loc());
     }
 
+    /**
+     * The task's {@code throttle}: at most that many hosts run it at once. One semaphore per task and limit for the
+     * whole play, so that it also holds under the free strategy, where each host reaches the task on its own walk.
+     */
     private Semaphore throttle(Task t, List<HostRun> hosts) {
         Object th = t.keywords().get("throttle");
-        if (th == null || hosts.size() <= 1) return null;
+        if (th == null || hosts.isEmpty() || !free && hosts.size() <= 1) return null;
         long n = ArgConverter.toInt(e.templar().template(th, runner.scope(t, hosts.get(0).name).context(t.loc())));
-        return n > 0 ? new Semaphore((int) n) : null;
+        return n > 0 ? throttles.computeIfAbsent(t.id() + " " + n, k -> new Semaphore((int) n)) : null;
     }
 
     private TaskRunner.Outcome runOnHost(Task t, HostRun h, TaskInfo info, Semaphore throttle) {

@@ -471,6 +471,21 @@ class EngineTest {
     }
 
     @Test
+    void throttleHoldsUnderTheFreeStrategyToo() {
+        // each host takes a lock directory while it runs: a second host running at the same time fails to make it
+        Runs r = runs().hosts(4).run("""
+                - hosts: all
+                  gather_facts: false
+                  strategy: free
+                  tasks:
+                    - name: one at a time
+                      shell: mkdir "{{ playbook_dir }}/lock" && sleep 0.3 && rmdir "{{ playbook_dir }}/lock"
+                      throttle: 1
+                """);
+        for (String h : List.of("h1", "h2", "h3", "h4")) assertThat(r.recap(h)).isEqualTo("1 1 0 0 0 0 0");
+    }
+
+    @Test
     void delegateToLocalhostShowsTheDelegate() {
         Runs r = runs().run("- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: d, debug: msg=x, delegate_to: localhost}\n");
         assertThat(r.rec.of(Event.HostResult.class).get(0).delegatedTo()).isEqualTo("localhost");
