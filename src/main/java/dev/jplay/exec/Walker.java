@@ -47,6 +47,11 @@ final class Walker {
         return runner;
     }
 
+    /** Does each host walk the tasks on its own (the free and host_pinned strategies)? */
+    boolean free() {
+        return free;
+    }
+
     /** Free strategy: each host walks the whole list on its own thread. */
     void walkFree(List<TaskNode> nodes, List<HostRun> hosts) {
         List<Future<?>> all = new ArrayList<>();

@@ -471,6 +471,26 @@ class EngineTest {
     }
 
     @Test
+    void templatedStrategyIsRenderedAndHostPinnedLetsHostsGoOnAlone() {
+        // h1 waits for a file that h2 makes in the next task: only a per-host strategy lets h2 get there
+        for (String strategy : List.of("{{ 'free' }}", "host_pinned", "ansible.builtin.free")) {
+            Runs r = runs().hosts(2).run("""
+                    - hosts: all
+                      gather_facts: false
+                      strategy: "%s"
+                      tasks:
+                        - name: wait
+                          wait_for: {path: "{{ playbook_dir }}/flag-%s", timeout: 20}
+                          when: inventory_hostname == 'h1'
+                        - name: make
+                          file: {path: "{{ playbook_dir }}/flag-%s", state: touch}
+                          when: inventory_hostname == 'h2'
+                    """.formatted(strategy, strategy.length(), strategy.length()));
+            assertThat(r.rec.status("wait", "h1").name()).as(strategy).isEqualTo("OK");
+        }
+    }
+
+    @Test
     void throttleHoldsUnderTheFreeStrategyToo() {
         // each host takes a lock directory while it runs: a second host running at the same time fails to make it
         Runs r = runs().hosts(4).run("""
