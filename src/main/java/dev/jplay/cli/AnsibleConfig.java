@@ -261,6 +261,36 @@ public final class AnsibleConfig {
         return file;
     }
 
+    /**
+     * Refuses the settings jplay does not implement rather than ignore them, located where they were set: now
+     * {@code hash_behaviour = merge} (jplay replaces dictionaries, Ansible's default).
+     */
+    public void refuseUnimplemented() {
+        Setting s = settings.get("DEFAULT_HASH_BEHAVIOUR");
+        if (s == null || !"merge".equals(s.value())) return;
+        Loc at = s.origin().startsWith("env: ") ? Loc.of("environment variable " + s.origin().substring(5)) : keyLoc("hash_behaviour");
+        throw new SourceException("hash_behaviour = merge is not supported by jplay: variables that are dictionaries replace "
+                + "each other, as with Ansible's default (replace)", at,
+                "remove the setting, and merge where needed with the combine filter: {{ a | combine(b, recursive=true) }}",
+                null, Kind.OPTIONS);
+    }
+
+    /** Where {@code key} is set in the config file (its first line that sets it), or the file. */
+    private Loc keyLoc(String key) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (l.strip().matches(java.util.regex.Pattern.quote(key) + "\\s*[=:].*")) {
+                    return new Loc(file.toString(), i + 1, l.indexOf(key) + 1);
+                }
+            }
+        } catch (IOException e) {
+            // the file's position
+        }
+        return Loc.of(file.toString());
+    }
+
     public List<Setting> settings() {
         return List.copyOf(settings.values());
     }

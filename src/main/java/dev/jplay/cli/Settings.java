@@ -23,6 +23,7 @@ record Settings(List<String> inventory, int forks, String remoteUser, String pri
 
     static Settings load(Map<String, String> env, Path cwd) {
         AnsibleConfig c = AnsibleConfig.load(env, cwd, Path.of(System.getProperty("user.home")));
+        c.refuseUnimplemented();
         Boolean color = null;
         if (env.containsKey("NO_COLOR") || c.bool("ANSIBLE_NOCOLOR")) color = false;
         else if (c.bool("ANSIBLE_FORCE_COLOR")) color = true;

@@ -20,7 +20,10 @@ final class IncludeGroups {
 
     private IncludeGroups() {}
 
-    static List<Loaded> load(Engine e, PlayRun play, Walker walker, Map<HostRun, TaskRunner.Outcome> outcomes) {
+    /** What a task's includes gave: the loaded groups, and whether any failed to load (its hosts then failed). */
+    record Result(List<Loaded> loaded, boolean failed) {}
+
+    static Result load(Engine e, PlayRun play, Walker walker, Map<HostRun, TaskRunner.Outcome> outcomes) {
         Map<List<Object>, List<HostRun>> groups = new LinkedHashMap<>();
         Map<List<Object>, TaskRunner.Include> first = new LinkedHashMap<>();
         outcomes.forEach((h, o) -> {
@@ -31,6 +34,7 @@ final class IncludeGroups {
             }
         });
         List<Loaded> out = new ArrayList<>();
+        boolean[] failed = {false};
         groups.forEach((key, hosts) -> {
             TaskRunner.Include inc = first.get(key);
             PlaybookLoader.IncludedTasks loaded;
@@ -38,6 +42,7 @@ final class IncludeGroups {
                 loaded = play.loadInclude(inc);
             } catch (SourceException ex) {
                 play.includeFailed(inc, hosts, ex);
+                failed[0] = true;
                 return;
             }
             if (loaded.file() != null) {  // include_role prints no "included:" line and counts nothing, as in Ansible
@@ -47,6 +52,6 @@ final class IncludeGroups {
             }
             out.add(new Loaded(loaded.tasks(), hosts));
         });
-        return out;
+        return new Result(out, failed[0]);
     }
 }

@@ -17,7 +17,7 @@ final class LoopItems {
     private LoopItems() {}
 
     /** The loop's settings, templated for one host. */
-    record Settings(String loopVar, String indexVar, Object label, double pause, boolean extended) {}
+    record Settings(String loopVar, String indexVar, Object label, double pause, boolean extended, boolean allItems) {}
 
     static List<Object> items(Loop loop, VarScope scope, Templar templar, dev.jplay.source.Loc loc) {
         Object terms = templar.template(loop.items(), scope.context(loc));
@@ -37,7 +37,8 @@ final class LoopItems {
         String index = c.indexVar() == null ? null : Py.str(templar.template(c.indexVar(), ctx));
         double pause = c.pause() == null ? 0 : Double.parseDouble(Py.str(templar.template(c.pause(), ctx)));
         boolean extended = Flags.of("extended", c.extended(), false, templar, ctx, loc);
-        return new Settings(var, index, c.label(), pause, extended);
+        boolean allItems = Flags.of("extended_allitems", c.extendedAllitems(), true, templar, ctx, loc);
+        return new Settings(var, index, c.label(), pause, extended, allItems);
     }
 
     /** The variables an item's iteration sees. */
@@ -49,23 +50,24 @@ final class LoopItems {
             m.put(s.indexVar(), (long) i);
             m.put("ansible_index_var", s.indexVar());
         }
-        if (s.extended()) m.put("ansible_loop", extended(items, i));
+        if (s.extended()) m.put("ansible_loop", extended(items, i, s.allItems()));
         return m;
     }
 
-    private static Map<String, Object> extended(List<Object> items, int i) {
+    /** {@code ansible_loop}, its keys in Ansible's order; {@code allitems} unless {@code extended_allitems: false}. */
+    private static Map<String, Object> extended(List<Object> items, int i, boolean allItems) {
         int n = items.size();
         Map<String, Object> l = new LinkedHashMap<>();
-        l.put("allitems", items);
         l.put("index", (long) i + 1);
         l.put("index0", (long) i);
-        l.put("revindex", (long) (n - i));
-        l.put("revindex0", (long) (n - i - 1));
         l.put("first", i == 0);
         l.put("last", i == n - 1);
         l.put("length", (long) n);
-        if (i > 0) l.put("previtem", items.get(i - 1));
+        l.put("revindex", (long) (n - i));
+        l.put("revindex0", (long) (n - i - 1));
+        if (allItems) l.put("allitems", items);
         if (i < n - 1) l.put("nextitem", items.get(i + 1));
+        if (i > 0) l.put("previtem", items.get(i - 1));
         return l;
     }
 

@@ -79,6 +79,7 @@ final class MetaTask {
                 return Done.ran("triggered running handlers for " + h.name);
             }
             case "refresh_inventory" -> {
+                e.vars().refreshInventory();
                 return Done.ran("inventory successfully refreshed");
             }
             case "clear_facts" -> {

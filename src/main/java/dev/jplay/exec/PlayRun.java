@@ -50,8 +50,9 @@ final class PlayRun {
         this.all = List.copyOf(all);
         this.play = play;
         this.pv = pv;
-        String strategy = play.strategy() == null ? e.options().strategy() : Py.str(play.strategy());
-        this.walker = new Walker(e, this, pv, strategy.equals("free"));
+        Object written = play.strategy() == null ? e.options().strategy() : play.strategy();
+        String strategy = Py.str(dev.jplay.template.Templar.isTemplate(written) ? templated(written) : written);
+        this.walker = new Walker(e, this, pv, Strategies.perHost(strategy, play.loc()));
         this.handlers = new Handlers(e, this, play, pv, walker);
         this.effects = new Effects(e);
         this.progress = e.state().progress;
@@ -66,7 +67,7 @@ final class PlayRun {
     boolean run(List<String> hosts, String name, String pattern) {
         this.hosts = List.copyOf(hosts);
         this.running = Set.copyOf(hosts);
-        boolean free = play.strategy() != null ? Py.str(play.strategy()).equals("free") : e.options().strategy().equals("free");
+        boolean free = walker.free();
         for (List<String> names : Serial.batches(hosts, templated(play.serial()))) {
             if (endPlay) break;
             endBatch = false;
@@ -297,9 +298,17 @@ final class PlayRun {
 
     /** After a task on all hosts: any_errors_fatal and max_fail_percentage. */
     void afterTask(Task t, List<HostRun> hosts, Map<HostRun, TaskRunner.Outcome> outcomes) {
-        updatePlayHosts(hosts);
         boolean hardFailure = outcomes.entrySet().stream()
                 .anyMatch(en -> en.getValue().status() == Status.FAILED && !en.getValue().ignored() && en.getKey().failed);
+        afterFailures(t, hosts, hardFailure);
+    }
+
+    /**
+     * any_errors_fatal and max_fail_percentage once {@code t} ran on {@code hosts}, or once the files it included
+     * failed to load ({@code hardFailure}: a host failed, not ignored), as Ansible checks after both.
+     */
+    void afterFailures(Task t, List<HostRun> hosts, boolean hardFailure) {
+        updatePlayHosts(hosts);
         if (hardFailure && anyErrorsFatal(t, hosts)) {
             // as Ansible: every host fails now except those whose next task is in a rescue or always section
             for (HostRun h : hosts) {

@@ -33,6 +33,7 @@ final class Walker {
     private final boolean free;
     private final MetaTask meta;
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
+    private final Map<String, Semaphore> throttles = new ConcurrentHashMap<>();
 
     Walker(Engine e, PlayRun play, PlayVars pv, boolean free) {
         this.e = e;
@@ -44,6 +45,11 @@ final class Walker {
 
     TaskRunner runner() {
         return runner;
+    }
+
+    /** Does each host walk the tasks on its own (the free and host_pinned strategies)? */
+    boolean free() {
+        return free;
     }
 
     /** Free strategy: each host walks the whole list on its own thread. */
@@ -125,7 +131,7 @@ final class Walker {
         }
         if (targets.size() < hosts.size()) play.propagateRunOnce(t, outcomes.values().iterator().next(), hosts);
         play.afterTask(t, hosts, outcomes);
-        includes(outcomes);
+        includes(t, hosts, outcomes);
     }
 
     /** Does the task run once for all {@code hosts} (run_once, or an action that bypasses the host loop)? */
@@ -135,11 +141,15 @@ final class Walker {
         return Flags.of("run_once", t.keywords().get("run_once"), false, e.templar(), runner.scope(t, hosts.get(0).name).context(t.loc()), t.loc());
     }
 
+    /**
+     * The task's {@code throttle}: at most that many hosts run it at once. One semaphore per task and limit for the
+     * whole play, so that it also holds under the free strategy, where each host reaches the task on its own walk.
+     */
     private Semaphore throttle(Task t, List<HostRun> hosts) {
         Object th = t.keywords().get("throttle");
-        if (th == null || hosts.size() <= 1) return null;
+        if (th == null || hosts.isEmpty() || !free && hosts.size() <= 1) return null;
         long n = ArgConverter.toInt(e.templar().template(th, runner.scope(t, hosts.get(0).name).context(t.loc())));
-        return n > 0 ? new Semaphore((int) n) : null;
+        return n > 0 ? throttles.computeIfAbsent(t.id() + " " + n, k -> new Semaphore((int) n)) : null;
     }
 
     private TaskRunner.Outcome runOnHost(Task t, HostRun h, TaskInfo info, Semaphore throttle) {
@@ -153,9 +163,17 @@ final class Walker {
         }
     }
 
-    /** Loads the dynamic includes the task produced, then walks each on the hosts that asked for it. */
-    private void includes(Map<HostRun, TaskRunner.Outcome> outcomes) {
-        for (IncludeGroups.Loaded l : IncludeGroups.load(e, play, this, outcomes)) {
+    /**
+     * Loads the dynamic includes {@code t} produced on {@code hosts}; a failure to load one fails its hosts, which
+     * any_errors_fatal makes fatal to all; then walks each on the hosts that asked for it.
+     */
+    private void includes(Task t, List<HostRun> hosts, Map<HostRun, TaskRunner.Outcome> outcomes) {
+        IncludeGroups.Result r = IncludeGroups.load(e, play, this, outcomes);
+        if (r.failed()) {
+            play.afterFailures(t, hosts, true);
+            if (play.stopped()) return;
+        }
+        for (IncludeGroups.Loaded l : r.loaded()) {
             walk(l.tasks(), l.hosts().stream().filter(HostRun::active).toList());
         }
     }

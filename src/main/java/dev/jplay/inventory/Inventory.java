@@ -99,16 +99,23 @@ public final class Inventory {
     /** A snapshot and what is derived from it, replaced together. */
     private record Snapshot(State state, Derived derived) {}
 
+    /** Where an inventory was loaded from, to load it again ({@code meta: refresh_inventory}). */
+    private record Sources(List<String> sources, Setup setup, Decrypter vault) {}
+
     private volatile Snapshot snap;
     private final List<Path> sourceDirs;
     private final Path cwd;
     private final GroupNames groupNames;
+    private final Sources sources;
+    /** The add_host and group_by changes made while running, replayed on a refreshed inventory (as Ansible keeps them). */
+    private final List<Consumer<Builder>> dynamic = new ArrayList<>();
 
-    private Inventory(State state, List<Path> sourceDirs, Path cwd, GroupNames groupNames) {
+    private Inventory(State state, List<Path> sourceDirs, Path cwd, GroupNames groupNames, Sources sources) {
         this.snap = new Snapshot(state, new Derived(state));
         this.groupNames = groupNames;
         this.sourceDirs = List.copyOf(sourceDirs);
         this.cwd = cwd;
+        this.sources = sources;
     }
 
     /**
@@ -167,7 +174,18 @@ public final class Inventory {
         }
         if (parsed == 0) warn.accept("No inventory was parsed, only implicit localhost is available");
         for (Path d : dirs) dirVars(d, b, vault);
-        return new Inventory(b.freeze(), dirs, cwd, names);
+        return new Inventory(b.freeze(), dirs, cwd, names, new Sources(List.copyOf(sources), log, vault));
+    }
+
+    /**
+     * {@code meta: refresh_inventory}: loads the sources again (hosts and groups they no longer have are gone, new
+     * ones appear), then replays the {@code add_host} and {@code group_by} changes made so far.
+     */
+    public synchronized void refresh() {
+        Inventory fresh = load(sources.sources(), cwd, sources.setup(), sources.vault());
+        Builder b = Builder.of(fresh.snap.state(), groupNames);
+        for (Consumer<Builder> change : dynamic) change.accept(b);
+        replace(b);
     }
 
     private static final Set<String> IGNORED = Set.of("~", ".orig", ".bak", ".cfg", ".retry", ".pyc", ".pyo", ".md", ".txt");
@@ -295,20 +313,23 @@ public final class Inventory {
      * new or different vars, a new group or membership), as Ansible reports {@code changed}.
      */
     public synchronized boolean addHost(String name, List<String> groups, Map<String, Object> vars) {
+        Map<String, Object> v = new LinkedHashMap<>(vars);
+        List<String> g = List.copyOf(groups);
+        Consumer<Builder> add = b -> {
+            b.host(name, null, Loc.UNKNOWN, null).vars.putAll(v);
+            for (String group : g) b.host(name, group, Loc.UNKNOWN, null);
+        };
         State before = snap.state();
-        Host old = before.hosts().get(name);
-        boolean changed = old == null;
+        boolean changed = !before.hosts().containsKey(name);
         Builder b = Builder.of(before, groupNames);
-        Builder.H h = b.host(name, null, Loc.UNKNOWN, null);
-        Map<String, Object> oldVars = new LinkedHashMap<>(h.vars);
-        h.vars.putAll(vars);
-        if (!h.vars.equals(oldVars)) changed = true;
-        for (String g : groups) {
-            Group existing = before.groups().get(g);
+        Map<String, Object> oldVars = new LinkedHashMap<>(b.host(name, null, Loc.UNKNOWN, null).vars);
+        add.accept(b);
+        if (!b.host(name, null, Loc.UNKNOWN, null).vars.equals(oldVars)) changed = true;
+        for (String group : g) {
+            Group existing = before.groups().get(group);
             if (existing == null || !existing.hosts().contains(name)) changed = true;
-            b.host(name, g, Loc.UNKNOWN, null);
         }
-        if (changed) replace(b);
+        if (changed) record(b, add);
         return changed;
     }
 
@@ -321,8 +342,9 @@ public final class Inventory {
         Builder b = Builder.of(sn.state(), groupNames);
         String name = b.group(group).name;
         Group existing = sn.state().groups().get(name);
+        List<String> ps = List.copyOf(parents);
         boolean changed = false;
-        for (String p : parents) {
+        for (String p : ps) {
             Group parent = sn.state().groups().get(p);
             if (parent != null && existing != null && parent.children().contains(name)) continue;
             changed = true;
@@ -333,8 +355,22 @@ public final class Inventory {
             b.host(host, name, Loc.UNKNOWN, null);
             changed = true;
         }
-        if (changed) replace(b);
+        if (changed) {
+            record(b, r -> {
+                if (!r.hosts.containsKey(host)) return; // a host the refreshed sources dropped stays out, as in Ansible
+                r.host(host, name, Loc.UNKNOWN, null);
+                for (String p : ps) {
+                    if (!p.equals("all")) r.group(p).children.add(name);
+                }
+            });
+        }
         return changed;
+    }
+
+    /** Makes {@code b} the inventory, and replays {@code replay} after each refresh. */
+    private void record(Builder b, Consumer<Builder> replay) {
+        replace(b);
+        dynamic.add(replay);
     }
 
     private void replace(Builder b) {

@@ -7,7 +7,7 @@ package dev.jplay.playbook;
  */
 public record Loop(String with, Object items, Control control) {
     /** {@code loop_control}. */
-    public record Control(Object loopVar, Object indexVar, Object label, Object pause, Object extended) {
-        public static final Control DEFAULT = new Control(null, null, null, null, null);
+    public record Control(Object loopVar, Object indexVar, Object label, Object pause, Object extended, Object extendedAllitems) {
+        public static final Control DEFAULT = new Control(null, null, null, null, null, null);
     }
 }

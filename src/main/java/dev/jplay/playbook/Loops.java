@@ -39,6 +39,7 @@ final class Loops {
         if (!ds.containsKey("loop_control")) return Loop.Control.DEFAULT;
         Map<String, Object> lc = Raw.map(ds.get("loop_control"), "loop_control", Raw.keyLoc(ds, "loop_control"));
         Raw.onlyKeys(lc, Keys.LOOP_CONTROL, "LoopControl");
-        return new Loop.Control(lc.get("loop_var"), lc.get("index_var"), lc.get("label"), lc.get("pause"), lc.get("extended"));
+        return new Loop.Control(lc.get("loop_var"), lc.get("index_var"), lc.get("label"), lc.get("pause"), lc.get("extended"),
+                lc.get("extended_allitems"));
     }
 }

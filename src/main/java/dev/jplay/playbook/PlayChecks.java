@@ -15,7 +15,8 @@ final class PlayChecks {
     private PlayChecks() {}
 
     /** The strategies jplay runs. */
-    static final Set<String> STRATEGIES = Set.of("linear", "free", "ansible.builtin.linear", "ansible.builtin.free");
+    static final Set<String> STRATEGIES = Set.of("linear", "free", "host_pinned", "ansible.builtin.linear", "ansible.builtin.free",
+            "ansible.builtin.host_pinned");
     static final Set<String> ORDERS = Set.of("inventory", "reverse_inventory", "sorted", "reverse_sorted", "shuffle");
 
     static void keys(Map<String, Object> ds) {
@@ -66,7 +67,7 @@ final class PlayChecks {
         Object strategy = ds.get("strategy");
         if (strategy != null && !Templar.isTemplate(strategy) && !STRATEGIES.contains(Py.str(strategy))) {
             throw new SourceException("Invalid play strategy specified: " + Py.str(strategy), Raw.valueLoc(ds, "strategy"),
-                    "jplay runs the strategies linear and free", null, Kind.ERROR);
+                    "jplay runs the strategies linear, free and host_pinned", null, Kind.ERROR);
         }
         Object order = ds.get("order");
         if (order != null && !Templar.isTemplate(order) && !ORDERS.contains(Py.str(order))) {

@@ -269,7 +269,7 @@ final class TaskParser {
     }
 
     /** {@code include: file.yml a=1}: the k=v words are vars of the included tasks (Ansible's old include). */
-    private static Map<String, Object> includeParams(Action a, Map<String, Object> vars) {
+    static Map<String, Object> includeParams(Action a, Map<String, Object> vars) {
         Map<String, Object> out = new LinkedHashMap<>(vars);
         for (var e : a.args().entrySet()) {
             if (!Set.of("_raw_params", "file", "apply").contains(e.getKey())) out.put(e.getKey(), e.getValue());

@@ -80,7 +80,7 @@ final class TreeLoader {
         Object data = yaml(file);
         if (data == null) return List.of();
         if (!(data instanceof List)) {
-            throw new SourceException("included task files must contain a list of tasks", Loc.of(file.toString()),
+            throw new SourceException("included task files must contain a list of tasks", Yaml.rootLoc(file, vault),
                     "start each task with '- '", null, kind);
         }
         return tasks(data, "a tasks file", Loc.of(file.toString()), ctx.inDir(file.toAbsolutePath().getParent()), parts);
@@ -103,6 +103,7 @@ final class TreeLoader {
                 return importRole(ds, a, ctx, parts);
             case "include":
                 warn.accept("\"include\" is deprecated, use include_tasks/import_tasks instead (" + a.loc() + ")");
+                if (staticInclude(ds, a, ctx)) return importTasks(ds, a, ctx, parts);
                 break;
             default:
                 break;
@@ -135,10 +136,26 @@ final class TreeLoader {
                 tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), Block.Kind.BLOCK);
     }
 
-    /** The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars. */
-    private static LoadContext importContext(Map<String, Object> ds, LoadContext ctx) {
+    /**
+     * Is an old {@code include} static (an import), as Ansible decides: its file is literal, it has no loop, and no
+     * dynamic include is above it.
+     */
+    private static boolean staticInclude(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
+        if (ctx.dynamic()) return false;
+        for (String k : ds.keySet()) if (k.equals("loop") || k.startsWith("with_")) return false;
+        Object f = a.args().get("file") != null ? a.args().get("file") : a.args().get("_raw_params");
+        return f != null && !Templar.isTemplate(f);
+    }
+
+    /**
+     * The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars (with an old
+     * {@code include}'s {@code k=v} words).
+     */
+    private static LoadContext importContext(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
+        Map<String, Object> vars = Raw.vars(ds, "Task");
+        if (a.module().equals("include")) vars = TaskParser.includeParams(a, vars);
         return ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
-                Raw.vars(ds, "Task"), KeywordValues.check(ds));
+                vars, KeywordValues.check(ds));
     }
 
     /** The context of a role entry: its keywords, conditions and tags (its other keys are role params). */
@@ -150,12 +167,13 @@ final class TreeLoader {
     private Block importTasks(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
         noLoop(ds, a);
+        LoadContext outer = importContext(ds, a, ctx); // takes an old include's k=v words out of its arguments
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         String name = fileArg(a);
         Path file = importedFile(render(name, ctx, a.loc()), ctx, a.loc());
         String link = file.toString();
-        LoadContext inner = enter(importContext(ds, ctx), link, a.loc(), "import_tasks loop");
+        LoadContext inner = enter(outer, link, a.loc(), a.module() + " loop");
         return new Block(ids.get(), null, file(file, inner, parts), List.of(), List.of(), a.loc(), ctx.role(),
                 Block.Kind.IMPORT);
     }
@@ -254,7 +272,7 @@ final class TreeLoader {
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         RoleRequest req = RoleRequest.fromArgs(a.args(), Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")), a.loc(), true);
-        LoadContext c = importContext(ds, ctx);
+        LoadContext c = importContext(ds, a, ctx);
         return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts).nodes(), List.of(),
                 List.of(), a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
@@ -269,7 +287,7 @@ final class TreeLoader {
         Keywords own = Keywords.from(ds);
         Map<String, Object> apply = Raw.map(t.args().get("apply"), "apply", Raw.keyLoc(ds, t.written()));
         LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")),
-                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply));
+                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply)).asDynamic();
         includeContexts.put(t.id(), children);
         if (t.loop() != null && Templar.isTemplate(t.args())) return t;
         try {
@@ -285,7 +303,10 @@ final class TreeLoader {
     private List<TaskNode> preload(Task t, LoadContext children) {
         if (t.action().equals("include_role")) {
             RoleRequest req = RoleRequest.fromArgs(t.args(), t.vars(), t.loc(), false);
-            if (Templar.isTemplate(req.name())) return null;
+            if (Templar.isTemplate(req.name()) || Templar.isTemplate(java.util.Arrays.asList(req.tasksFrom(), req.varsFrom(),
+                    req.defaultsFrom(), req.handlersFrom()))) {
+                return null;
+            }
             Path dir;
             try {
                 dir = roleFinder.find(req.name(), children.role(), req.loc(), children.playbookDir());
@@ -293,7 +314,7 @@ final class TreeLoader {
                 unresolved.put(t.id(), e.as(Kind.TASK));
                 return null;
             }
-            if (children.chain().contains(roleLink(dir))) return null;
+            if (children.chain().contains(roleLink(dir, req.tasksFrom()))) return null;
             return role(req, children, new PlayParts()).nodes();
         }
         Object f = t.args().get("file") != null ? t.args().get("file") : t.args().get("_raw_params");
@@ -327,8 +348,12 @@ final class TreeLoader {
         return ctx.via(link);
     }
 
-    static String roleLink(Path dir) {
-        return "role " + dir;
+    /**
+     * A role in the chain of what is being loaded, with the tasks file it loads: as in Ansible, a role may import itself
+     * with another {@code tasks_from} (that ends); only the same role and tasks file again is a loop.
+     */
+    static String roleLink(Path dir, String tasksFrom) {
+        return "role " + dir + (tasksFrom == null ? "" : " (tasks_from " + tasksFrom + ")");
     }
 
     /** A loaded role: the role and its blocks (dependencies' first, then its own tasks as a {@link Block.Kind#ROLE} block). */
@@ -346,8 +371,14 @@ final class TreeLoader {
      * on a condition), up to {@link #MAX_DEPTH} levels.
      */
     LoadedRole role(RoleRequest req, LoadContext ctx, PlayParts parts, boolean atRunTime) {
+        List<Role> includers = ctx.role() == null ? List.of() : concat(ctx.role().includers(), ctx.role().role());
+        return role(req, ctx, parts, atRunTime, includers);
+    }
+
+    /** As {@link #role(RoleRequest, LoadContext, PlayParts, boolean)}, reached through the {@code includers} given. */
+    private LoadedRole role(RoleRequest req, LoadContext ctx, PlayParts parts, boolean atRunTime, List<Role> includers) {
         Path dir = roleFinder.find(req.name(), ctx.role(), req.loc(), ctx.playbookDir());
-        String link = roleLink(dir);
+        String link = roleLink(dir, req.tasksFrom());
         if (!atRunTime && ctx.chain().contains(link)) {
             throw new SourceException("A recursion loop was detected with the roles specified. Make sure child roles do not have "
                     + "dependencies on parent roles: " + ctx.chainText(link).replace("role " + ctx.playbookDir() + "/roles/", "role "),
@@ -365,7 +396,7 @@ final class TreeLoader {
         // a role searches its own meta/main.yml collections, not the play's (as Ansible does)
         Object roleCollections = meta.get("collections") == null ? List.of() : meta.get("collections");
         Keywords roleKeywords = entered.keywords().with("collections", roleCollections);
-        LoadContext asParent = entered.inRole(RoleContext.of(own, parents), dir.resolve("tasks")).withKeywords(roleKeywords);
+        LoadContext asParent = entered.inRole(RoleContext.of(own, parents, includers), dir.resolve("tasks")).withKeywords(roleKeywords);
         Object depList = meta.get("dependencies");
         if (depList != null && !(depList instanceof List)) {
             throw new SourceException("Expected role dependencies to be a list.", Loc.of(dir.resolve("meta").toString()),
@@ -376,12 +407,12 @@ final class TreeLoader {
         for (Object dep : Raw.list(depList)) {
             RoleRequest d = RoleRequest.fromEntry(dep, req.loc(), false);
             LoadContext dc = d.entry() == null ? asParent : entryContext(d.entry(), asParent);
-            LoadedRole loaded = role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts);
+            LoadedRole loaded = role(d.rendered(render(d.name(), ctx, req.loc())), dc, parts, false, includers);
             deps.add(loaded.role());
             out.addAll(loaded.nodes());
         }
         Role role = new Role(own.name(), dir, key, own.defaults(), vars, own.params(), List.copyOf(deps), allowDup);
-        RoleContext rc = RoleContext.of(role, parents);
+        RoleContext rc = RoleContext.of(role, parents, includers);
         LoadContext inRole = entered.inRole(rc, dir.resolve("tasks")).withKeywords(roleKeywords);
         Path tasks = roleFilePath(dir, "tasks", req.tasksFrom(), req.loc());
         List<TaskNode> body = new ArrayList<>();
@@ -452,9 +483,16 @@ final class TreeLoader {
     static Path roleFilePath(Path dir, String sub, String name, Loc loc) {
         List<String> exts = name == null ? List.of(".yml", ".yaml", ".json", "") : List.of("", ".yml", ".yaml", ".json");
         String n = name == null ? "main" : name;
+        Path expected = dir.resolve(sub).toAbsolutePath().normalize();
         for (String ext : exts) {
             Path p = dir.resolve(sub).resolve(n + ext);
-            if (Files.isRegularFile(p)) return p;
+            if (!Files.isRegularFile(p)) continue;
+            if (!p.toAbsolutePath().normalize().startsWith(expected)) {
+                throw new SourceException("Failed loading '" + p.toAbsolutePath().normalize() + "' for role (" + dir.getFileName()
+                        + ") as it is not inside the expected role path: '" + expected + "'", loc,
+                        "a role's " + sub + "_from names a file under its " + sub + "/ directory");
+            }
+            return p;
         }
         if (name != null && Files.isDirectory(dir.resolve(sub))) {
             throw new SourceException("Could not find specified file in role: " + sub + "/" + name, loc);

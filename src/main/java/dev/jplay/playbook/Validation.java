@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * The static verdict on a loaded playbook, before any host is contacted: a task's {@link Task#problems() problem}
  * is an error now when the task is certain to run and so certain to fail, as Ansible would fail it; otherwise (the
  * task may not run: a {@code when}, {@code ignore_errors}, a block with {@code rescue}, a conditional include, a
- * handler, a tag or {@code --start-at-task} that skips it, a play that matches no host) it is a located warning,
+ * handler, a tag or {@code --start-at-task} that skips it, a play that matches no host, a {@code meta: end_*} or an
+ * unconditional {@code fail} before it) it is a located warning,
  * and the task fails if a host runs it. A playbook Ansible runs is never refused for a task that never runs.
  */
 public final class Validation {
@@ -164,6 +165,7 @@ public final class Validation {
             if (included != null) nodes(included, runs && t.problems().isEmpty(), handlers, dynamicHandlers);
         }
         if (runs && t.action().equals("meta") && ENDS.contains(Py.str(t.args().get("_raw_params")))) ended = true;
+        if (runs && t.action().equals("fail") && t.failedWhen().isEmpty()) ended = true; // the hosts stop here for sure
     }
 
     private void report(SourceException p, boolean runs) {

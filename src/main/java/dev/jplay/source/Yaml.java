@@ -149,6 +149,21 @@ public final class Yaml {
                 "flatten the data; Ansible itself cannot read data nested this deep");
     }
 
+    /**
+     * Where a file's first document's root value starts (for an error about the whole document, such as "must be a
+     * list"); the file's own position when it has none or does not parse.
+     */
+    public static Loc rootLoc(Path file, Decrypter vault) {
+        try {
+            for (org.yaml.snakeyaml.events.Event ev : new org.yaml.snakeyaml.Yaml().parse(new StringReader(text(file, vault)))) {
+                if (ev instanceof org.yaml.snakeyaml.events.NodeEvent) return loc(file.toString(), ev.getStartMark());
+            }
+        } catch (YAMLException | SourceException e) {
+            // the position stays the file's
+        }
+        return Loc.of(file.toString());
+    }
+
     static Loc loc(String name, Mark m) {
         return m == null ? Loc.of(name) : new Loc(name, m.getLine() + 1, m.getColumn() + 1);
     }

@@ -121,11 +121,12 @@ public final class PlayVars {
         m.put("role_name", role.name());
         m.put("ansible_role_name", role.name());
         m.put("role_path", role.dir().toString());
+        if (role.includers().isEmpty()) return m; // as in Ansible: only set in a role that include_role/import_role reached
         List<String> parents = new ArrayList<>();
         List<String> parentPaths = new ArrayList<>();
-        for (int i = role.parents().size() - 1; i >= 0; i--) {
-            parents.add(role.parents().get(i).name());
-            parentPaths.add(role.parents().get(i).dir().toString());
+        for (int i = role.includers().size() - 1; i >= 0; i--) {
+            parents.add(role.includers().get(i).name());
+            parentPaths.add(role.includers().get(i).dir().toString());
         }
         m.put("ansible_parent_role_names", parents);
         m.put("ansible_parent_role_paths", parentPaths);

@@ -77,6 +77,12 @@ public final class RunVars {
         return states.computeIfAbsent(host, h -> new HostState());
     }
 
+    /** {@code meta: refresh_inventory}: loads the inventory sources again (keeping add_host/group_by changes). */
+    public void refreshInventory() {
+        inventory.refresh();
+        inventoryCache.clear();
+    }
+
     /** Forget merged inventory variables after {@code add_host}/{@code group_by} changed the inventory. */
     public void inventoryChanged() {
         inventoryCache.clear();

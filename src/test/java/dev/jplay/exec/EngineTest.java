@@ -63,6 +63,27 @@ class EngineTest {
     }
 
     @Test
+    void extendedLoopVariablesAndExtendedAllitems() {
+        Runs r = runs().run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: all
+                      debug: msg="x {{ ansible_loop }}"
+                      loop: [a, b, c]
+                      loop_control: {extended: true}
+                    - name: without allitems
+                      debug: msg="{{ ansible_loop.allitems is defined }} {{ ansible_loop.index }}"
+                      loop: [a, b]
+                      loop_control: {extended: true, extended_allitems: "{{ false }}"}
+                """);
+        List<Event.ItemResult> items = r.rec.of(Event.ItemResult.class);
+        assertThat(items.get(1).result().get("msg")).isEqualTo("x {'index': 2, 'index0': 1, 'first': False, 'last': False, "
+                + "'length': 3, 'revindex': 2, 'revindex0': 1, 'allitems': ['a', 'b', 'c'], 'nextitem': 'c', 'previtem': 'a'}");
+        assertThat(items.get(3).result().get("msg")).isEqualTo("False 1");
+    }
+
+    @Test
     void blockRescueAlwaysCountsRescuedNotFailed() {
         Runs r = runs().run("""
                 - hosts: all
@@ -376,6 +397,25 @@ class EngineTest {
     }
 
     @Test
+    void anyErrorsFatalAlsoWhenAnIncludeFailsToLoad() {
+        Runs r = runs().hosts(2).run("""
+                - hosts: all
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - name: missing file
+                      include_tasks: nowhere.yml
+                      when: inventory_hostname == 'h1'
+                    - name: not reached
+                      debug: msg=n
+                """);
+        assertThat(r.rec.status("missing file", "h1").name()).isEqualTo("FAILED");
+        assertThat(r.rec.status("not reached", "h2")).isNull();
+        assertThat(r.rec.of(Event.NoMoreHosts.class)).isNotEmpty();
+        assertThat(r.result.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void serialRunsBatchesOneAfterTheOther() {
         Runs r = runs().hosts(3).run("""
                 - hosts: all
@@ -428,6 +468,41 @@ class EngineTest {
                 """);
         assertThat(r.rec.statuses()).hasSize(6);
         assertThat(r.rec.banners()).containsExactlyInAnyOrder("t1", "t2");
+    }
+
+    @Test
+    void templatedStrategyIsRenderedAndHostPinnedLetsHostsGoOnAlone() {
+        // h1 waits for a file that h2 makes in the next task: only a per-host strategy lets h2 get there
+        for (String strategy : List.of("{{ 'free' }}", "host_pinned", "ansible.builtin.free")) {
+            Runs r = runs().hosts(2).run("""
+                    - hosts: all
+                      gather_facts: false
+                      strategy: "%s"
+                      tasks:
+                        - name: wait
+                          wait_for: {path: "{{ playbook_dir }}/flag-%s", timeout: 20}
+                          when: inventory_hostname == 'h1'
+                        - name: make
+                          file: {path: "{{ playbook_dir }}/flag-%s", state: touch}
+                          when: inventory_hostname == 'h2'
+                    """.formatted(strategy, strategy.length(), strategy.length()));
+            assertThat(r.rec.status("wait", "h1").name()).as(strategy).isEqualTo("OK");
+        }
+    }
+
+    @Test
+    void throttleHoldsUnderTheFreeStrategyToo() {
+        // each host takes a lock directory while it runs: a second host running at the same time fails to make it
+        Runs r = runs().hosts(4).run("""
+                - hosts: all
+                  gather_facts: false
+                  strategy: free
+                  tasks:
+                    - name: one at a time
+                      shell: mkdir "{{ playbook_dir }}/lock" && sleep 0.3 && rmdir "{{ playbook_dir }}/lock"
+                      throttle: 1
+                """);
+        for (String h : List.of("h1", "h2", "h3", "h4")) assertThat(r.recap(h)).isEqualTo("1 1 0 0 0 0 0");
     }
 
     @Test

@@ -38,6 +38,22 @@ class InventoryTest {
     }
 
     @Test
+    void refreshReadsTheSourcesAgainAndKeepsAddHostAndGroupBy() throws IOException {
+        Path f = dir.resolve("small");
+        Files.writeString(f, "one\ntwo\n");
+        Inventory small = Inventory.load(List.of(f.toString()), dir, warnings::add, Decrypter.NONE);
+        small.addHost("yolo", List.of("extra"), java.util.Map.of("x", 1L));
+        small.addToGroup("one", "odd", List.of());
+        small.addToGroup("two", "even", List.of());
+        Files.writeString(f, "two\nthree\n");
+        small.refresh();
+        assertThat(small.select("all", warnings::add).stream().map(Host::name)).containsExactlyInAnyOrder("two", "three", "yolo");
+        assertThat(small.host("yolo").vars()).containsEntry("x", 1L);
+        assertThat(small.groupsVar().get("even")).containsExactly("two");
+        assertThat(small.groupsVar()).doesNotContainKey("odd"); // its host left the sources: that group_by is not replayed
+    }
+
+    @Test
     void rangesGroupsAndVariables() {
         assertThat(inv.host("web02").vars()).containsEntry("http_port", 8080L);
         assertThat(inv.host("lb").vars()).containsEntry("ansible_host", "10.0.0.1");

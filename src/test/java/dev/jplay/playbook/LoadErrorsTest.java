@@ -111,6 +111,40 @@ class LoadErrorsTest {
     }
 
     @Test
+    void oldIncludeIsStaticUnlessADynamicIncludeIsAbove() {
+        LoaderFixture f = new LoaderFixture(dir).file("broken.yml", "# a comment\nnot a list\n")
+                .file("t.yml", "- fail: msg=stop\n- include: broken.yml\n")
+                .file("static.yml", "- hosts: all\n  tasks:\n    - import_tasks: t.yml\n")
+                .file("dynamic.yml", "- hosts: all\n  tasks:\n    - include_tasks: t.yml\n");
+        // loaded statically, as by import_tasks: the broken file is an error now, located at its content
+        SourceException e = catchThrowableOfType(SourceException.class, () -> f.load("static.yml"));
+        assertThat(e.getMessage()).contains("included task files must contain a list of tasks");
+        assertThat(e.render()).contains("broken.yml:2:1").contains("2 | not a list");
+        // below include_tasks it is dynamic: loaded when reached, and the fail before it means it never is
+        assertThat(f.load("dynamic.yml").plays()).hasSize(1);
+        assertThat(f.warnings).anyMatch(w -> w.contains("broken.yml:2:1"));
+    }
+
+    @Test
+    void staticOldIncludeIsAnImportWithItsWordsAsVars() {
+        LoaderFixture f = new LoaderFixture(dir).file("t.yml", "- debug: msg={{ x }}\n")
+                .file("p.yml", "- hosts: all\n  tasks:\n    - include: t.yml x=1\n");
+        Block b = (Block) f.load("p.yml").plays().get(0).tasks().get(0);
+        assertThat(b.kind()).isEqualTo(Block.Kind.IMPORT);
+        assertThat(LoaderFixture.tasks(b.block()).get(0).vars()).containsEntry("x", "1");
+    }
+
+    @Test
+    void roleFileFromOutsideTheRoleIsRefused() {
+        LoaderFixture f = new LoaderFixture(dir).file("roles/a/tasks/main.yml", "[]\n").file("elsewhere.yml", "[]\n")
+                .file("p.yml", "- hosts: all\n  tasks:\n    - include_role: {name: a, tasks_from: ../../../elsewhere.yml}\n");
+        SourceException e = catchThrowableOfType(SourceException.class, () -> f.load("p.yml"));
+        assertThat(e.getMessage()).isEqualTo("Failed loading '" + dir.resolve("elsewhere.yml") + "' for role (a) as it is not "
+                + "inside the expected role path: '" + dir.resolve("roles/a/tasks") + "'");
+        assertThat(e.loc().line()).isEqualTo(3);
+    }
+
+    @Test
     void templatedIncludeIsLeftForRunTime() {
         LoaderFixture f = new LoaderFixture(dir).file("p.yml", "- hosts: all\n  tasks:\n    - include_tasks: \"{{ os }}.yml\"\n");
         assertThat(f.load("p.yml").plays()).hasSize(1);
