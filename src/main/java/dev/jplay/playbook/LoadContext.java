@@ -14,16 +14,18 @@ import java.util.Set;
  * role, blocks and static imports, the role, the directory of the file being read, whether these are handlers,
  * the include params of a dynamic include, the play vars used to resolve templated import paths, the directory of
  * the playbook file the play came from (roles are searched from there), the problems of keyword values written
- * above the tasks, and the chain of files and roles being loaded (to find cycles and bound the depth).
+ * above the tasks, the chain of files and roles being loaded (to find cycles and bound the depth), and whether
+ * the tasks are loaded under a dynamic include (Ansible's "all parents static" is then false: an old-style
+ * {@code include} there is dynamic too).
  */
 record LoadContext(Keywords keywords, List<Object> when, Set<String> tags, Map<String, Object> vars, RoleContext role,
                    Path dir, boolean handlers, Map<String, Object> includeParams, Map<String, Object> playVars,
-                   Path playbookDir, List<SourceException> problems, List<String> chain) {
+                   Path playbookDir, List<SourceException> problems, List<String> chain, boolean dynamic) {
 
     /** The context of a play's own tasks. */
     static LoadContext play(Keywords kw, List<Object> when, Set<String> tags, Path dir, Map<String, Object> playVars,
                             List<SourceException> problems, List<String> chain) {
-        return new LoadContext(kw, when, tags, Map.of(), null, dir, false, Map.of(), playVars, dir, List.copyOf(problems), List.copyOf(chain));
+        return new LoadContext(kw, when, tags, Map.of(), null, dir, false, Map.of(), playVars, dir, List.copyOf(problems), List.copyOf(chain), false);
     }
 
     LoadContext child(Keywords kw, List<Object> moreWhen, Set<String> moreTags, Map<String, Object> moreVars) {
@@ -41,37 +43,42 @@ record LoadContext(Keywords keywords, List<Object> when, Set<String> tags, Map<S
         List<SourceException> p = new ArrayList<>(problems);
         p.addAll(moreProblems);
         return new LoadContext(kw.under(keywords), List.copyOf(w), Set.copyOf(t), v, role, dir, handlers, includeParams, playVars,
-                playbookDir, List.copyOf(p), chain);
+                playbookDir, List.copyOf(p), chain, dynamic);
     }
 
     /** The same context with {@code kw} as the (already merged) keywords. */
     LoadContext withKeywords(Keywords kw) {
-        return new LoadContext(kw, when, tags, vars, role, dir, handlers, includeParams, playVars, playbookDir, problems, chain);
+        return new LoadContext(kw, when, tags, vars, role, dir, handlers, includeParams, playVars, playbookDir, problems, chain, dynamic);
     }
 
     LoadContext inDir(Path d) {
-        return new LoadContext(keywords, when, tags, vars, role, d, handlers, includeParams, playVars, playbookDir, problems, chain);
+        return new LoadContext(keywords, when, tags, vars, role, d, handlers, includeParams, playVars, playbookDir, problems, chain, dynamic);
     }
 
     LoadContext inRole(RoleContext r, Path d) {
-        return new LoadContext(keywords, when, tags, vars, r, d, handlers, includeParams, playVars, playbookDir, problems, chain);
+        return new LoadContext(keywords, when, tags, vars, r, d, handlers, includeParams, playVars, playbookDir, problems, chain, dynamic);
     }
 
     LoadContext asHandlers(boolean h) {
-        return new LoadContext(keywords, when, tags, vars, role, dir, h, includeParams, playVars, playbookDir, problems, chain);
+        return new LoadContext(keywords, when, tags, vars, role, dir, h, includeParams, playVars, playbookDir, problems, chain, dynamic);
     }
 
     LoadContext withIncludeParams(Map<String, Object> params) {
         Map<String, Object> p = new LinkedHashMap<>(includeParams);
         p.putAll(params);
-        return new LoadContext(keywords, when, tags, vars, role, dir, handlers, p, playVars, playbookDir, problems, chain);
+        return new LoadContext(keywords, when, tags, vars, role, dir, handlers, p, playVars, playbookDir, problems, chain, dynamic);
+    }
+
+    /** The same context under a dynamic include. */
+    LoadContext underDynamicInclude() {
+        return new LoadContext(keywords, when, tags, vars, role, dir, handlers, includeParams, playVars, playbookDir, problems, chain, true);
     }
 
     /** The context inside {@code link} (a file or a role) loaded from here. */
     LoadContext via(String link) {
         List<String> c = new ArrayList<>(chain);
         c.add(link);
-        return new LoadContext(keywords, when, tags, vars, role, dir, handlers, includeParams, playVars, playbookDir, problems, List.copyOf(c));
+        return new LoadContext(keywords, when, tags, vars, role, dir, handlers, includeParams, playVars, playbookDir, problems, List.copyOf(c), dynamic);
     }
 
     /** The chain as text, from {@code link}'s first appearance (the cycle) or the whole chain; a long one shortened. */

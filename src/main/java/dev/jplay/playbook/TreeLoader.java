@@ -1,5 +1,6 @@
 package dev.jplay.playbook;
 
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
@@ -103,6 +104,7 @@ final class TreeLoader {
                 return importRole(ds, a, ctx, parts);
             case "include":
                 warn.accept("\"include\" is deprecated, use include_tasks/import_tasks instead (" + a.loc() + ")");
+                if (isStatic(ds, a, ctx)) return includeStatically(ds, a, ctx, parts);
                 break;
             default:
                 break;
@@ -158,6 +160,35 @@ final class TreeLoader {
         LoadContext inner = enter(importContext(ds, ctx), link, a.loc(), "import_tasks loop");
         return new Block(ids.get(), null, file(file, inner, parts), List.of(), List.of(), a.loc(), ctx.role(),
                 Block.Kind.IMPORT);
+    }
+
+    /**
+     * Whether an old-style {@code include} is static, as Ansible decides: its file is literal, it has no loop, and no
+     * dynamic include is above it.
+     */
+    private static boolean isStatic(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
+        Object f = a.args().get(KeyValue.RAW);
+        if (ctx.dynamic() || f == null || Templar.isTemplate(f)) return false;
+        return ds.keySet().stream().noneMatch(k -> k.equals("loop") || k.startsWith("with_"));
+    }
+
+    /**
+     * A static {@code include}: its tasks in place, as an import's, with its keywords, conditions and tags; its
+     * {@code k=v} words are their vars and its own {@code vars} their include params (above set_fact), as in Ansible.
+     */
+    private Block includeStatically(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
+        SourceException bad = parser.checkArgs(a);
+        if (bad != null) throw bad.as(Kind.PARSE);
+        Map<String, Object> own = Raw.vars(ds, "Task");
+        Map<String, Object> vars = new LinkedHashMap<>(own);
+        a.args().forEach((k, v) -> {
+            if (!k.equals(KeyValue.RAW)) vars.put(k, v);
+        });
+        Path file = importedFile(render(fileArg(a), ctx, a.loc()), ctx, a.loc());
+        LoadContext c = ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")), vars,
+                KeywordValues.check(ds)).withIncludeParams(own);
+        return new Block(ids.get(), null, file(file, enter(c, file.toString(), a.loc(), "include loop"), parts), List.of(), List.of(),
+                a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
 
     private static void noLoop(Map<String, Object> ds, TaskParser.Action a) {
@@ -261,7 +292,7 @@ final class TreeLoader {
 
     /**
      * A dynamic include: remembers what its tasks inherit (as in Ansible, the include is their parent: its own
-     * {@code vars} reach them), and loads its target now when it is literal, so that its
+     * {@code vars} reach them as include params, its old-style {@code k=v} words as task vars), and loads its target now when it is literal, so that its
      * mistakes are known before any host is contacted. They are problems of the include (Ansible meets them only if
      * it runs); a target that includes itself is left to run time.
      */
@@ -269,7 +300,9 @@ final class TreeLoader {
         Keywords own = Keywords.from(ds);
         Map<String, Object> apply = Raw.map(t.args().get("apply"), "apply", Raw.keyLoc(ds, t.written()));
         LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")),
-                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply));
+                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply))
+                .withIncludeParams(Raw.vars(ds, "Task")) // the include's own vars: include params, above set_fact (Ansible)
+                .underDynamicInclude();
         includeContexts.put(t.id(), children);
         if (t.loop() != null && Templar.isTemplate(t.args())) return t;
         try {
