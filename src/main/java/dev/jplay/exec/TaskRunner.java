@@ -167,8 +167,7 @@ final class TaskRunner {
                 }
                 return new Step(r, null);
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> kw = (Map<String, Object>) e.templar().template(task.keywords().values(), scope.context(task.loc()));
+            Map<String, Object> kw = TaskKeywords.render(task.keywords(), e.templar(), scope.context(task.loc()), e.omit());
             if (task.isInclude()) return new Step(include(task, scope, loopVars, includes), null);
             String delegate = kw.get("delegate_to") == null ? null : Py.str(kw.get("delegate_to"));
             return new Step(execute(task, host, info, scope, kw, delegate), delegate);
