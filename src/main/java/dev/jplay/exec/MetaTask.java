@@ -125,8 +125,7 @@ final class MetaTask {
 
     private dev.jplay.connection.Target target(Task t, HostRun h) {
         var scope = runner.scope(t, h.name);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> kw = (Map<String, Object>) e.templar().template(t.keywords().values(), scope.context(t.loc()));
+        Map<String, Object> kw = TaskKeywords.render(t.keywords(), e.templar(), scope.context(t.loc()), e.omit());
         return Targets.resolve(h.name, scope, kw, e.options()).target();
     }
 

@@ -95,8 +95,10 @@ final class PlayRun {
         return false;
     }
 
+    /** A play keyword rendered at play level; null when not given or rendered as omit (Ansible then uses the default). */
     private Object templated(Object raw) {
-        return raw == null ? null : e.templar().template(raw, pv.playScope().context(play.loc()));
+        Object v = raw == null ? null : e.templar().template(raw, pv.playScope().context(play.loc()));
+        return e.omit().equals(v) ? null : v;
     }
 
     private static List<TaskNode> concat(List<TaskNode> a, List<TaskNode> b) {
@@ -323,9 +325,9 @@ final class PlayRun {
                 return;
             }
         }
-        Object mfp = play.maxFailPercentage();
+        Object mfp = templated(play.maxFailPercentage());
         if (mfp != null && !batch.isEmpty()) {
-            double limit = Double.parseDouble(Py.str(templated(mfp)).replace("%", ""));
+            double limit = Double.parseDouble(Py.str(mfp).replace("%", ""));
             long failed = batch.stream().filter(h -> h.failed || h.unreachable).count();
             if (failed * 100.0 / batch.size() > limit) {
                 endPlay = true;

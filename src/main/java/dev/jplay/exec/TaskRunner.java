@@ -183,11 +183,7 @@ final class TaskRunner {
                 }
                 return new Step(r, null);
             }
-            Map<String, Object> raw = new java.util.LinkedHashMap<>(task.keywords().values());
-            Object env = raw.remove("environment");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> kw = (Map<String, Object>) e.templar().template(raw, scope.context(task.loc()));
-            if (env != null) kw.put("environment", Arguments.templateEnvironment(env, e.templar(), scope.context(task.loc())));
+            Map<String, Object> kw = TaskKeywords.render(task.keywords(), e.templar(), scope.context(task.loc()), e.omit());
             if (task.isInclude()) return new Step(include(task, scope, loopVars, includes), null);
             String delegate = kw.get("delegate_to") == null ? null : Py.str(kw.get("delegate_to"));
             return new Step(execute(task, host, info, scope, kw, delegate), delegate);

@@ -157,7 +157,8 @@ public final class ArgConverter {
         }
     }
 
-    static String typeName(Object v) {
+    /** Python's name of the type of {@code v} (str, int, dict ...), as Ansible's messages show it. */
+    public static String typeName(Object v) {
         if (v == null) return "NoneType";
         if (v instanceof CharSequence) return "str";
         if (v instanceof Boolean) return "bool";

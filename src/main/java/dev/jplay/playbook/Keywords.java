@@ -12,8 +12,9 @@ import java.util.Set;
  * {@code environment}, {@code ignore_errors}, {@code delegate_to}, ...), as raw (untemplated) values. A child's
  * keywords are merged over its parent's by {@link #under}: set values override, {@code environment} and
  * {@code module_defaults} accumulate (parent first), as Ansible's {@code extend=True, prepend=True} attributes do.
+ * {@code parent} is the level above (null at the top): a keyword whose value renders as omit takes its value from there.
  */
-public record Keywords(Map<String, Object> values) {
+public record Keywords(Map<String, Object> values, Keywords parent) {
     /** Keywords inherited from play → role → block → task. */
     public static final Set<String> INHERITED = Set.of(
             "become", "become_user", "become_method", "become_flags", "become_exe", "remote_user", "connection", "port",
@@ -30,6 +31,10 @@ public record Keywords(Map<String, Object> values) {
 
     public Keywords {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public Keywords(Map<String, Object> values) {
+        this(values, null);
     }
 
     /** Picks the inherited keywords out of a YAML mapping */
@@ -74,14 +79,14 @@ public record Keywords(Map<String, Object> values) {
                 m.put(e.getKey(), e.getValue());
             }
         }
-        return new Keywords(m);
+        return new Keywords(m, parent);
     }
 
     /** A copy with one keyword set (e.g. {@code delegate_to: localhost} for {@code local_action}). */
     public Keywords with(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(values);
         m.put(key, value);
-        return new Keywords(m);
+        return new Keywords(m, parent);
     }
 
     public Object get(String key) {

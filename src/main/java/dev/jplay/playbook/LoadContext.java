@@ -14,8 +14,9 @@ import java.util.Set;
  * role, blocks and static imports, the role, the directory of the file being read, whether these are handlers,
  * the include params of a dynamic include, the play vars used to resolve templated import paths, the directory of
  * the playbook file the play came from (roles are searched from there), the problems of keyword values written
- * above the tasks, the chain of files and roles being loaded (to find cycles and bound the depth), and whether a
- * dynamic include ({@code include_tasks}, {@code include_role}) is above them (then an old {@code include} is dynamic too).
+ * above the tasks, the chain of files and roles being loaded (to find cycles and bound the depth), and whether
+ * the tasks are loaded under a dynamic include (Ansible's "all parents static" is then false: an old-style
+ * {@code include} there is dynamic too).
  */
 record LoadContext(Keywords keywords, List<Object> when, Set<String> tags, Map<String, Object> vars, RoleContext role,
                    Path dir, boolean handlers, Map<String, Object> includeParams, Map<String, Object> playVars,
@@ -68,8 +69,8 @@ record LoadContext(Keywords keywords, List<Object> when, Set<String> tags, Map<S
         return new LoadContext(keywords, when, tags, vars, role, dir, handlers, p, playVars, playbookDir, problems, chain, dynamic);
     }
 
-    /** The same context below a dynamic include. */
-    LoadContext asDynamic() {
+    /** The same context under a dynamic include. */
+    LoadContext underDynamicInclude() {
         return new LoadContext(keywords, when, tags, vars, role, dir, handlers, includeParams, playVars, playbookDir, problems, chain, true);
     }
 

@@ -20,8 +20,12 @@ final class PlayChecks {
     static final Set<String> ORDERS = Set.of("inventory", "reverse_inventory", "sorted", "reverse_sorted", "shuffle");
 
     static void keys(Map<String, Object> ds) {
+        if (ds.containsKey("user") && ds.containsKey("remote_user")) {
+            throw new SourceException("both 'user' and 'remote_user' are set for this play. The use of 'user' is deprecated, and should "
+                    + "be removed", Raw.loc(ds), "keep only remote_user");
+        }
         for (String k : ds.keySet()) {
-            if (Keys.PLAY.contains(k)) continue;
+            if (Keys.PLAY.contains(k) || k.equals("user")) continue; // user: Ansible's old name of a play's remote_user
             String hint = Keys.closest(k, Keys.PLAY).map(s -> "did you mean '" + s + "'?")
                     .orElse(k.equals("when") ? "a play has no 'when'; put it on the tasks, a block, or an import_playbook"
                             : Keys.TASK.contains(k) || k.contains(".") ? "tasks go under 'tasks:' in a play" : null);

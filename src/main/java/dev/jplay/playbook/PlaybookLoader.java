@@ -200,6 +200,7 @@ public final class PlaybookLoader {
         Set<String> tags = new LinkedHashSet<>(importTags);
         tags.addAll(Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")));
         Keywords kw = Keywords.from(ds);
+        if (ds.containsKey("user")) kw = kw.with("remote_user", ds.get("user"));
         Path dir = file.getParent();
         LoadContext base = LoadContext.play(kw, List.copyOf(importWhen), Set.copyOf(tags), dir, vars, KeywordValues.check(ds), chain);
         PlayParts parts = new PlayParts();

@@ -11,7 +11,6 @@ final class SetFactCheck {
     private SetFactCheck() {}
 
     static SourceException check(TaskParser.Action a) {
-        if (a.args().containsKey(ActionArgs.VARIABLE)) return null;
         int names = 0;
         for (var e : a.args().entrySet()) {
             String k = e.getKey();

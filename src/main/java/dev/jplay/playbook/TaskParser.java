@@ -181,6 +181,7 @@ final class TaskParser {
         if (a.problem() != null) return a.problem();
         Module m = registry.find(a.module());
         if (m == null) return null; // a templated action: checked when its name is known
+        if (a.args().containsKey(ActionArgs.VARIABLE)) return null; // arguments from a template: checked when it is rendered
         try {
             ArgConverter.check(m.spec(), a.args());
             if (a.module().equals("set_fact")) {
@@ -206,7 +207,7 @@ final class TaskParser {
             Object v = args.get(k);
             if (v != null && !(v instanceof CharSequence s && s.toString().isBlank()) && !(v instanceof List<?> l && l.isEmpty())) return false;
         }
-        return !args.containsKey(ActionArgs.VARIABLE);
+        return true;
     }
 
     private static String hintFor(ModuleSpec spec, ArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.jplay.playbook;
 
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
@@ -103,7 +104,7 @@ final class TreeLoader {
                 return importRole(ds, a, ctx, parts);
             case "include":
                 warn.accept("\"include\" is deprecated, use include_tasks/import_tasks instead (" + a.loc() + ")");
-                if (staticInclude(ds, a, ctx)) return importTasks(ds, a, ctx, parts);
+                if (isStatic(ds, a, ctx)) return includeStatically(ds, a, ctx, parts);
                 break;
             default:
                 break;
@@ -137,25 +138,11 @@ final class TreeLoader {
     }
 
     /**
-     * Is an old {@code include} static (an import), as Ansible decides: its file is literal, it has no loop, and no
-     * dynamic include is above it.
-     */
-    private static boolean staticInclude(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
-        if (ctx.dynamic()) return false;
-        for (String k : ds.keySet()) if (k.equals("loop") || k.startsWith("with_")) return false;
-        Object f = a.args().get("file") != null ? a.args().get("file") : a.args().get("_raw_params");
-        return f != null && !Templar.isTemplate(f);
-    }
-
-    /**
-     * The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars (with an old
-     * {@code include}'s {@code k=v} words).
+     * The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars.
      */
     private static LoadContext importContext(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
-        Map<String, Object> vars = Raw.vars(ds, "Task");
-        if (a.module().equals("include")) vars = TaskParser.includeParams(a, vars);
         return ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
-                vars, KeywordValues.check(ds));
+                Raw.vars(ds, "Task"), KeywordValues.check(ds));
     }
 
     /** The context of a role entry: its keywords, conditions and tags (its other keys are role params). */
@@ -167,7 +154,7 @@ final class TreeLoader {
     private Block importTasks(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
         noLoop(ds, a);
-        LoadContext outer = importContext(ds, a, ctx); // takes an old include's k=v words out of its arguments
+        LoadContext outer = importContext(ds, a, ctx);
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         String name = fileArg(a);
@@ -176,6 +163,35 @@ final class TreeLoader {
         LoadContext inner = enter(outer, link, a.loc(), a.module() + " loop");
         return new Block(ids.get(), null, file(file, inner, parts), List.of(), List.of(), a.loc(), ctx.role(),
                 Block.Kind.IMPORT);
+    }
+
+    /**
+     * Whether an old-style {@code include} is static, as Ansible decides: its file is literal, it has no loop, and no
+     * dynamic include is above it.
+     */
+    private static boolean isStatic(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
+        Object f = a.args().get(KeyValue.RAW);
+        if (ctx.dynamic() || f == null || Templar.isTemplate(f)) return false;
+        return ds.keySet().stream().noneMatch(k -> k.equals("loop") || k.startsWith("with_"));
+    }
+
+    /**
+     * A static {@code include}: its tasks in place, as an import's, with its keywords, conditions and tags; its
+     * {@code k=v} words are their vars and its own {@code vars} their include params (above set_fact), as in Ansible.
+     */
+    private Block includeStatically(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
+        SourceException bad = parser.checkArgs(a);
+        if (bad != null) throw bad.as(Kind.PARSE);
+        Map<String, Object> own = Raw.vars(ds, "Task");
+        Map<String, Object> vars = new LinkedHashMap<>(own);
+        a.args().forEach((k, v) -> {
+            if (!k.equals(KeyValue.RAW)) vars.put(k, v);
+        });
+        Path file = importedFile(render(fileArg(a), ctx, a.loc()), ctx, a.loc());
+        LoadContext c = ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")), vars,
+                KeywordValues.check(ds)).withIncludeParams(own);
+        return new Block(ids.get(), null, file(file, enter(c, file.toString(), a.loc(), "include loop"), parts), List.of(), List.of(),
+                a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
 
     private static void noLoop(Map<String, Object> ds, TaskParser.Action a) {
@@ -279,7 +295,7 @@ final class TreeLoader {
 
     /**
      * A dynamic include: remembers what its tasks inherit (as in Ansible, the include is their parent: its own
-     * {@code vars} reach them), and loads its target now when it is literal, so that its
+     * {@code vars} reach them as include params, its old-style {@code k=v} words as task vars), and loads its target now when it is literal, so that its
      * mistakes are known before any host is contacted. They are problems of the include (Ansible meets them only if
      * it runs); a target that includes itself is left to run time.
      */
@@ -287,7 +303,9 @@ final class TreeLoader {
         Keywords own = Keywords.from(ds);
         Map<String, Object> apply = Raw.map(t.args().get("apply"), "apply", Raw.keyLoc(ds, t.written()));
         LoadContext children = ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.from(apply), Raw.list(apply.get("when")),
-                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply)).asDynamic();
+                Raw.tags(apply.get("tags"), t.loc()), t.vars(), KeywordValues.check(apply))
+                .withIncludeParams(Raw.vars(ds, "Task")) // the include's own vars: include params, above set_fact (Ansible)
+                .underDynamicInclude();
         includeContexts.put(t.id(), children);
         if (t.loop() != null && Templar.isTemplate(t.args())) return t;
         try {

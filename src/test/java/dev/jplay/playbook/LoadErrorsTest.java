@@ -44,6 +44,16 @@ class LoadErrorsTest {
     }
 
     @Test
+    void playUserIsRemoteUserButNotBesideIt() {
+        LoaderFixture f = new LoaderFixture(dir).file("u.yml", "- hosts: all\n  user: deploy\n  tasks: []\n");
+        assertThat(f.load("u.yml").plays().get(0).keywords().get("remote_user")).isEqualTo("deploy");
+        SourceException e = error("- hosts: all\n  user: a\n  remote_user: b\n  tasks: []\n");
+        assertThat(e.getMessage()).isEqualTo("both 'user' and 'remote_user' are set for this play. The use of 'user' is deprecated, and "
+                + "should be removed");
+        assertThat(e.loc().line()).isEqualTo(1);
+    }
+
+    @Test
     void missingHosts() {
         assertThat(error("- name: x\n  tasks: []\n").getMessage()).contains("the field 'hosts' is required");
     }

@@ -1,6 +1,7 @@
 package dev.jplay.modules.core;
 
 import dev.jplay.data.Py;
+import dev.jplay.modules.ArgConverter;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
@@ -34,7 +35,16 @@ public final class AddHost implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) {
-        Map<String, Object> a = args.all();
+        Map<String, Object> a = new LinkedHashMap<>();
+        Object raw = args.all().get("_raw_params"); // add_host: "{{ host_dict }}": the mapping under the other arguments
+        if (raw instanceof Map<?, ?> m) m.forEach((k, v) -> a.put(Py.str(k), v));
+        else if (raw != null) {
+            return ModuleResult.failed("Invalid raw parameters passed, requires a dictonary/mapping got a  <class '"
+                    + ArgConverter.typeName(raw) + "'>");
+        }
+        args.all().forEach((k, v) -> {
+            if (!k.equals("_raw_params")) a.put(k, v);
+        });
         Object n = a.get("name") != null ? a.get("name") : a.get("hostname") != null ? a.get("hostname") : a.get("host");
         if (n == null) return ModuleResult.failed("name, host or hostname needs to be provided");
         String name = Py.str(n);

@@ -13,7 +13,8 @@ import java.util.List;
 public final class Assert implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.builder("assert")
             .doc("Asserts given expressions are true", "Each entry of 'that' is a conditional as in 'when:'.")
-            .param(Param.of("that").list(null).required().notTemplated().doc("Conditions that must all be true."))
+            .param(Param.of("that").raw().required().notTemplated().doc("Conditions that must all be true: a list, or one "
+                    + "condition (a string is never split at its commas)."))
             .param(Param.of("fail_msg").raw().aliases("msg").doc("Message when an assertion fails."))
             .param(Param.of("success_msg").raw().doc("Message when all assertions pass."))
             .param(Param.of("quiet").type(ParamType.BOOL).def(false).doc("Do not print the result when it passes."))
@@ -32,7 +33,7 @@ public final class Assert implements Module {
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) {
         ModuleResult r = ModuleResult.ok();
         if (!args.bool("quiet")) r.put("_ansible_verbose_always", true);
-        List<Object> thats = args.list("that");
+        List<?> thats = args.get("that") instanceof List<?> l ? l : List.of(args.get("that")); // as Ansible's assert action
         for (Object that : thats) {
             if (!ctx.condition(that)) {
                 r.put("failed", true).put("evaluated_to", false).put("assertion", that);

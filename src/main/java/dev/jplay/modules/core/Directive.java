@@ -83,8 +83,10 @@ public record Directive(ModuleSpec spec) implements Module {
 
     private static Module include() {
         return new Directive(ModuleSpec.builder("include")
-                .doc("Include a task list (deprecated)", "Deprecated: use include_tasks or import_tasks.")
+                .doc("Include a task list (deprecated)", "Deprecated: use include_tasks or import_tasks. Words after the "
+                        + "file name (include: tasks.yml a=1 b=2) are variables of the included tasks.")
                 .freeForm("_raw_params")
+                .acceptsAnyArgs()
                 .param(Param.of("_raw_params").type(ParamType.STR).required().doc("The file."))
                 .example("- include_tasks: other.yml")
                 .performance("no round trip")

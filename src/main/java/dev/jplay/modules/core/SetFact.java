@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * {@code set_fact}: sets host variables. Returns them under {@code ansible_facts}; the executor stores them
- * (and, with {@code cacheable}, also as facts). Strings spelled as booleans become booleans, as in Ansible.
+ * (and, with {@code cacheable}, also as facts). Strings spelled as booleans become booleans, and names may be
+ * templates ({@code "{{ item }}=x"}), as in Ansible.
  */
 public final class SetFact implements Module {
     private static final Set<String> BOOLS = Set.of("true", "false", "yes", "no");
@@ -45,6 +46,7 @@ public final class SetFact implements Module {
                 cacheable = ArgConverter.toBool(e.getValue());
                 continue;
             }
+            if (k.contains("{{") || k.contains("{%")) k = dev.jplay.data.Py.str(ctx.template(k)); // Ansible templates the names
             if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 return ModuleResult.failed("The variable name '" + k + "' is not valid. Variables must start with a letter or "
                         + "underscore character, and contain only letters, numbers and underscores.");
