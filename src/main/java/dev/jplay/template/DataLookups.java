@@ -130,7 +130,7 @@ final class DataLookups {
                 Pattern re = Pattern.compile(term.key());
                 for (var entry : sec.entrySet()) if (re.matcher(entry.getKey()).lookingAt()) out.add(entry.getValue());
             } else if (sec.containsKey(key)) {
-                out.add(sec.get(key));
+                if (sec.get(key) != null) out.add(sec.get(key)); // a key without a value (allow_no_value) gives nothing, as Ansible
             } else {
                 out.add(o.getOrDefault("default", ""));
             }

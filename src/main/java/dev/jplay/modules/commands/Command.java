@@ -64,11 +64,13 @@ public final class Command implements Module, Detachable {
     @Override
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) throws ConnectionException {
         ModuleArgs a = withCmd(args);
+        ModuleResult r = RunCommand.run(a, ctx, shell);
         if (!shell && a.has("executable")) {
-            ctx.warn("As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command' module. Not using '"
-                    + a.str("executable") + "'.");
+            // the module's own warning (module.warn): in the result's warnings, which the output shows
+            r.put("warnings", new java.util.ArrayList<Object>(java.util.List.of("As of Ansible 2.4, the parameter 'executable' is no longer supported "
+                    + "with the 'command' module. Not using '" + a.str("executable") + "'.")));
         }
-        return RunCommand.run(a, ctx, shell);
+        return r;
     }
 
     @Override
