@@ -161,7 +161,8 @@ final class Lexer {
         Deque<Character> balance = new ArrayDeque<>();
         pos = from;
         while (true) {
-            while (pos < n && Character.isWhitespace(src.charAt(pos))) pos++;
+            // Jinja2 skips \s+ of a Python str: Unicode spaces too (a no-break space before a filter, as in include_vars' test)
+            while (pos < n && (Character.isWhitespace(src.charAt(pos)) || Character.isSpaceChar(src.charAt(pos)))) pos++;
             if (pos >= n) return;
             if (balance.isEmpty() && end != null) {
                 char c = src.charAt(pos);

@@ -164,6 +164,12 @@ class TemplarTest {
     }
 
     @Test
+    void unicodeSpacesInsideATagAreWhitespaceAsInPython() {
+        assertThat(render("{{ l\u00a0| length }}")).isEqualTo("3");
+        assertThat(t.condition("l\u2007| length == 3", ctx())).isTrue();
+    }
+
+    @Test
     void conditions() {
         assertThat(t.condition("n > 3 and 'World' in s", ctx())).isTrue();
         assertThat(t.condition(List.of("flag", "n == 5"), ctx())).isTrue();
