@@ -2,13 +2,13 @@ package dev.jplay.exec;
 
 import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
+import dev.jplay.playbook.Keywords;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.template.Templar;
 import dev.jplay.template.TemplateContext;
 import dev.jplay.template.TemplateException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The boolean keywords of tasks and plays ({@code ignore_errors}, {@code run_once}, {@code any_errors_fatal},
@@ -16,7 +16,7 @@ import java.util.Map;
  * error or a value that is no boolean is a {@link SourceException} at the task naming the field, never a silent
  * {@code false}.
  * <pre>
- * boolean once = Flags.of("run_once", task.keywords().get("run_once"), false, templar, ctx, task.loc());
+ * boolean once = Flags.of("run_once", task.keywords(), false, templar, ctx, task.loc(), omit);
  * </pre>
  */
 final class Flags {
@@ -29,14 +29,28 @@ final class Flags {
     /** The keyword {@code field} given as {@code value} (may be a template), or {@code absent} when not given. */
     static boolean of(String field, Object value, boolean absent, Templar templar, TemplateContext ctx, Loc loc) {
         if (value == null) return absent;
-        Object v;
+        return convert(field, render(field, value, templar, ctx, loc), value, absent, loc);
+    }
+
+    /**
+     * The keyword {@code field} of a task's {@code keywords}: one that renders as the {@code omit} placeholder is not
+     * set at the task's level and takes the level above ({@link TaskKeywords#aboveOmit}), {@code absent} when none sets it.
+     */
+    static boolean of(String field, Keywords keywords, boolean absent, Templar templar, TemplateContext ctx, Loc loc, String omit) {
+        Object value = keywords.get(field);
+        if (value == null) return absent;
+        Object v = TaskKeywords.aboveOmit(keywords, field, render(field, value, templar, ctx, loc),
+                above -> render(field, above, templar, ctx, loc), omit);
+        return convert(field, v, value, absent, loc);
+    }
+
+    private static Object render(String field, Object value, Templar templar, TemplateContext ctx, Loc loc) {
         try {
-            v = templar.template(value, ctx);
+            return templar.template(value, ctx);
         } catch (SourceException ex) {
             String why = ex instanceof TemplateException t && t.isUndefined() ? "which includes an undefined variable" : "which could not be templated";
             throw new SourceException("The field '" + field + "' has an invalid value, " + why + ". The error was: " + ex.getMessage(), loc);
         }
-        return convert(field, v, value, absent, loc);
     }
 
     /** A keyword whose template was already rendered: converted to a boolean, {@code absent} when not given. */
@@ -60,16 +74,16 @@ final class Flags {
      * failed for it): the written value's truthiness, so {@code ignore_errors: "{{ nope }}"} ignores the failure
      * it caused, as in Ansible.
      */
-    static boolean orWritten(String field, Object value, boolean absent, Templar templar, TemplateContext ctx, Loc loc) {
+    static boolean orWritten(String field, Keywords keywords, boolean absent, Templar templar, TemplateContext ctx, Loc loc, String omit) {
         try {
-            return of(field, value, absent, templar, ctx, loc);
+            return of(field, keywords, absent, templar, ctx, loc, omit);
         } catch (SourceException ex) {
-            return Templar.truthy(value);
+            return Templar.truthy(keywords.get(field));
         }
     }
 
     /** Checks every boolean keyword the task gives (a located failure for the first bad one). */
-    static void check(Map<String, Object> keywords, Templar templar, TemplateContext ctx, Loc loc) {
-        for (String field : TASK) of(field, keywords.get(field), false, templar, ctx, loc);
+    static void check(Keywords keywords, Templar templar, TemplateContext ctx, Loc loc, String omit) {
+        for (String field : TASK) of(field, keywords, false, templar, ctx, loc, omit);
     }
 }

@@ -353,8 +353,8 @@ final class PlayRun {
     /** The task's any_errors_fatal; a task that runs once for all hosts is fatal too (Ansible's linear strategy). */
     private boolean anyErrorsFatal(Task t, List<HostRun> hosts) {
         if (walker.bypassHostLoop(t, hosts)) return true;
-        return Flags.orWritten("any_errors_fatal", t.keywords().get("any_errors_fatal"), e.options().anyErrorsFatal(), e.templar(),
-                walker.runner().scope(t, hosts.get(0).name).context(t.loc()), t.loc());
+        return Flags.orWritten("any_errors_fatal", t.keywords(), e.options().anyErrorsFatal(), e.templar(),
+                walker.runner().scope(t, hosts.get(0).name).context(t.loc()), t.loc(), e.omit());
     }
 
     /** Loads what {@code inc} includes; for {@code include_tasks}, the file it read (roles have none). */

@@ -6,6 +6,7 @@ import dev.jplay.template.TemplateContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A task's keywords rendered for one host. A keyword that renders as the omit placeholder takes the value of the level
@@ -22,18 +23,25 @@ final class TaskKeywords {
         Map<String, Object> out = (Map<String, Object>) templar.template(raw, ctx);
         if (env != null) out.put("environment", one("environment", env, templar, ctx));
         for (String k : List.copyOf(out.keySet())) {
-            Keywords level = kw;
-            while (omit.equals(out.get(k))) {
-                level = level.parent();
-                Object above = level == null ? null : level.values().get(k);
-                if (above == null) {
-                    out.remove(k);
-                } else {
-                    out.put(k, one(k, above, templar, ctx));
-                }
-            }
+            Object v = aboveOmit(kw, k, out.get(k), above -> one(k, above, templar, ctx), omit);
+            if (v == null) out.remove(k); else out.put(k, v);
         }
         return out;
+    }
+
+    /**
+     * The keyword {@code k} of {@code kw} whose value rendered as {@code rendered}: that value, or, while it is the omit
+     * placeholder, the value of the level above rendered by {@code render}; null when no level above sets it.
+     */
+    static Object aboveOmit(Keywords kw, String k, Object rendered, UnaryOperator<Object> render, String omit) {
+        Keywords level = kw;
+        Object v = rendered;
+        while (v != null && omit.equals(v)) {
+            level = level.parent();
+            Object above = level == null ? null : level.values().get(k);
+            v = above == null ? null : render.apply(above);
+        }
+        return v;
     }
 
     /** One keyword's value: {@code environment} value by value (see {@link Arguments#templateEnvironment}). */

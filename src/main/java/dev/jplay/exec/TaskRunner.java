@@ -137,7 +137,7 @@ final class TaskRunner {
 
     private boolean ignores(Task task, VarScope scope, Status st) {
         String field = st == Status.FAILED ? "ignore_errors" : "ignore_unreachable";
-        return Flags.orWritten(field, task.keywords().get(field), false, e.templar(), scope.context(task.loc()), task.loc());
+        return Flags.orWritten(field, task.keywords(), false, e.templar(), scope.context(task.loc()), task.loc(), e.omit());
     }
 
     /**
@@ -175,10 +175,10 @@ final class TaskRunner {
                 if (!(p instanceof dev.jplay.template.TemplateException t && t.isRepeatedByEvaluation())) throw p;
             }
             try {
-                Flags.check(task.keywords().values(), e.templar(), scope.context(task.loc()), task.loc());
+                Flags.check(task.keywords(), e.templar(), scope.context(task.loc()), task.loc(), e.omit());
             } catch (SourceException ex) {
                 Map<String, Object> r = Results.failedAt(ex.getMessage() + Results.where(task.loc()));
-                if (Flags.orWritten("no_log", task.keywords().get("no_log"), false, e.templar(), scope.context(task.loc()), task.loc())) {
+                if (Flags.orWritten("no_log", task.keywords(), false, e.templar(), scope.context(task.loc()), task.loc(), e.omit())) {
                     r.put("_ansible_no_log", true);
                 }
                 return new Step(r, null);

@@ -138,7 +138,7 @@ final class Walker {
     boolean bypassHostLoop(Task t, List<HostRun> hosts) {
         if (hosts.size() <= 1) return false;
         if (t.action().equals("add_host") || t.action().equals("pause")) return true;
-        return Flags.of("run_once", t.keywords().get("run_once"), false, e.templar(), runner.scope(t, hosts.get(0).name).context(t.loc()), t.loc());
+        return Flags.of("run_once", t.keywords(), false, e.templar(), runner.scope(t, hosts.get(0).name).context(t.loc()), t.loc(), e.omit());
     }
 
     /**

@@ -32,4 +32,25 @@ class OmitKeywordsTest {
                 .containsExactly("omitted h2", "nothing above null");
         assertThat(r.result.exitCode()).isZero();
     }
+
+    @Test
+    void anOmittedBooleanKeywordTakesTheLevelAboveInsteadOfFailingConversion() {
+        Runs r = new Runs(dir).run("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - copy: content=x dest=%1$s/checked
+                          check_mode: "{{ omit }}"
+                      check_mode: true
+                    - copy: content=x dest=%1$s/written
+                      check_mode: "{{ omit }}"
+                      run_once: "{{ omit }}"
+                      no_log: "{{ omit }}"
+                      ignore_errors: "{{ omit }}"
+                """.formatted(dir));
+        assertThat(r.recap("h1")).isEqualTo("2 2 0 0 0 0 0");
+        assertThat(dir.resolve("checked")).doesNotExist();
+        assertThat(dir.resolve("written")).hasContent("x");
+    }
 }
