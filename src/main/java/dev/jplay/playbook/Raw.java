@@ -65,7 +65,9 @@ final class Raw {
     private static List<Object> listOfMaps(Object v, String what, Loc loc, boolean skipNull) {
         if (v == null) return List.of();
         if (!(v instanceof List<?> l)) {
-            throw new SourceException("A malformed block was encountered while loading " + what + ": it must be a list, got " + kind(v), loc,
+            String why = what.equals("tasks") ? Py.str(v) + " should be a list or None but is <class '" + yamlClass(v) + "'>"
+                    : "it must be a list, got " + kind(v); // Ansible's _load_tasks alone gives load_list_of_blocks' reason
+            throw new SourceException("A malformed block was encountered while loading " + what + ": " + why, loc,
                     "start each entry with '- ' (a YAML list item)");
         }
         List<Object> out = new ArrayList<>();
@@ -126,6 +128,15 @@ final class Raw {
         if (v instanceof Boolean) return "a boolean";
         if (v instanceof Number) return "a number";
         return v.getClass().getSimpleName();
+    }
+
+    /** The Python class Ansible's YAML loader gives a scalar or mapping, as its messages name it. */
+    private static String yamlClass(Object v) {
+        if (v instanceof Map) return "ansible.parsing.yaml.objects.AnsibleMapping";
+        if (v instanceof CharSequence) return "ansible.parsing.yaml.objects.AnsibleUnicode";
+        if (v instanceof Boolean) return "bool";
+        if (v instanceof Double || v instanceof Float) return "float";
+        return v instanceof Number ? "int" : v.getClass().getSimpleName();
     }
 
     static Loc keyLoc(Map<String, Object> ds, String key) {
