@@ -46,6 +46,10 @@ record RoleRequest(String name, Map<String, Object> params, Map<String, Object> 
     @SuppressWarnings("unchecked")
     static RoleRequest fromEntry(Object entry, Loc loc, boolean play) {
         if (entry instanceof CharSequence s) {
+            if (s.toString().contains(",")) { // Ansible's RoleInclude: the pre-2.0 'name,version' form is refused
+                throw new SourceException("Invalid old style role requirement: " + s, loc, "write  - role: NAME", null,
+                        SourceException.Kind.ERROR);
+            }
             return new RoleRequest(s.toString(), Map.of(), Map.of(), null, null, null, null, loc, null, play, false, null);
         }
         if (!(entry instanceof Map<?, ?> raw)) throw new SourceException("a role entry must be a name or a mapping", loc);
