@@ -233,7 +233,15 @@ public final class PlaybookLoader {
         for (Object o : Raw.listOfMaps(ds.get("vars_prompt"), "vars_prompt", Raw.keyLoc(ds, "vars_prompt"))) {
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) o;
-            Raw.onlyKeys(p, Keys.VARS_PROMPT, "vars_prompt entry");
+            if (!p.containsKey("name")) { // Ansible's checks, in its order: the name first, then unknown keys
+                throw new SourceException("Invalid vars_prompt data structure, missing 'name' key", Raw.loc(p));
+            }
+            for (String k : p.keySet()) {
+                if (!Keys.VARS_PROMPT.contains(k)) {
+                    throw new SourceException("Invalid vars_prompt data structure, found unsupported key '" + k + "'", Raw.keyLoc(p, k),
+                            "a vars_prompt entry takes " + String.join(", ", new java.util.TreeSet<>(Keys.VARS_PROMPT)));
+                }
+            }
             if (p.get("name") == null) throw new SourceException("vars_prompt entries need a 'name'", Raw.loc(p));
             String name = Py.str(p.get("name"));
             out.add(new VarsPrompt(name, p.get("prompt") == null ? null : Py.str(p.get("prompt")),
