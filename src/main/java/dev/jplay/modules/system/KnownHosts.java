@@ -81,11 +81,11 @@ public final class KnownHosts implements Module {
             for (int i = 1; i < key.length; i++) line.append(' ').append(key[i]);
             after.add(line.toString());
         }
-        if (after.equals(lines)) return ModuleResult.ok().put("hash_host", a.bool("hash_host")).put("key", a.str("key")).put("name", name).put("path", path).put("state", a.str("state"));
         String text = after.isEmpty() ? "" : String.join("\n", after) + "\n";
-        ModuleResult res = ModuleResult.changed(true).put("hash_host", a.bool("hash_host")).put("key", a.str("key")).put("name", name)
-                .put("path", path).put("state", a.str("state"));
-        if (ctx.diff()) res.diff(Diff.text(file, before, text));
+        // the diff is always in the result (ansible-core's known_hosts computes it whatever the diff mode); headers are the file
+        ModuleResult res = ModuleResult.changed(!after.equals(lines)).put("hash_host", a.bool("hash_host")).put("key", a.str("key"))
+                .put("name", name).put("path", path).put("state", a.str("state")).diff(Diff.text(file, before, text));
+        if (after.equals(lines)) return res;
         if (ctx.check()) return res;
         String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".";
         ExecResult mk = ctx.sh("[ -d " + ShellCommand.quote(dir) + " ] || mkdir -m 0700 -p " + ShellCommand.quote(dir));
