@@ -56,7 +56,7 @@ public final class KnownHosts implements Module {
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
         boolean present = a.str("state").equals("present");
         String[] key = null;
-        if (present) {
+        if (present || a.has("key")) { // with state=absent, a key removes only that key's entry
             key = a.str("key").strip().split("\\s+");
             if (key.length < 3) return ModuleResult.failed("Invalid key specified: " + a.str("key"));
             if (!matches(key[0], name)) return ModuleResult.failed("Host parameter does not match hashed host field in supplied key");
@@ -72,6 +72,8 @@ public final class KnownHosts implements Module {
                 found = true;
                 after.add(l);
             } else if (present && !f[1].equals(key[1])) {
+                after.add(l);
+            } else if (!present && key != null && !(f[1].equals(key[1]) && f[2].equals(key[2]))) {
                 after.add(l);
             }
         }

@@ -55,6 +55,16 @@ class KnownHostsTest {
     }
 
     @Test
+    void absentWithAKeyRemovesOnlyThatKey() throws Exception {
+        Path kh = Files.writeString(dir.resolve("known_hosts"), "a.example.com ssh-ed25519 " + K1 + "\n");
+        Map<String, Object> other = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K2, "state", "absent", "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), other)).containsEntry("changed", false);
+        Map<String, Object> same = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K1, "state", "absent", "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), same)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).isEmpty();
+    }
+
+    @Test
     void refusesAKeyForAnotherHost() throws Exception {
         assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com", "key", "b.example.com ssh-ed25519 " + K1,
                 "path", dir.resolve("kh").toString()))).containsEntry("failed", true);
