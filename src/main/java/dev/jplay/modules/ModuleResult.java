@@ -62,6 +62,17 @@ public final class ModuleResult {
         return this;
     }
 
+    /**
+     * The module's own warning (ansible-core's {@code module.warn}): appended to the result's {@code warnings}
+     * list, which is registered and which the output shows as {@code [WARNING]: ...}.
+     */
+    public ModuleResult warn(String message) {
+        List<Object> list = data.get("warnings") instanceof List<?> l ? new ArrayList<Object>(l) : new ArrayList<>();
+        list.add(message);
+        data.put("warnings", list);
+        return this;
+    }
+
     public ModuleResult diff(Diff d) {
         diffs.add(d.toMap());
         return this;

@@ -67,8 +67,8 @@ public final class Command implements Module, Detachable {
         ModuleResult r = RunCommand.run(a, ctx, shell);
         if (!shell && a.has("executable")) {
             // the module's own warning (module.warn): in the result's warnings, which the output shows
-            r.put("warnings", new java.util.ArrayList<Object>(java.util.List.of("As of Ansible 2.4, the parameter 'executable' is no longer supported "
-                    + "with the 'command' module. Not using '" + a.str("executable") + "'.")));
+            r.warn("As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command' module. Not using '"
+                    + a.str("executable") + "'.");
         }
         return r;
     }

@@ -72,8 +72,8 @@ final class FactsScript {
             "grep -v '^#' /etc/mtab 2>/dev/null | while IFS= read -r l; do set -- $l; case \"$1\" in /*|*:/*) p mnt \"$l|$(stat -f -c '%S %b %f %a %c %d' \"$2\" 2>/dev/null)\";; esac; done",
             "command -v lsblk >/dev/null 2>&1 && lsblk -rno NAME,UUID 2>/dev/null | while IFS= read -r l; do p lsblk \"$l\"; done",
             "command -v vgs >/dev/null 2>&1 && [ \"$(id -u)\" = 0 ] && p lvm yes",
-            "[ -n \"$1\" ] && [ -d \"$1\" ] && for x in \"$1\"/*.fact; do [ -e \"$x\" ] || continue;",
-            "  if [ -x \"$x\" ]; then o=$(\"$x\" 2>&1) || o=\"JPLAY_FACT_FAILED:$o\"; else o=$(cat \"$x\"); fi;",
+            "[ -n \"$1\" ] && [ -d \"$1\" ] && for x in \"$1\"/*.fact; do [ -e \"$x\" ] || [ -L \"$x\" ] || continue;",
+            "  if [ ! -e \"$x\" ]; then o=\"JPLAY_FACT_NOSTAT:$x\"; elif [ -x \"$x\" ]; then o=$(\"$x\" 2>&1) || o=\"JPLAY_FACT_FAILED:$o\"; else o=$(cat \"$x\"); fi;",
             "  p localfact \"${x##*/}\"; printf '%s\\n' \"$o\" | while IFS= read -r l || [ -n \"$l\" ]; do p localline \"$l\"; done; done",
             "true");
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class LocalFacts {
     private static final String FAILED = "JPLAY_FACT_FAILED:";
+    private static final String NO_STAT = "JPLAY_FACT_NOSTAT:";
 
     private LocalFacts() {}
 
@@ -32,6 +33,10 @@ final class LocalFacts {
     }
 
     static Object value(String name, String text) {
+        if (text.startsWith(NO_STAT)) { // a dangling symlink: os.stat fails as Python says it
+            String path = text.substring(NO_STAT.length()).strip();
+            return "Could not stat fact (" + path + "): [Errno 2] No such file or directory: '" + path + "'";
+        }
         if (text.startsWith(FAILED)) return "Failure executing fact script (" + name + ".fact), rc: 1, err: " + text.substring(FAILED.length()).strip();
         try {
             return Json.parse(text);

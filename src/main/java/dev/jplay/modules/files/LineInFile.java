@@ -45,6 +45,17 @@ public final class LineInFile implements Module {
 
     @Override
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
+        ModuleResult r = edit(a, ctx);
+        String empty = "".equals(a.str("regexp")) ? "regular expression" : "".equals(a.str("search_string")) ? "search string" : null;
+        if (empty != null) {
+            r.warn("The " + empty + " is an empty string, which will match every line in the file. This may have unintended "
+                    + "consequences, such as replacing the last line in the file rather than appending."
+                    + (empty.startsWith("regular") ? " If this is desired, use '^' to match every line in the file and avoid this warning." : ""));
+        }
+        return r;
+    }
+
+    private static ModuleResult edit(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         ModuleResult invalid = Attrs.invalid(a);
         if (invalid != null) return invalid;
         String path = a.str("path");

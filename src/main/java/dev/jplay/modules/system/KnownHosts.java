@@ -56,7 +56,7 @@ public final class KnownHosts implements Module {
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
         boolean present = a.str("state").equals("present");
         String[] key = null;
-        if (present) {
+        if (present || a.has("key")) { // with state=absent, a key removes only that key's entry
             key = a.str("key").strip().split("\\s+");
             if (key.length < 3) return ModuleResult.failed("Invalid key specified: " + a.str("key"));
             if (!matches(key[0], name)) return ModuleResult.failed("Host parameter does not match hashed host field in supplied key");
@@ -73,6 +73,8 @@ public final class KnownHosts implements Module {
                 after.add(l);
             } else if (present && !f[1].equals(key[1])) {
                 after.add(l);
+            } else if (!present && key != null && !(f[1].equals(key[1]) && f[2].equals(key[2]))) {
+                after.add(l);
             }
         }
         if (present && !found) {
@@ -81,11 +83,11 @@ public final class KnownHosts implements Module {
             for (int i = 1; i < key.length; i++) line.append(' ').append(key[i]);
             after.add(line.toString());
         }
-        if (after.equals(lines)) return ModuleResult.ok().put("hash_host", a.bool("hash_host")).put("key", a.str("key")).put("name", name).put("path", path).put("state", a.str("state"));
         String text = after.isEmpty() ? "" : String.join("\n", after) + "\n";
-        ModuleResult res = ModuleResult.changed(true).put("hash_host", a.bool("hash_host")).put("key", a.str("key")).put("name", name)
-                .put("path", path).put("state", a.str("state"));
-        if (ctx.diff()) res.diff(Diff.text(file, before, text));
+        // the diff is always in the result (ansible-core's known_hosts computes it whatever the diff mode); headers are the file
+        ModuleResult res = ModuleResult.changed(!after.equals(lines)).put("hash_host", a.bool("hash_host")).put("key", a.str("key"))
+                .put("name", name).put("path", path).put("state", a.str("state")).diff(Diff.text(file, before, text));
+        if (after.equals(lines)) return res;
         if (ctx.check()) return res;
         String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".";
         ExecResult mk = ctx.sh("[ -d " + ShellCommand.quote(dir) + " ] || mkdir -m 0700 -p " + ShellCommand.quote(dir));

@@ -56,9 +56,11 @@ class FactsTest {
     @SuppressWarnings("unchecked")
     void theScriptRunsHereAndGivesTheCoreFactsWithTheirTypes() throws Exception {
         Files.writeString(dir.resolve("x.fact"), "{\"k\": \"v\"}");
+        Path dead = Files.createSymbolicLink(dir.resolve("dead.fact"), dir.resolve("nowhere"));
         Map<String, Object> r = TestContext.local().run(new Setup(), Map.of("fact_path", dir.toString()));
         Map<String, Object> f = (Map<String, Object>) r.get("ansible_facts");
-        assertThat(f.get("ansible_local")).isEqualTo(Map.of("x", Map.of("k", "v")));
+        assertThat(f.get("ansible_local")).as("a dangling symlink is reported as Python's os.stat fails").isEqualTo(Map.of("x", Map.of("k", "v"),
+                "dead", "Could not stat fact (" + dead + "): [Errno 2] No such file or directory: '" + dead + "'"));
         assertThat(f.get("ansible_system")).isEqualTo("Linux");
         assertThat(f.get("ansible_user_uid")).isInstanceOf(Long.class);
         assertThat(f.get("ansible_memtotal_mb")).isInstanceOf(Long.class);

@@ -42,4 +42,18 @@ class LineInFileTest {
         assertThat(r).containsEntry("msg", "line added and ownership, perms or SE linux context changed");
         assertThat(Files.getPosixFilePermissions(f)).hasSize(2);
     }
+
+    @Test
+    void emptyRegexpOrSearchStringIsAWarningInTheResult() throws Exception {
+        Path f = Files.writeString(tmp.resolve("f"), "a\nb\n");
+        Map<String, Object> r = TestContext.local().run(new LineInFile(), Map.of("path", f.toString(), "regexp", "", "line", "c"));
+        assertThat(Files.readString(f)).isEqualTo("a\nc\n");
+        assertThat(r).containsEntry("warnings", List.of("The regular expression is an empty string, which will match every line in the file. "
+                + "This may have unintended consequences, such as replacing the last line in the file rather than appending. "
+                + "If this is desired, use '^' to match every line in the file and avoid this warning."));
+        r = TestContext.local().run(new LineInFile(), Map.of("path", f.toString(), "search_string", "", "line", "d"));
+        assertThat(r).containsEntry("warnings", List.of("The search string is an empty string, which will match every line in the file. "
+                + "This may have unintended consequences, such as replacing the last line in the file rather than appending."));
+        assertThat(TestContext.local().run(new LineInFile(), Map.of("path", f.toString(), "line", "d"))).doesNotContainKey("warnings");
+    }
 }

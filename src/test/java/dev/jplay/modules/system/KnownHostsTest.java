@@ -46,6 +46,25 @@ class KnownHostsTest {
     }
 
     @Test
+    void theDiffIsAlwaysInTheResultWithTheFileAsHeaders() throws Exception {
+        Path kh = Files.writeString(dir.resolve("known_hosts"), "other ssh-rsa AAAAB3\n");
+        Map<String, Object> add = Map.of("name", "git.example.com", "key", "git.example.com ssh-ed25519 " + K1, "path", kh.toString());
+        Map<String, Object> check = TestContext.local().check(true).run(new KnownHosts(), add);
+        assertThat(check.get("diff")).isEqualTo(Map.of("before_header", kh.toString(), "after_header", kh.toString(),
+                "before", "other ssh-rsa AAAAB3\n", "after", "other ssh-rsa AAAAB3\ngit.example.com ssh-ed25519 " + K1 + "\n"));
+    }
+
+    @Test
+    void absentWithAKeyRemovesOnlyThatKey() throws Exception {
+        Path kh = Files.writeString(dir.resolve("known_hosts"), "a.example.com ssh-ed25519 " + K1 + "\n");
+        Map<String, Object> other = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K2, "state", "absent", "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), other)).containsEntry("changed", false);
+        Map<String, Object> same = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K1, "state", "absent", "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), same)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).isEmpty();
+    }
+
+    @Test
     void refusesAKeyForAnotherHost() throws Exception {
         assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com", "key", "b.example.com ssh-ed25519 " + K1,
                 "path", dir.resolve("kh").toString()))).containsEntry("failed", true);
