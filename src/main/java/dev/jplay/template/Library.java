@@ -165,8 +165,8 @@ final class Library {
     static List<Object> loop(Env env, String name, Object terms) {
         Fn.Lookup l = lookup(name);
         if (l == null) throw new EvalError("lookup plugin (" + name + ") not found");
-        // Ansible's listify_lookup_plugin_terms keeps a dict a dict (a scalar becomes a one-item list), and indexed_items refuses it
-        if (name.equals("indexed_items") && terms instanceof Map) throw new EvalError("with_indexed_items expects a list");
+        // Ansible's listify_lookup_plugin_terms keeps a dict a dict (a scalar becomes a one-item list); list and indexed_items refuse it
+        if ((name.equals("indexed_items") || name.equals("list")) && terms instanceof Map) throw new EvalError("with_" + name + " expects a list");
         List<Object> t = terms instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(java.util.Collections.singletonList(terms));
         return l.run(env, t, Map.of());
     }

@@ -177,6 +177,8 @@ class TemplarTest {
         TemplateException e = catchThrowableOfType(TemplateException.class, () -> t.loopLookup("indexed_items", Map.of("a", 1L), ctx()));
         assertThat(e.getMessage()).contains("with_indexed_items expects a list");
         assertThat(t.loopLookup("indexed_items", "x", ctx())).hasSize(1);
+        TemplateException l = catchThrowableOfType(TemplateException.class, () -> t.loopLookup("list", Map.of("a", 1L), ctx()));
+        assertThat(l.getMessage()).contains("with_list expects a list");
         TemplateException e2 = catchThrowableOfType(TemplateException.class,
                 () -> render("{{ lookup('subelements', 9001, 'groups', wantlist=true) }}"));
         assertThat(e2.getMessage()).contains("subelements lookup expects a dictionary, got '9001'");
