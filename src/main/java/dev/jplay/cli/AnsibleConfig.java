@@ -263,16 +263,28 @@ public final class AnsibleConfig {
 
     /**
      * Refuses the settings jplay does not implement rather than ignore them, located where they were set: now
-     * {@code hash_behaviour = merge} (jplay replaces dictionaries, Ansible's default).
+     * {@code hash_behaviour = merge} (jplay replaces dictionaries, Ansible's default) and {@code jinja2_native = True}
+     * (jplay renders templates as Ansible does without native types).
      */
     public void refuseUnimplemented() {
         Setting s = settings.get("DEFAULT_HASH_BEHAVIOUR");
-        if (s == null || !"merge".equals(s.value())) return;
-        Loc at = s.origin().startsWith("env: ") ? Loc.of("environment variable " + s.origin().substring(5)) : keyLoc("hash_behaviour");
-        throw new SourceException("hash_behaviour = merge is not supported by jplay: variables that are dictionaries replace "
-                + "each other, as with Ansible's default (replace)", at,
-                "remove the setting, and merge where needed with the combine filter: {{ a | combine(b, recursive=true) }}",
-                null, Kind.OPTIONS);
+        if (s != null && "merge".equals(s.value())) {
+            throw new SourceException("hash_behaviour = merge is not supported by jplay: variables that are dictionaries replace "
+                    + "each other, as with Ansible's default (replace)", where(s, "hash_behaviour"),
+                    "remove the setting, and merge where needed with the combine filter: {{ a | combine(b, recursive=true) }}",
+                    null, Kind.OPTIONS);
+        }
+        Setting n = settings.get("DEFAULT_JINJA2_NATIVE");
+        if (n != null && Boolean.TRUE.equals(n.value())) {
+            throw new SourceException("jinja2_native = True is not supported by jplay: templates render as with Ansible's default "
+                    + "(jinja2_native = False), strings and not native types", where(n, "jinja2_native"),
+                    "remove the setting (or set it to False)", null, Kind.OPTIONS);
+        }
+    }
+
+    /** Where a setting was set: its environment variable, or its line in the config file. */
+    private Loc where(Setting s, String key) {
+        return s.origin().startsWith("env: ") ? Loc.of("environment variable " + s.origin().substring(5)) : keyLoc(key);
     }
 
     /** Where {@code key} is set in the config file (its first line that sets it), or the file. */

@@ -1,12 +1,14 @@
 package dev.jplay.template;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Jinja2's global functions: {@code range}, {@code dict}, {@code namespace}, {@code lipsum}, {@code cycler}, {@code joiner}. */
+/** Jinja2's global functions: {@code range}, {@code dict}, {@code namespace}, {@code lipsum}, {@code cycler}, {@code joiner}; Ansible's {@code now}. */
 final class Globals {
     /** range() refuses to build lists longer than this (a template is not a place for millions of items). */
     static final int MAX_RANGE = 1_000_000;
@@ -97,6 +99,15 @@ final class Globals {
         }
         if (!html) return String.join("\n\n", paragraphs);
         return new Markup(String.join("\n", paragraphs.stream().map(p -> "<p>" + p + "</p>").toList()));
+    }
+
+    /** Ansible's {@code now(utc=False, fmt=None)}: the naive current datetime (UTC or local), or it formatted by strftime. */
+    static Object now(List<Object> args, Map<String, Object> kw) {
+        Fn.Args a = new Fn.Args("now", args, kw);
+        boolean utc = a.bool(0, "utc", false);
+        String fmt = a.str(1, "fmt", null);
+        PyTime.DateTime now = new PyTime.DateTime(utc ? LocalDateTime.now(ZoneOffset.UTC) : LocalDateTime.now());
+        return fmt == null || fmt.isEmpty() ? now : now.strftime(fmt);
     }
 
     /** {@code cycler(a, b, ...)}: {@code next()} gives the items in turn, {@code current} the next one. */

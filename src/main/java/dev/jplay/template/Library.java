@@ -113,7 +113,7 @@ final class Library {
         return dev.jplay.source.Suggest.closest(shortName(name), Catalog.names(kind)).map(s -> "did you mean '" + s + "'?").orElse(null);
     }
 
-    /** Jinja2's and Ansible's global functions. */
+    /** Jinja2's and Ansible's global functions ({@code now} and {@code lookup}/{@code query} are Ansible's). */
     static Object global(String name) {
         return switch (name) {
             case "range" -> (PyCallable) (env, args, kw) -> Globals.range(args);
@@ -121,6 +121,7 @@ final class Library {
             case "namespace" -> (PyCallable) (env, args, kw) -> Globals.namespace(args, kw);
             case "lipsum" -> (PyCallable) (env, args, kw) -> Globals.lipsum(args, kw);
             case "cycler" -> (PyCallable) (env, args, kw) -> new Globals.Cycler(args);
+            case "now" -> (PyCallable) (env, args, kw) -> Globals.now(args, kw);
             case "joiner" -> (PyCallable) (env, args, kw) -> new Globals.Joiner(args.isEmpty() ? ", " : PyOps.str(args.get(0)));
             case "lookup" -> (PyCallable) (env, args, kw) -> lookup(env, args, kw, false);
             case "query", "q" -> (PyCallable) (env, args, kw) -> lookup(env, args, kw, true);
@@ -164,6 +165,8 @@ final class Library {
     static List<Object> loop(Env env, String name, Object terms) {
         Fn.Lookup l = lookup(name);
         if (l == null) throw new EvalError("lookup plugin (" + name + ") not found");
+        // Ansible's listify_lookup_plugin_terms keeps a dict a dict (a scalar becomes a one-item list); list and indexed_items refuse it
+        if ((name.equals("indexed_items") || name.equals("list")) && terms instanceof Map) throw new EvalError("with_" + name + " expects a list");
         List<Object> t = terms instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(java.util.Collections.singletonList(terms));
         return l.run(env, t, Map.of());
     }

@@ -45,7 +45,7 @@ final class PyTime {
                 case "minute" -> (long) t.getMinute();
                 case "second" -> (long) t.getSecond();
                 case "microsecond" -> (long) (t.getNano() / 1000);
-                case "strftime" -> (PyCallable) (env, args, kw) -> strftime(t.atZone(ZoneOffset.UTC), PyOps.str(args.get(0)), true);
+                case "strftime" -> (PyCallable) (env, args, kw) -> strftime(PyOps.str(args.get(0)));
                 case "isoformat" -> (PyCallable) (env, args, kw) -> isoformat();
                 case "timestamp" -> (PyCallable) (env, args, kw) ->
                         t.atZone(java.time.ZoneId.systemDefault()).toEpochSecond() + t.getNano() / 1e9;
@@ -54,6 +54,11 @@ final class PyTime {
                 case "toordinal" -> (PyCallable) (env, args, kw) -> t.toLocalDate().toEpochDay() + 719163;
                 default -> Undefined.attribute("datetime.datetime object", name);
             };
+        }
+
+        /** {@code datetime.strftime(fmt)}, %f included. */
+        String strftime(String fmt) {
+            return PyTime.strftime(t.atZone(ZoneOffset.UTC), fmt, true);
         }
 
         String isoformat() {

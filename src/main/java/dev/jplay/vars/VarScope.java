@@ -70,6 +70,8 @@ public final class VarScope implements Scope {
             memo.put(name, v);
             return v;
         }
+        // Ansible's 'vars' magic variable: the task's variables (not the loop item's locals), unless a variable hides it
+        if (name.equals("vars")) return new ScopeMap(withoutLocals());
         return Undefined.of(name);
     }
 
@@ -114,6 +116,12 @@ public final class VarScope implements Scope {
         l.add(Layer.untrusted(LOCALS, locals));
         l.addAll(layers);
         return new VarScope(l, templar, searchPaths, vault, reads);
+    }
+
+    private VarScope withoutLocals() {
+        List<Layer> l = new ArrayList<>(layers);
+        l.removeIf(x -> x.name().equals(LOCALS));
+        return l.size() == layers.size() ? this : new VarScope(l, templar, searchPaths, vault, reads);
     }
 
     /**

@@ -36,4 +36,17 @@ class AnsibleConfigTest {
     void hashBehaviourReplaceIsWhatJplayDoes() {
         AnsibleConfig.load(Map.of("ANSIBLE_HASH_BEHAVIOUR", "replace"), dir, dir).refuseUnimplemented();
     }
+
+    @Test
+    void jinja2NativeIsRefusedWhereItIsSet() throws Exception {
+        SourceException e = catchThrowableOfType(SourceException.class,
+                () -> AnsibleConfig.load(Map.of("ANSIBLE_JINJA2_NATIVE", "1"), dir, dir).refuseUnimplemented());
+        assertThat(e.getMessage()).startsWith("jinja2_native = True is not supported by jplay");
+        assertThat(e.loc().file()).isEqualTo("environment variable ANSIBLE_JINJA2_NATIVE");
+        Files.writeString(dir.resolve("ansible.cfg"), "[defaults]\njinja2_native = yes\n");
+        SourceException f = catchThrowableOfType(SourceException.class,
+                () -> AnsibleConfig.load(Map.of("ANSIBLE_CONFIG", "ansible.cfg"), dir, dir).refuseUnimplemented());
+        assertThat(f.loc().toString()).isEqualTo(dir.resolve("ansible.cfg") + ":2:1");
+        AnsibleConfig.load(Map.of("ANSIBLE_JINJA2_NATIVE", "0"), dir, dir).refuseUnimplemented();
+    }
 }

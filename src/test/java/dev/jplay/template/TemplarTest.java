@@ -164,6 +164,27 @@ class TemplarTest {
     }
 
     @Test
+    void nowIsAnsiblesGlobal() {
+        long before = java.time.Instant.now().getEpochSecond();
+        double stamp = Double.parseDouble((String) render("{{ now(fmt='%s.%f') }}"));
+        assertThat(stamp).isBetween(before - 1.0, before + 60.0);
+        assertThat(render("{{ now(true).year }}")).isEqualTo(String.valueOf(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear()));
+        assertThat(render("{{ now(utc=true, fmt='%Y') }}")).isEqualTo(String.valueOf(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear()));
+    }
+
+    @Test
+    void loopLookupsCheckTheirTermsAsAnsible() {
+        TemplateException e = catchThrowableOfType(TemplateException.class, () -> t.loopLookup("indexed_items", Map.of("a", 1L), ctx()));
+        assertThat(e.getMessage()).contains("with_indexed_items expects a list");
+        assertThat(t.loopLookup("indexed_items", "x", ctx())).hasSize(1);
+        TemplateException l = catchThrowableOfType(TemplateException.class, () -> t.loopLookup("list", Map.of("a", 1L), ctx()));
+        assertThat(l.getMessage()).contains("with_list expects a list");
+        TemplateException e2 = catchThrowableOfType(TemplateException.class,
+                () -> render("{{ lookup('subelements', 9001, 'groups', wantlist=true) }}"));
+        assertThat(e2.getMessage()).contains("subelements lookup expects a dictionary, got '9001'");
+    }
+
+    @Test
     void unicodeSpacesInsideATagAreWhitespaceAsInPython() {
         assertThat(render("{{ l\u00a0| length }}")).isEqualTo("3");
         assertThat(t.condition("l\u2007| length == 3", ctx())).isTrue();

@@ -46,4 +46,14 @@ class RunVarsTest {
         assertThat(s.get("inventory_dir")).isEqualTo(dir.toString());
         assertThat(new Templar().template("{{ hostvars['db2'].tier }}-{{ groups['db'] | join(',') }}", s.context())).isEqualTo("x-db1,db2");
     }
+
+    @Test
+    void theVarsMagicVariableHoldsAllTheVariables() throws IOException {
+        VarScope s = vars(Map.of("tier", "x", "key", "tier")).hostScope("web01");
+        Templar t = new Templar();
+        assertThat(t.template("{{ vars['tier'] }}-{{ vars.inventory_hostname }}-{{ vars[key] }}", s.context())).isEqualTo("x-web01-x");
+        assertThat(t.template("{{ vars.nope | default('d') }}-{{ 'tier' in vars }}", s.context())).isEqualTo("d-True");
+        assertThat(t.template("{{ vars.item | default('no') }}-{{ item }}", s.with(Map.of("item", 1L)).context())).isEqualTo("no-1");
+        assertThat(vars(Map.of("vars", "mine")).hostScope("web01").get("vars")).isEqualTo("mine");
+    }
 }
