@@ -68,7 +68,8 @@ public final class KnownHosts implements Module {
             boolean forHost = f.length >= 3 && !l.startsWith("#") && matches(f[0], name);
             if (!forHost) {
                 after.add(l);
-            } else if (present && f[1].equals(key[1]) && f[2].equals(key[2]) && !found) {
+            } else if (present && f[1].equals(key[1]) && f[2].equals(key[2]) && !found
+                    && !(a.bool("hash_host") && !f[0].startsWith("|1|"))) { // hash_host replaces a plain entry by a hashed one
                 found = true;
                 after.add(l);
             } else if (present && !f[1].equals(key[1])) {

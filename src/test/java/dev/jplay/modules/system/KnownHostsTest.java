@@ -65,6 +65,15 @@ class KnownHostsTest {
     }
 
     @Test
+    void hashHostReplacesAPlainEntry() throws Exception {
+        Path kh = Files.writeString(dir.resolve("known_hosts"), "a.example.com ssh-ed25519 " + K1 + "\n");
+        Map<String, Object> hashed = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K1, "path", kh.toString(), "hash_host", true);
+        assertThat(TestContext.local().run(new KnownHosts(), hashed)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).startsWith("|1|").doesNotContain("a.example.com");
+        assertThat(TestContext.local().run(new KnownHosts(), hashed)).containsEntry("changed", false);
+    }
+
+    @Test
     void refusesAKeyForAnotherHost() throws Exception {
         assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com", "key", "b.example.com ssh-ed25519 " + K1,
                 "path", dir.resolve("kh").toString()))).containsEntry("failed", true);
