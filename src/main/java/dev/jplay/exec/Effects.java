@@ -52,6 +52,7 @@ final class Effects {
 
     /** Stores facts on hosts by kind: set_fact (runtime, plus facts when cacheable), include_vars, or gathered facts. */
     void applyFacts(String action, Map<String, Object> facts, boolean cacheable, List<String> hosts) {
+        if (action.equals("debug")) return; // debug: var=ansible_facts shows facts, it sets none (Ansible's _ACTION_DEBUG)
         for (String h : hosts) {
             HostState s = e.vars().state(h);
             switch (action) {
