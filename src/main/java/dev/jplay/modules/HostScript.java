@@ -50,6 +50,25 @@ public final class HostScript {
             return get(name) != null;
         }
 
+        /** The module's failure when its script printed no field at all (it died before its first line): stderr and rc. */
+        public ModuleResult printedNothing(String module) {
+            return ModuleResult.failed(module + ": the module's script printed nothing: " + result.err().strip()).put("rc", (long) result.rc());
+        }
+
+        /**
+         * The failure the script reported ({@code failed} with {@code msg}; {@code rc}, {@code stdout}, {@code stderr}
+         * and {@code cmd} of the command that failed when it gave them), or null when it reported none.
+         */
+        public ModuleResult reportedFailure() {
+            if (!has("failed")) return null;
+            ModuleResult r = ModuleResult.failed(get("msg"));
+            if (has("rc")) {
+                r.put("rc", Long.parseLong(get("rc"))).put("stdout", get("stdout")).put("stderr", get("stderr")).put("cmd", get("cmd"))
+                        .withOutputLines();
+            }
+            return r;
+        }
+
         public List<String> every(String name) {
             List<String> out = new ArrayList<>();
             for (Map.Entry<String, String> e : all) if (e.getKey().equals(name)) out.add(e.getValue());

@@ -128,17 +128,9 @@ public final class Iptables implements Module {
                 "SHOULD", a.str("state").equals("present") ? "1" : "0", "CM", a.bool("chain_management") ? "1" : "0",
                 "CHECK", ctx.check() ? "1" : "0");
         HostScript.Fields f = SCRIPT.run(ctx, vars);
-        if (f.has("failed")) {
-            ModuleResult r = ModuleResult.failed(f.get("msg"));
-            if (f.has("rc")) {
-                r.put("rc", Long.parseLong(f.get("rc"))).put("stdout", f.get("stdout")).put("stderr", f.get("stderr")).put("cmd", f.get("cmd"))
-                        .withOutputLines();
-            }
-            return r;
-        }
-        if (!f.has("changed")) {
-            return ModuleResult.failed("iptables: the module's script printed nothing: " + f.result().err().strip()).put("rc", (long) f.result().rc());
-        }
+        ModuleResult failure = f.reportedFailure();
+        if (failure != null) return failure;
+        if (!f.has("changed")) return f.printedNothing("iptables");
         return ModuleResult.changed(f.get("changed").equals("1")).put("failed", false).put("ip_version", a.str("ip_version"))
                 .put("table", a.str("table")).put("chain", a.str("chain")).put("flush", flush).put("rule", rule).put("state", a.str("state"))
                 .put("chain_management", a.bool("chain_management"));

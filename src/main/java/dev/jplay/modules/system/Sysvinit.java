@@ -67,7 +67,7 @@ public final class Sysvinit implements Module {
                 "SLEEP", String.valueOf(a.integer("sleep", 1)), "DAEMONIZE", a.bool("daemonize") ? "1" : "0", "CHECK", ctx.check() ? "1" : "0");
         HostScript.Fields f = SCRIPT.run(ctx, vars);
         if (!f.has("changed") && !f.has("failed")) {
-            return ModuleResult.failed("sysvinit: the module's script printed nothing: " + f.result().err().strip()).put("rc", (long) f.result().rc());
+            return f.printedNothing("sysvinit");
         }
         if (f.has("failed") && (!f.has("en_changed") || f.has("rc"))) {
             ModuleResult r = ModuleResult.failed(f.get("msg"));

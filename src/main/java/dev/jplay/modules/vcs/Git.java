@@ -83,7 +83,7 @@ public final class Git implements Module {
                 "CHECK", ctx.check() ? "1" : "0", "DIFF", ctx.diff() ? "1" : "0");
         HostScript.Fields f = SCRIPT.run(ctx, vars);
         if (f.all().isEmpty()) {
-            return ModuleResult.failed("git: the module's script printed nothing: " + f.result().err().strip()).put("rc", (long) f.result().rc());
+            return f.printedNothing("git");
         }
         return result(f);
     }

@@ -55,17 +55,9 @@ public final class Subversion implements Module {
                 "PASSWORD", a.str("password"), "CHECKOUT", flag(a, "checkout"), "UPDATE", flag(a, "update"), "EXPORT", flag(a, "export"),
                 "SWITCH", flag(a, "switch"), "VALIDATE", flag(a, "validate_certs"), "CHECK", ctx.check() ? "1" : "0");
         HostScript.Fields f = SCRIPT.run(ctx, vars);
-        if (f.has("failed")) {
-            ModuleResult r = ModuleResult.failed(f.get("msg"));
-            if (f.has("rc")) {
-                r.put("rc", Long.parseLong(f.get("rc"))).put("stdout", f.get("stdout")).put("stderr", f.get("stderr")).put("cmd", f.get("cmd"))
-                        .withOutputLines();
-            }
-            return r;
-        }
-        if (!f.has("changed")) {
-            return ModuleResult.failed("subversion: the module's script printed nothing: " + f.result().err().strip()).put("rc", (long) f.result().rc());
-        }
+        ModuleResult failure = f.reportedFailure();
+        if (failure != null) return failure;
+        if (!f.has("changed")) return f.printedNothing("subversion");
         ModuleResult r = ModuleResult.changed("1".equals(f.get("changed")));
         if (f.has("only_changed")) return r;
         if (f.has("before_none")) r.put("before", null);
