@@ -162,7 +162,7 @@ final class Lexer {
         pos = from;
         while (true) {
             // Jinja2 skips \s+ of a Python str: Unicode spaces too (a no-break space before a filter, as in include_vars' test)
-            while (pos < n && (Character.isWhitespace(src.charAt(pos)) || Character.isSpaceChar(src.charAt(pos)))) pos++;
+            while (pos < n && PyOps.isSpace(src.charAt(pos))) pos++;
             if (pos >= n) return;
             if (balance.isEmpty() && end != null) {
                 char c = src.charAt(pos);
@@ -260,13 +260,13 @@ final class Lexer {
 
     static String stripLeading(String s) {
         int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        while (i < s.length() && PyOps.isSpace(s.charAt(i))) i++;
         return s.substring(i);
     }
 
     static String stripTrailing(String s) {
         int i = s.length();
-        while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) i--;
+        while (i > 0 && PyOps.isSpace(s.charAt(i - 1))) i--;
         return s.substring(0, i);
     }
 }

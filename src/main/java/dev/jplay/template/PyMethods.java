@@ -86,20 +86,20 @@ final class PyMethods {
     static List<Object> split(String s, Object sep, int max, boolean fromRight) {
         List<Object> out = new ArrayList<>();
         if (sep == null) {
-            List<String> words = new ArrayList<>(Arrays.asList(s.strip().split("\\s+")));
+            List<String> words = new ArrayList<>(Arrays.asList(strip(s, null, true, true).split(PyOps.SPACES)));
             if (words.size() == 1 && words.get(0).isEmpty()) return out;
             if (max < 0 || words.size() <= max + 1) {
                 out.addAll(words);
                 return out;
             }
-            String t = fromRight ? s.stripTrailing() : s.stripLeading();
+            String t = strip(s, null, !fromRight, fromRight);
             if (fromRight) {
                 List<String> tail = new ArrayList<>();
                 String rest = t;
                 for (int i = 0; i < max; i++) {
                     int sp = lastWhitespace(rest);
                     tail.add(0, rest.substring(sp + 1));
-                    rest = rest.substring(0, sp).stripTrailing();
+                    rest = strip(rest.substring(0, sp), null, false, true);
                 }
                 out.add(rest);
                 out.addAll(tail);
@@ -108,7 +108,7 @@ final class PyMethods {
                 for (int i = 0; i < max; i++) {
                     int sp = firstWhitespace(rest);
                     out.add(rest.substring(0, sp));
-                    rest = rest.substring(sp).stripLeading();
+                    rest = strip(rest.substring(sp), null, true, false);
                 }
                 out.add(rest);
             }
@@ -141,12 +141,12 @@ final class PyMethods {
     }
 
     private static int firstWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        for (int i = 0; i < s.length(); i++) if (PyOps.isSpace(s.charAt(i))) return i;
         return s.length();
     }
 
     private static int lastWhitespace(String s) {
-        for (int i = s.length() - 1; i >= 0; i--) if (Character.isWhitespace(s.charAt(i))) return i;
+        for (int i = s.length() - 1; i >= 0; i--) if (PyOps.isSpace(s.charAt(i))) return i;
         return -1;
     }
 
@@ -154,8 +154,8 @@ final class PyMethods {
         String set = chars == null ? null : PyOps.str(chars);
         int a = 0;
         int b = s.length();
-        while (left && a < b && (set == null ? Character.isWhitespace(s.charAt(a)) : set.indexOf(s.charAt(a)) >= 0)) a++;
-        while (right && b > a && (set == null ? Character.isWhitespace(s.charAt(b - 1)) : set.indexOf(s.charAt(b - 1)) >= 0)) b--;
+        while (left && a < b && (set == null ? PyOps.isSpace(s.charAt(a)) : set.indexOf(s.charAt(a)) >= 0)) a++;
+        while (right && b > a && (set == null ? PyOps.isSpace(s.charAt(b - 1)) : set.indexOf(s.charAt(b - 1)) >= 0)) b--;
         return s.substring(a, b);
     }
 

@@ -16,6 +16,17 @@ import java.util.Objects;
 final class PyOps {
     private PyOps() {}
 
+    /**
+     * Python's {@code str.isspace} for one character (what {@code str.strip()}, {@code split()} and Jinja2's
+     * {@code \\s} skip): Java's whitespace plus the Unicode spaces it leaves out (no-break spaces) and NEL.
+     */
+    static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+    }
+
+    /** A run of {@link #isSpace} characters, as a regular expression. */
+    static final String SPACES = "[\\s\\x1c-\\x1f\\x85\\p{Z}]+";
+
     static Object fail(Undefined u) {
         throw EvalError.undefined(u, -1);
     }

@@ -79,7 +79,7 @@ final class StrMethods {
             case "isalnum":
                 return !s.isEmpty() && s.chars().allMatch(Character::isLetterOrDigit);
             case "isspace":
-                return !s.isEmpty() && s.chars().allMatch(Character::isWhitespace);
+                return !s.isEmpty() && s.chars().allMatch(PyOps::isSpace);
             case "isascii":
                 return s.chars().allMatch(c -> c < 128);
             case "isidentifier":

@@ -162,8 +162,8 @@ public final class Templar {
         if (n < 5 || !text.startsWith("{{") || !text.endsWith("}}")) return null;
         int a = 2;
         int b = n - 2;
-        while (a < b && Character.isWhitespace(text.charAt(a))) a++;
-        while (b > a && Character.isWhitespace(text.charAt(b - 1))) b--;
+        while (a < b && PyOps.isSpace(text.charAt(a))) a++;
+        while (b > a && PyOps.isSpace(text.charAt(b - 1))) b--;
         for (int i = a; i < b; i++) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c) && c != '_') return null;

@@ -16,7 +16,7 @@ final class Tokenizer {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (PyOps.isSpace(c)) {
                 i++;
             } else if (Character.isLetter(c) || c == '_') {
                 int s = i;

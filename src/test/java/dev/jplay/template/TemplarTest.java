@@ -141,6 +141,13 @@ class TemplarTest {
     }
 
     @Test
+    void unicodeSpacesAreWhitespaceAsInPython() {
+        // a no-break space: Python's str.isspace, so strip(), split(), isspace() and Jinja2's "-" trimming treat it as one
+        assertThat(render("{{ '\u00a0x\u00a0'.strip() }}|{{ 'a\u00a0b'.split() }}|{{ '\u00a0'.isspace() }}|{% if 1 -%}\u00a0y{%- endif %}"))
+                .isEqualTo("x|['a', 'b']|True|y");
+    }
+
+    @Test
     void nativeTypesAsAnsibleNonNative() {
         assertThat(render("{{ l }}")).isEqualTo(List.of(3L, 1L, 2L));
         assertThat(render("{{ n }}")).isEqualTo(5L);
