@@ -161,15 +161,29 @@ final class Library {
         return ran.size() == 1 ? ran.get(0) : ran;
     }
 
-    /** What {@code with_<name>: terms} iterates over: the lookup with wantlist. */
+    /**
+     * What {@code with_<name>: terms} iterates over: the lookup with wantlist, given the terms as Ansible's
+     * listify_lookup_plugin_terms leaves them: a scalar becomes a one-item list, a dict stays a dict, which the dict
+     * lookup puts in a list, list, indexed_items and flattened refuse ("with_list expects a list"), and the others
+     * iterate as Python iterates a dict: its keys ({@code with_items: {a: 1}} gives {@code a}).
+     */
     static List<Object> loop(Env env, String name, Object terms) {
         Fn.Lookup l = lookup(name);
         if (l == null) throw new EvalError("lookup plugin (" + name + ") not found");
-        // Ansible's listify_lookup_plugin_terms keeps a dict a dict (a scalar becomes a one-item list); list and indexed_items refuse it
-        if ((name.equals("indexed_items") || name.equals("list")) && terms instanceof Map) throw new EvalError("with_" + name + " expects a list");
-        List<Object> t = terms instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(java.util.Collections.singletonList(terms));
+        List<Object> t;
+        if (terms instanceof List<?> list) {
+            t = new ArrayList<>(list);
+        } else if (terms instanceof Map<?, ?> m && !name.equals("dict")) {
+            if (LIST_ONLY.contains(name)) throw new EvalError("with_" + name + " expects a list");
+            t = new ArrayList<>(m.keySet());
+        } else {
+            t = new ArrayList<>(java.util.Collections.singletonList(terms));
+        }
         return l.run(env, t, Map.of());
     }
+
+    /** The lookups that refuse terms that are not a list. */
+    private static final java.util.Set<String> LIST_ONLY = java.util.Set.of("list", "indexed_items", "flattened");
 
     private static String unhandled(String name, String pythonClass, String message) {
         return "An unhandled exception occurred while running the lookup plugin '" + name + "'. Error was a <class '"

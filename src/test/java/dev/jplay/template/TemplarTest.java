@@ -141,13 +141,6 @@ class TemplarTest {
     }
 
     @Test
-    void unicodeSpacesAreWhitespaceAsInPython() {
-        // a no-break space: Python's str.isspace, so strip(), split(), isspace() and Jinja2's "-" trimming treat it as one
-        assertThat(render("{{ '\u00a0x\u00a0'.strip() }}|{{ 'a\u00a0b'.split() }}|{{ '\u00a0'.isspace() }}|{% if 1 -%}\u00a0y{%- endif %}"))
-                .isEqualTo("x|['a', 'b']|True|y");
-    }
-
-    @Test
     void nativeTypesAsAnsibleNonNative() {
         assertThat(render("{{ l }}")).isEqualTo(List.of(3L, 1L, 2L));
         assertThat(render("{{ n }}")).isEqualTo(5L);
@@ -186,15 +179,20 @@ class TemplarTest {
         assertThat(t.loopLookup("indexed_items", "x", ctx())).hasSize(1);
         TemplateException l = catchThrowableOfType(TemplateException.class, () -> t.loopLookup("list", Map.of("a", 1L), ctx()));
         assertThat(l.getMessage()).contains("with_list expects a list");
+        assertThat(t.loopLookup("items", Map.of("a", 1L, "b", 2L), ctx())).containsExactlyInAnyOrder("a", "b"); // Python's iteration: the keys
+        assertThat(t.loopLookup("dict", Map.of("a", 1L), ctx())).containsExactly(Map.of("key", "a", "value", 1L));
         TemplateException e2 = catchThrowableOfType(TemplateException.class,
                 () -> render("{{ lookup('subelements', 9001, 'groups', wantlist=true) }}"));
         assertThat(e2.getMessage()).contains("subelements lookup expects a dictionary, got '9001'");
     }
 
     @Test
-    void unicodeSpacesInsideATagAreWhitespaceAsInPython() {
+    void unicodeSpacesAreWhitespaceAsInPython() {
         assertThat(render("{{ l\u00a0| length }}")).isEqualTo("3");
         assertThat(t.condition("l\u2007| length == 3", ctx())).isTrue();
+        // a no-break space: Python's str.isspace, so strip(), split(), isspace() and Jinja2's "-" trimming treat it as one
+        assertThat(render("{{ '\u00a0x\u00a0'.strip() }}|{{ 'a\u00a0b'.split() }}|{{ '\u00a0'.isspace() }}|{% if 1 -%}\u00a0y{%- endif %}"))
+                .isEqualTo("x|['a', 'b']|True|y");
     }
 
     @Test
