@@ -104,8 +104,8 @@ final class ListLookups {
         String usage = "subelements lookup expects a list of two or three items, ";
         if (terms.size() < 2 || terms.size() > 3) throw new EvalError(usage);
         // the first term is listified as Ansible's listify_lookup_plugin_terms does: a scalar becomes a one-item list
-        Object first = terms.get(0) instanceof List || terms.get(0) instanceof Map ? terms.get(0) : listify(terms.get(0));
-        if (!(first instanceof List || first instanceof Map) || !(terms.get(1) instanceof CharSequence)) {
+        Object first = terms.get(0) instanceof Map ? terms.get(0) : listify(terms.get(0));
+        if (!(terms.get(1) instanceof CharSequence)) {
             throw new EvalError(usage + "first a dict or a list, second a string pointing to the subkey");
         }
         List<Object> elements;

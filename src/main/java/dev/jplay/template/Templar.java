@@ -383,9 +383,7 @@ public final class Templar {
     public List<Object> loopLookup(String lookupName, Object terms, TemplateContext ctx) {
         try {
             return Library.loop(new Env(this, ctx), lookupName, terms);
-        } catch (EvalError e) {
-            throw new TemplateException(e.getMessage(), ctx.loc());
-        } catch (Library.LookupFailure e) {
+        } catch (EvalError | Library.LookupFailure e) {
             throw new TemplateException(e.getMessage(), ctx.loc());
         }
     }
