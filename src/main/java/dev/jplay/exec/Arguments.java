@@ -87,9 +87,10 @@ final class Arguments {
     }
 
     /**
-     * The task's {@code environment} keyword templated as Ansible does it: each value on its own, and a value that
-     * needs the {@code ansible_env} fact while it is undefined (facts not gathered yet, as for the fact gathering
-     * itself) is left out rather than failing the task.
+     * The task's {@code environment} keyword templated as Ansible does it (Task._post_validate_environment): each
+     * value on its own, the names as written (never templated), and a value that needs the {@code ansible_env} fact
+     * while it is undefined (facts not gathered yet, as for the fact gathering itself) is left out rather than failing
+     * the task.
      */
     static Object templateEnvironment(Object env, dev.jplay.template.Templar templar, dev.jplay.template.TemplateContext ctx) {
         if (!(env instanceof List<?> l)) return templar.template(env, ctx);
@@ -102,7 +103,7 @@ final class Arguments {
             Map<String, Object> vars = new LinkedHashMap<>();
             for (var e : m.entrySet()) {
                 try {
-                    vars.put(Py.str(templar.template(e.getKey(), ctx)), templar.template(e.getValue(), ctx));
+                    vars.put(Py.str(e.getKey()), templar.template(e.getValue(), ctx));
                 } catch (dev.jplay.template.TemplateException ex) {
                     if (!ex.isUndefined() || !ex.getMessage().contains("ansible_env")) throw ex;
                 }

@@ -32,4 +32,21 @@ class EnvironmentKeywordTest {
         assertThat((String) r.res("env", "h1").get("stdout")).startsWith("ido ").doesNotContain("/lola");
         assertThat(r.res("other undefined", "h1")).containsEntry("failed", true);
     }
+
+    @Test
+    void aNameIsNotTemplated() {
+        Runs r = new Runs(dir).run("""
+                - hosts: all
+                  gather_facts: false
+                  vars: {k: MYKEY}
+                  tasks:
+                    - name: env
+                      shell: echo "${MYKEY-unset}"
+                      environment:
+                        "{{ k }}": val
+                      register: out
+                      ignore_errors: true
+                """);
+        assertThat(r.res("env", "h1").get("stdout")).isNotEqualTo("val"); // Ansible sets no MYKEY (its shell fails on "{{")
+    }
 }
