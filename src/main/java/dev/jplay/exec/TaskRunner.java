@@ -172,8 +172,7 @@ final class TaskRunner {
             }
             if (loopError != null) return new Step(Results.failedAt(loopError.getMessage()), null); // Ansible raises it as it is
             for (SourceException p : task.problems()) { // found while loading; Ansible fails the task here
-                if (p instanceof dev.jplay.playbook.ModuleReportedProblem) continue; // the module fails with its own result
-                if (!(p instanceof dev.jplay.template.TemplateException t && t.isRepeatedByEvaluation())) throw p;
+                if (!(p instanceof dev.jplay.playbook.ReportedByRun)) throw p; // else the module or the template fails in its own words
             }
             try {
                 Flags.check(task.keywords(), e.templar(), scope.context(task.loc()), task.loc(), e.omit());

@@ -189,7 +189,7 @@ final class TaskParser {
                 if (bad != null) return bad;
             }
             if ((a.module().equals("command") || a.module().equals("shell")) && noCommand(a.args())) {
-                return new ModuleReportedProblem("no command given", a.loc(), "e.g.  " + a.module() + ": echo hello");
+                return new ReportedByRun("no command given", a.loc(), "e.g.  " + a.module() + ": echo hello");
             }
             return null;
         } catch (ArgumentException e) {

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 final class TemplateChecks {
     /** One finding: {@code certain} when rendering the text always fails. */
-    record Finding(TemplateException error, boolean certain) {}
+    record Finding(SourceException error, boolean certain) {}
 
     private static final Set<String> CONDITIONS = Set.of("when", "changed_when", "failed_when", "until");
     private static final Set<String> NOT_TEMPLATED_KEYS = Set.of("notify", "listen", "register", "tags", "vars", "args",
@@ -87,8 +87,8 @@ final class TemplateChecks {
     }
 
     /** The same mistake, failing the task itself: the run templates a task's name only to show it (leniently). */
-    private static TemplateException plain(TemplateException e) {
-        return e.isRepeatedByEvaluation() ? new TemplateException(e.getMessage(), e.loc(), e.hint()) : e;
+    private static SourceException plain(SourceException e) {
+        return e instanceof ReportedByRun ? new TemplateException(e.getMessage(), e.loc(), e.hint()) : e;
     }
 
     /** Play or block vars: evaluated only when used, so findings are advisories. */
@@ -153,7 +153,7 @@ final class TemplateChecks {
         List<Finding> out = new ArrayList<>();
         for (TemplateCheck.Use u : c.unknown()) {
             boolean certain = u.kind() != TemplateCheck.Kind.LOOKUP && u.direct() && !u.name().contains(".");
-            out.add(new Finding(certain ? TemplateException.repeatedByEvaluation(u.message(), u.loc(), u.hint())
+            out.add(new Finding(certain ? new ReportedByRun(u.message(), u.loc(), u.hint())
                     : new TemplateException(u.message(), u.loc(), u.hint()), certain));
         }
         return out;

@@ -8,7 +8,6 @@ public class TemplateException extends SourceException {
     private static final long serialVersionUID = 1L;
 
     private final boolean undefined;
-    private final boolean repeatedByEvaluation;
 
     public TemplateException(String message, Loc loc) {
         this(message, loc, false);
@@ -17,31 +16,17 @@ public class TemplateException extends SourceException {
     TemplateException(String message, Loc loc, boolean undefined) {
         super(message, loc);
         this.undefined = undefined;
-        this.repeatedByEvaluation = false;
     }
 
-    private TemplateException(String message, Loc loc, String hint, Kind kind, boolean undefined, boolean repeatedByEvaluation) {
-        super(message, loc, hint, null, kind);
+    private TemplateException(String message, Loc loc, String hint, Throwable cause, Kind kind, boolean undefined) {
+        super(message, loc, hint, cause, kind);
         this.undefined = undefined;
-        this.repeatedByEvaluation = repeatedByEvaluation;
     }
 
-    /**
-     * A mistake found without evaluating (an unknown filter or test written in the text) that evaluating the same
-     * text always fails on, with Ansible's own message for where it is evaluated (a task just runs and fails so).
-     */
-    public static TemplateException repeatedByEvaluation(String message, Loc loc, String hint) {
-        return new TemplateException(message, loc, hint, Kind.PARSE, false, true);
-    }
-
-    /** Whether evaluating the text fails with this mistake anyway ({@link #repeatedByEvaluation}). */
-    public boolean isRepeatedByEvaluation() {
-        return repeatedByEvaluation;
-    }
-
+    /** The same error classed as {@code k}, still a template error (and an undefined variable's if it was one). */
     @Override
     public SourceException as(Kind k) {
-        return k == kind() ? this : new TemplateException(getMessage(), loc(), hint(), k, undefined, repeatedByEvaluation);
+        return k == kind() ? this : new TemplateException(getMessage(), loc(), hint(), getCause(), k, undefined);
     }
 
     /** An undefined variable's error. */
@@ -71,6 +56,5 @@ public class TemplateException extends SourceException {
     public TemplateException(String message, Loc loc, String hint, Throwable cause) {
         super(message, loc, hint, cause);
         this.undefined = false;
-        this.repeatedByEvaluation = false;
     }
 }
