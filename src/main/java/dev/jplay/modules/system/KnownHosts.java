@@ -47,8 +47,10 @@ public final class KnownHosts implements Module {
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String name = a.str("name").toLowerCase(java.util.Locale.ROOT);
         String path = a.str("path");
-        ExecResult r = ctx.sh("p=" + ShellCommand.quote(path).replaceFirst("^'~/", "\"\\$HOME\"'/") + "; printf '%s\\n' \"$p\"; cat -- \"$p\" 2>/dev/null");
-        String out = r.out();
+        ExecResult r = ctx.sh("p=" + ShellCommand.quote(path).replaceFirst("^'~/", "\"\\$HOME\"'/")
+                + "; if [ -e \"$p\" ]; then e=1; else e=0; fi; printf '%s\\n%s\\n' $e \"$p\"; cat -- \"$p\" 2>/dev/null");
+        boolean exists = r.out().startsWith("1");
+        String out = r.out().length() < 2 ? "" : r.out().substring(2);
         int nl = out.indexOf('\n');
         String file = nl < 0 ? path : out.substring(0, nl);
         String before = nl < 0 ? "" : out.substring(nl + 1);
@@ -85,11 +87,16 @@ public final class KnownHosts implements Module {
             after.add(line.toString());
         }
         String text = after.isEmpty() ? "" : String.join("\n", after) + "\n";
-        // the diff is always in the result (ansible-core's known_hosts computes it whatever the diff mode); headers are the file
-        ModuleResult res = ModuleResult.changed(!after.equals(lines)).put("hash_host", a.bool("hash_host")).put("key", a.str("key"))
-                .put("name", name).put("path", path).put("state", a.str("state")).diff(Diff.text(file, before, text));
-        if (after.equals(lines)) return res;
-        if (ctx.check()) return res;
+        // the diff is always in the result (ansible-core's known_hosts computes it whatever the diff mode), its before
+        // header /dev/null for a missing file; in check mode the result is only changed and the diff, as known_hosts.py's
+        // (but for a key to remove that is not there, returned before its check-mode exit)
+        Diff diff = new Diff(before, text, exists ? file : "/dev/null", file);
+        boolean changed = !after.equals(lines);
+        boolean absentKeyNotThere = !present && key != null && !changed;
+        if (ctx.check() && !absentKeyNotThere) return ModuleResult.changed(changed).diff(diff);
+        ModuleResult res = ModuleResult.changed(changed).put("hash_host", a.bool("hash_host")).put("key", a.str("key"))
+                .put("name", name).put("path", path).put("state", a.str("state")).diff(diff);
+        if (!changed) return res;
         String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".";
         ExecResult mk = ctx.sh("[ -d " + ShellCommand.quote(dir) + " ] || mkdir -m 0700 -p " + ShellCommand.quote(dir));
         if (!mk.ok()) return ModuleResult.failed("cannot create " + dir + ": " + mk.err().strip());

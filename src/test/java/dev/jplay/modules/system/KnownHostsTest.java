@@ -54,6 +54,18 @@ class KnownHostsTest {
                 "before", "other ssh-rsa AAAAB3\n", "after", "other ssh-rsa AAAAB3\ngit.example.com ssh-ed25519 " + K1 + "\n"));
     }
 
+    /** As known_hosts.py 2.14: check mode exits with changed and the diff only; a missing file's before header is /dev/null. */
+    @Test
+    void checkModeResultIsChangedAndDiffOnly() throws Exception {
+        Path kh = dir.resolve("known_hosts");
+        Map<String, Object> add = Map.of("name", "git.example.com", "key", "git.example.com ssh-ed25519 " + K1, "path", kh.toString());
+        Map<String, Object> check = TestContext.local().check(true).run(new KnownHosts(), add);
+        assertThat(check).containsOnlyKeys("changed", "diff").containsEntry("changed", true);
+        assertThat(check.get("diff")).isEqualTo(Map.of("before_header", "/dev/null", "after_header", kh.toString(),
+                "before", "", "after", "git.example.com ssh-ed25519 " + K1 + "\n"));
+        assertThat(TestContext.local().run(new KnownHosts(), add)).containsKeys("name", "key", "path", "hash_host", "state");
+    }
+
     @Test
     void absentWithAKeyRemovesOnlyThatKey() throws Exception {
         Path kh = Files.writeString(dir.resolve("known_hosts"), "a.example.com ssh-ed25519 " + K1 + "\n");
