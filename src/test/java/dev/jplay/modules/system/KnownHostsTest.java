@@ -85,8 +85,23 @@ class KnownHostsTest {
         assertThat(TestContext.local().run(new KnownHosts(), hashed)).containsEntry("changed", false);
     }
 
+    /** As the known_hosts target: a plain key replaces the host's hashed entry (the host field differs), appended last. */
+    @Test
+    void aPlainKeyReplacesAHashedEntry() throws Exception {
+        Path kh = Files.writeString(dir.resolve("known_hosts"), "a.example.com ssh-ed25519 " + K1 + "\nother ssh-rsa AAAAB3\n");
+        Map<String, Object> hashed = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K1, "path", kh.toString(), "hash_host", true);
+        assertThat(TestContext.local().run(new KnownHosts(), hashed)).containsEntry("changed", true);
+        Map<String, Object> plain = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K1, "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), plain)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).isEqualTo("other ssh-rsa AAAAB3\na.example.com ssh-ed25519 " + K1 + "\n");
+        assertThat(TestContext.local().run(new KnownHosts(), plain)).containsEntry("changed", false);
+    }
+
     @Test
     void refusesAKeyForAnotherHost() throws Exception {
+        assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com,b.example.com", "key", "a.example.com ssh-ed25519 " + K1,
+                "path", dir.resolve("kh").toString()))).containsEntry("msg", "Comma separated list of names is not supported. "
+                        + "Please pass a single name to lookup in the known_hosts file.");
         assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com", "key", "b.example.com ssh-ed25519 " + K1,
                 "path", dir.resolve("kh").toString()))).containsEntry("failed", true);
     }
