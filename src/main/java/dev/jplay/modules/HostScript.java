@@ -63,8 +63,8 @@ public final class HostScript {
             if (!has("failed")) return null;
             ModuleResult r = ModuleResult.failed(get("msg"));
             if (has("rc")) {
-                r.put("rc", Long.parseLong(get("rc"))).put("stdout", get("stdout")).put("stderr", get("stderr")).put("cmd", get("cmd"))
-                        .withOutputLines();
+                r.put("rc", Long.parseLong(get("rc"))).put("stdout", get("stdout")).put("stderr", get("stderr")).withOutputLines();
+                if (has("cmd")) r.put("cmd", get("cmd"));
             }
             return r;
         }

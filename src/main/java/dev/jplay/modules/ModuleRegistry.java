@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import dev.jplay.source.Suggest;
 
 /**
@@ -20,7 +21,7 @@ public final class ModuleRegistry {
     private final Map<String, Module> primary = new TreeMap<>();
     private final Fallback fallback;
     private final Set<String> forced;
-    private final java.util.function.Predicate<String> elsewhere;
+    private final Predicate<String> elsewhere;
 
     /** Modules found on demand by name (Ansible Python modules in collections and ansible-core), or null. */
     public interface Fallback {
@@ -40,7 +41,7 @@ public final class ModuleRegistry {
     }
 
     private ModuleRegistry(Collection<? extends Module> modules, Fallback fallback, Set<String> forced,
-                           java.util.function.Predicate<String> elsewhere) {
+                           Predicate<String> elsewhere) {
         this.fallback = fallback;
         this.forced = Set.copyOf(forced);
         this.elsewhere = elsewhere;
@@ -73,7 +74,7 @@ public final class ModuleRegistry {
      * This registry knowing which names Ansible resolves although no module here answers to them ({@code resolves}:
      * its modules and action plugins jplay lacks). Without it, every unknown name may be one Ansible resolves.
      */
-    public ModuleRegistry withAnsibleNames(java.util.function.Predicate<String> resolves) {
+    public ModuleRegistry withAnsibleNames(Predicate<String> resolves) {
         return new ModuleRegistry(primary.values(), fallback, forced, resolves);
     }
 

@@ -58,9 +58,7 @@ record Shebang(byte[] module, boolean discover, List<String> args, String interp
      */
     String command() {
         if (interpreter == null) return "";
-        StringBuilder sb = new StringBuilder();
-        if (discover) sb.append(Interpreter.COMMAND);
-        else for (String w : ShellWords.split(interpreter)) sb.append(sb.isEmpty() ? "" : " ").append(Py.shellQuote(w));
+        StringBuilder sb = new StringBuilder(Interpreter.command(discover ? "" : interpreter));
         for (String a : args) sb.append(' ').append(Py.shellQuote(a));
         return sb.append(' ').toString();
     }

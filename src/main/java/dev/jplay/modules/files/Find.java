@@ -65,13 +65,14 @@ public final class Find implements Module {
         ExecResult r = ctx.sh(listCommand(a));
         List<Map<String, Object>> files = new ArrayList<>();
         Map<String, Object> skipped = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         long examined = 0;
         long depth = a.bool("recurse") && a.has("depth") ? a.integer("depth") : 0;
         for (String line : r.out().split("\n")) {
             if (line.startsWith("N ")) {
                 String p = line.substring(2);
                 skipped.put(p, "'" + p + "' is not a directory");
-                ctx.warn("Skipped '" + p + "' path due to this access issue: '" + p + "' is not a directory\n");
+                warnings.add("Skipped '" + p + "' path due to this access issue: '" + p + "' is not a directory\n");
                 continue;
             }
             int tab = line.indexOf('\t');
@@ -85,8 +86,10 @@ public final class Find implements Module {
         }
         files = filter.byContentAndChecksum(ctx, files);
         String msg = skipped.isEmpty() ? "All paths examined" : "Not all paths examined, check warnings for details";
-        return ModuleResult.ok().put("files", files).msg(msg).put("matched", (long) files.size()).put("examined", examined)
-                .put("skipped_paths", skipped);
+        ModuleResult result = ModuleResult.ok().put("files", files).msg(msg).put("matched", (long) files.size())
+                .put("examined", examined).put("skipped_paths", skipped);
+        warnings.forEach(result::warn);
+        return result;
     }
 
     private static String listCommand(ModuleArgs a) {

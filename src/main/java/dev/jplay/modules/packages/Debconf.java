@@ -99,10 +99,14 @@ public final class Debconf implements Module {
         return r.put("diff", diff);
     }
 
-    /** debconf-show's lines ({@code * question: value}, the star for seen ones) as question → value. */
+    /**
+     * debconf-show's lines ({@code * question: value}, the star for seen ones; split as debconf.py's
+     * {@code splitlines()}) as question → value.
+     */
     static Map<String, Object> selections(String out) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String line : out.split("\\r\\n|\\r|\\n")) {
+        for (Object o : ModuleResult.splitLines(out)) {
+            String line = (String) o;
             int colon = line.indexOf(':');
             if (colon < 0) continue;
             String key = line.substring(0, colon).strip().replaceAll("^\\*+|\\*+$", "").strip();

@@ -11,6 +11,7 @@ import dev.jplay.modules.ModuleResult;
 import dev.jplay.modules.ModuleSpec;
 import dev.jplay.modules.Param;
 import dev.jplay.modules.ParamType;
+import dev.jplay.modules.python.Interpreter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class Pip implements Module {
                 "STATE", state, "CHDIR", a.str("chdir"), "UMASK", umask == null ? null : umask.strip().replace("0o", "0"),
                 "CHECK", ctx.check() ? "1" : "0", "LIST", simpleCheck ? "0" : "1", "FREEZE", a.has("requirements") || vcs ? "1" : "0",
                 "ARGS", quoted.toString().strip()));
-        if (f.all().isEmpty()) return ModuleResult.failed("pip: the module's script printed nothing: " + f.result().err().strip());
+        if (f.all().isEmpty()) return f.printedNothing("pip");
         List<Object> cmd = new ArrayList<>(f.every("pip"));
         if (f.has("failed")) {
             ModuleResult r = ModuleResult.failed(f.get("msg"));
@@ -131,15 +132,10 @@ public final class Pip implements Module {
                 .put("stdout", f.get("stdout")).put("stderr", f.get("stderr")).withOutputLines();
     }
 
+    /** The Python pip runs under: the host's known one, else discovery's candidates (the script takes the first found). */
     private static String interpreter(ModuleContext ctx) {
-        try {
-            Object v = ctx.evaluate("ansible_python_interpreter | default('')");
-            String s = v == null ? "" : String.valueOf(v).strip();
-            if (!s.isEmpty()) return s;
-        } catch (RuntimeException e) {
-            // no variables here (a test context): discover
-        }
-        return "/usr/bin/python3 python3";
+        String known = Interpreter.known(ctx);
+        return known.isEmpty() ? String.join(" ", Interpreter.CANDIDATES) : known;
     }
 
     private static boolean checkChanged(List<PipRequirement> packages, String listed, String state) {

@@ -26,7 +26,7 @@ public final class Interpreter {
     private static final String MARK = "JPLAY_PYTHON=";
     private static final String MISSING = "JPLAY_NO_PYTHON";
     /** The shell variable the {@link #select} fragment sets to the interpreter's command. */
-    public static final String COMMAND = "\"$jplay_py\"";
+    private static final String COMMAND = "\"$jplay_py\"";
 
     private Interpreter() {}
 

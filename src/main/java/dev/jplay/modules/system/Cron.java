@@ -60,9 +60,6 @@ public final class Cron implements Module {
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String error = validate(a);
         if (error != null) return ModuleResult.failed(error);
-        if (a.has("job") && a.str("job").replaceAll("^[\r\n]+|[\r\n]+$", "").matches("(?s).*[\r\n].*")) {
-            ctx.warn("Job should not contain line breaks");
-        }
         String file = a.has("cron_file") ? (a.str("cron_file").startsWith("/") ? a.str("cron_file") : cronDir + "/" + a.str("cron_file")) : null;
         String user = a.str("user");
         Probes.Part read = Probes.run(ctx, file != null ? HostFiles.cat(file) : "crontab" + userFlag(user) + " -l 2>/dev/null").get(0);
@@ -79,6 +76,10 @@ public final class Cron implements Module {
         }
         if (!changed && !tab.existing.isEmpty() && !tab.existing.endsWith("\n")) changed = true;
         ModuleResult r = ModuleResult.changed(changed).put("jobs", tab.jobNames()).put("envs", tab.envNames());
+        // as Ansible: only a job being installed (not an env, not state=absent) is checked
+        if (install && !a.bool("env") && a.str("job").replaceAll("^[\r\n]+|[\r\n]+$", "").matches("(?s).*[\r\n].*")) {
+            r.warn("Job should not contain line breaks");
+        }
         if (changed && !ctx.check()) {
             ModuleResult failed = write(ctx, file, user, tab.render(), read.ok());
             if (failed != null) return failed;

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,6 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
  * file, one atomic write changes it.
  */
 public final class KnownHosts implements Module {
+    /** known_hosts.py's test for a list of names, which it refuses. */
+    private static final Pattern COMMAS = Pattern.compile("\\S+(\\s+)?,(\\s+)?");
     private static final ModuleSpec SPEC = ModuleSpec.builder("known_hosts")
             .doc("Add or remove a host from the known_hosts file", "Adds a host key to, or removes a host's keys from, a known_hosts file.")
             .param(Param.of("name").str().required().aliases("host").doc("The host (or [host]:port)."))
@@ -47,8 +50,10 @@ public final class KnownHosts implements Module {
     public ModuleResult run(ModuleArgs a, ModuleContext ctx) throws ConnectionException {
         String name = a.str("name").toLowerCase(java.util.Locale.ROOT);
         String path = a.str("path");
-        ExecResult r = ctx.sh("p=" + ShellCommand.quote(path).replaceFirst("^'~/", "\"\\$HOME\"'/") + "; printf '%s\\n' \"$p\"; cat -- \"$p\" 2>/dev/null");
-        String out = r.out();
+        ExecResult r = ctx.sh("p=" + ShellCommand.quote(path).replaceFirst("^'~/", "\"\\$HOME\"'/")
+                + "; if [ -e \"$p\" ]; then e=1; else e=0; fi; printf '%s\\n%s\\n' $e \"$p\"; cat -- \"$p\" 2>/dev/null");
+        boolean exists = r.out().startsWith("1");
+        String out = r.out().length() < 2 ? "" : r.out().substring(2);
         int nl = out.indexOf('\n');
         String file = nl < 0 ? path : out.substring(0, nl);
         String before = nl < 0 ? "" : out.substring(nl + 1);
@@ -57,6 +62,10 @@ public final class KnownHosts implements Module {
         boolean present = a.str("state").equals("present");
         String[] key = null;
         if (present || a.has("key")) { // with state=absent, a key removes only that key's entry
+            if (COMMAS.matcher(name).find()) {
+                return ModuleResult.failed("Comma separated list of names is not supported. "
+                        + "Please pass a single name to lookup in the known_hosts file.");
+            }
             key = a.str("key").strip().split("\\s+");
             if (key.length < 3) return ModuleResult.failed("Invalid key specified: " + a.str("key"));
             if (!matches(key[0], name)) return ModuleResult.failed("Host parameter does not match hashed host field in supplied key");
@@ -68,8 +77,7 @@ public final class KnownHosts implements Module {
             boolean forHost = f.length >= 3 && !l.startsWith("#") && matches(f[0], name);
             if (!forHost) {
                 after.add(l);
-            } else if (present && f[1].equals(key[1]) && f[2].equals(key[2]) && !found
-                    && !(a.bool("hash_host") && !f[0].startsWith("|1|"))) { // hash_host replaces a plain entry by a hashed one
+            } else if (present && f[1].equals(key[1]) && f[2].equals(key[2]) && !found && sameHostField(f[0], key[0], a.bool("hash_host"))) {
                 found = true;
                 after.add(l);
             } else if (present && !f[1].equals(key[1])) {
@@ -85,16 +93,30 @@ public final class KnownHosts implements Module {
             after.add(line.toString());
         }
         String text = after.isEmpty() ? "" : String.join("\n", after) + "\n";
-        // the diff is always in the result (ansible-core's known_hosts computes it whatever the diff mode); headers are the file
-        ModuleResult res = ModuleResult.changed(!after.equals(lines)).put("hash_host", a.bool("hash_host")).put("key", a.str("key"))
-                .put("name", name).put("path", path).put("state", a.str("state")).diff(Diff.text(file, before, text));
-        if (after.equals(lines)) return res;
-        if (ctx.check()) return res;
+        // the diff is always in the result (ansible-core's known_hosts computes it whatever the diff mode), its before
+        // header /dev/null for a missing file; in check mode the result is only changed and the diff, as known_hosts.py's
+        // (but for a key to remove that is not there, returned before its check-mode exit)
+        Diff diff = new Diff(before, text, exists ? file : "/dev/null", file);
+        boolean changed = !after.equals(lines);
+        boolean absentKeyNotThere = !present && key != null && !changed;
+        if (ctx.check() && !absentKeyNotThere) return ModuleResult.changed(changed).diff(diff);
+        ModuleResult res = ModuleResult.changed(changed).put("hash_host", a.bool("hash_host")).put("key", a.str("key"))
+                .put("name", name).put("path", path).put("state", a.str("state")).diff(diff);
+        if (!changed) return res;
         String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".";
         ExecResult mk = ctx.sh("[ -d " + ShellCommand.quote(dir) + " ] || mkdir -m 0700 -p " + ShellCommand.quote(dir));
         if (!mk.ok()) return ModuleResult.failed("cannot create " + dir + ": " + mk.err().strip());
         ctx.put(text.getBytes(StandardCharsets.UTF_8), file, FileAttrs.NONE);
         return res;
+    }
+
+    /**
+     * Is an entry's host field the one the module would write, as known_hosts.py compares them: two hashed fields are
+     * equal (the key is hashed first with hash_host), else the text must be the same; so hash_host replaces a plain
+     * entry by a hashed one, and a plain key replaces a hashed entry.
+     */
+    static boolean sameHostField(String field, String keyField, boolean hashHost) {
+        return hashHost || keyField.startsWith("|1|") ? field.startsWith("|1|") : field.equals(keyField);
     }
 
     /** Does a known_hosts host field (patterns, or a |1|salt|hash) name this host? */

@@ -69,11 +69,7 @@ public final class Sysvinit implements Module {
         if (!f.has("changed") && !f.has("failed")) {
             return f.printedNothing("sysvinit");
         }
-        if (f.has("failed") && (!f.has("en_changed") || f.has("rc"))) {
-            ModuleResult r = ModuleResult.failed(f.get("msg"));
-            if (f.has("rc")) r.put("rc", Long.parseLong(f.get("rc"))).put("stdout", f.get("stdout")).put("stderr", f.get("stderr")).withOutputLines();
-            return r;
-        }
+        if (f.has("failed") && (!f.has("en_changed") || f.has("rc"))) return f.reportedFailure();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("enabled", part(f, "en_", runlevels));
         if (!f.has("failed")) status.put(state == null ? "null" : state, part(f, "st_", null));

@@ -39,11 +39,8 @@ final class UserSshKey {
         ExecResult res = ctx.sh(script);
         if (!res.ok()) return r.fail(res.err().strip()).put("rc", (long) res.rc());
         String out = res.out();
-        if (out.startsWith(EXISTS)) {
-            ctx.warn("Found existing ssh key private file \"" + file + "\", no force, so skipping ssh-keygen generation");
-        } else {
-            r.setChanged(true);
-        }
+        // an existing key is kept without a word (user.py 2.14 returns rc None; the warning came in a later release)
+        if (!out.startsWith(EXISTS)) r.setChanged(true);
         int pub = out.indexOf(PUB);
         String fingerprint = out.substring(out.indexOf('\n') + 1, pub).strip();
         return r.put("ssh_fingerprint", fingerprint).put("ssh_key_file", file).put("ssh_public_key", out.substring(pub + PUB.length()).strip());

@@ -40,6 +40,15 @@ class FindTest {
         return files.stream().map(f -> tmp.relativize(Path.of((String) f.get("path"))).toString()).sorted().toList();
     }
 
+    /** A path that is not a directory is skipped with a warning in the result (Ansible's module.warn), as 2.14 registers it. */
+    @Test
+    void notADirectoryWarnsInTheResult() throws Exception {
+        String p = tmp.resolve("logs/a.log").toString();
+        Map<String, Object> r = TestContext.local().run(new Find(), Map.of("paths", p));
+        assertThat(r).containsEntry("msg", "Not all paths examined, check warnings for details")
+                .containsEntry("warnings", List.of("Skipped '" + p + "' path due to this access issue: '" + p + "' is not a directory\n"));
+    }
+
     /** Ansible's walk looks at (examines) the entries one level below depth without matching them. */
     @Test
     void depthExaminesOneLevelMore() throws Exception {

@@ -71,6 +71,15 @@ class CronTest {
         assertThat(f).doesNotExist();
     }
 
+    /** As cron.py 2.14: a job with an inner line break warns in the result; an env or a removal does not. */
+    @Test
+    void lineBreakWarningOnlyForAJobBeingInstalled() throws Exception {
+        assertThat(host.context().run(cron, Map.of("name", "j", "job", "a\nb"))).containsEntry("warnings", List.of("Job should not contain line breaks"));
+        assertThat(host.context().run(cron, Map.of("name", "j", "job", "\nab\n"))).doesNotContainKey("warnings");
+        assertThat(host.context().run(cron, Map.of("name", "E", "env", true, "job", "a\nb"))).doesNotContainKey("warnings");
+        assertThat(host.context().run(cron, Map.of("name", "j", "job", "a\nb", "state", "absent"))).doesNotContainKey("warnings");
+    }
+
     @Test
     void envVariablesAndValidation() throws Exception {
         assertThat(host.context().run(cron, Map.of("name", "PATH", "env", true, "job", "/usr/bin:/bin"))).containsEntry("changed", true);

@@ -54,6 +54,18 @@ class KnownHostsTest {
                 "before", "other ssh-rsa AAAAB3\n", "after", "other ssh-rsa AAAAB3\ngit.example.com ssh-ed25519 " + K1 + "\n"));
     }
 
+    /** As known_hosts.py 2.14: check mode exits with changed and the diff only; a missing file's before header is /dev/null. */
+    @Test
+    void checkModeResultIsChangedAndDiffOnly() throws Exception {
+        Path kh = dir.resolve("known_hosts");
+        Map<String, Object> add = Map.of("name", "git.example.com", "key", "git.example.com ssh-ed25519 " + K1, "path", kh.toString());
+        Map<String, Object> check = TestContext.local().check(true).run(new KnownHosts(), add);
+        assertThat(check).containsOnlyKeys("changed", "diff").containsEntry("changed", true);
+        assertThat(check.get("diff")).isEqualTo(Map.of("before_header", "/dev/null", "after_header", kh.toString(),
+                "before", "", "after", "git.example.com ssh-ed25519 " + K1 + "\n"));
+        assertThat(TestContext.local().run(new KnownHosts(), add)).containsKeys("name", "key", "path", "hash_host", "state");
+    }
+
     @Test
     void absentWithAKeyRemovesOnlyThatKey() throws Exception {
         Path kh = Files.writeString(dir.resolve("known_hosts"), "a.example.com ssh-ed25519 " + K1 + "\n");
@@ -73,8 +85,23 @@ class KnownHostsTest {
         assertThat(TestContext.local().run(new KnownHosts(), hashed)).containsEntry("changed", false);
     }
 
+    /** As the known_hosts target: a plain key replaces the host's hashed entry (the host field differs), appended last. */
+    @Test
+    void aPlainKeyReplacesAHashedEntry() throws Exception {
+        Path kh = Files.writeString(dir.resolve("known_hosts"), "a.example.com ssh-ed25519 " + K1 + "\nother ssh-rsa AAAAB3\n");
+        Map<String, Object> hashed = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K1, "path", kh.toString(), "hash_host", true);
+        assertThat(TestContext.local().run(new KnownHosts(), hashed)).containsEntry("changed", true);
+        Map<String, Object> plain = Map.of("name", "a.example.com", "key", "a.example.com ssh-ed25519 " + K1, "path", kh.toString());
+        assertThat(TestContext.local().run(new KnownHosts(), plain)).containsEntry("changed", true);
+        assertThat(Files.readString(kh)).isEqualTo("other ssh-rsa AAAAB3\na.example.com ssh-ed25519 " + K1 + "\n");
+        assertThat(TestContext.local().run(new KnownHosts(), plain)).containsEntry("changed", false);
+    }
+
     @Test
     void refusesAKeyForAnotherHost() throws Exception {
+        assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com,b.example.com", "key", "a.example.com ssh-ed25519 " + K1,
+                "path", dir.resolve("kh").toString()))).containsEntry("msg", "Comma separated list of names is not supported. "
+                        + "Please pass a single name to lookup in the known_hosts file.");
         assertThat(TestContext.local().run(new KnownHosts(), Map.of("name", "a.example.com", "key", "b.example.com ssh-ed25519 " + K1,
                 "path", dir.resolve("kh").toString()))).containsEntry("failed", true);
     }

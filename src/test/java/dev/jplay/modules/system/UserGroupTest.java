@@ -92,8 +92,10 @@ class UserGroupTest {
         assertThat(host.calls()).anyMatch(c -> c.startsWith("useradd -d " + home + " -e 2030-01-01 -m ops"));
         assertThat(host.read("shadow")).contains("ops:!:19000:::::21915:");
         host.clear();
-        Map<String, Object> again = host.context().run(user, args);
-        assertThat(again).containsEntry("changed", false);
+        dev.jplay.modules.TestContext quiet = host.context();
+        Map<String, Object> again = quiet.run(user, args);
+        assertThat(again).containsEntry("changed", false).doesNotContainKey("warnings");
+        assertThat(quiet.warnings()).isEmpty();
         assertThat(host.calls()).noneMatch(c -> c.startsWith("usermod") || c.startsWith("ssh-keygen -q"));
         Map<String, Object> unlock = host.context().run(user, Map.of("name", "ops", "password_lock", false, "expires", -1));
         assertThat(unlock).containsEntry("changed", true);
