@@ -211,9 +211,4 @@ public final class KeyValue {
                 && v.charAt(v.length() - 2) != '\\';
         return quoted ? v.substring(1, v.length() - 1) : v;
     }
-
-    /** Words of a {@code k=v} line, as {@link #splitArgs}. */
-    public static List<String> split(String s) {
-        return splitArgs(s);
-    }
 }

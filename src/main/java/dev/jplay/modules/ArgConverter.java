@@ -241,7 +241,7 @@ public final class ArgConverter {
                 if (parsed instanceof Map<?, ?> pm) return (Map<String, Object>) pm;
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            for (String part : KeyValue.split(s)) {
+            for (String part : KeyValue.splitArgs(s)) {
                 int eq = part.indexOf('=');
                 if (eq <= 0) throw new IllegalArgumentException("dictionary requested, could not parse JSON or key=value");
                 out.put(part.substring(0, eq).strip(), KeyValue.unquote(part.substring(eq + 1)));
