@@ -121,6 +121,14 @@ class LoadErrorsTest {
     }
 
     @Test
+    void aWarningEndsItsMessageWithOnePeriod() {
+        LoaderFixture f = new LoaderFixture(dir).file("p.yml", "- hosts: all\n  tasks:\n    - debug: msg={{ 'a' | nosuchfilter }}\n      when: maybe\n");
+        f.load("p.yml");
+        assertThat(f.warnings).anyMatch(w -> w.contains("'nosuchfilter'. A host that runs this task fails."));
+        assertThat(f.warnings).noneMatch(w -> w.contains(".."));
+    }
+
+    @Test
     void oldIncludeIsStaticUnlessADynamicIncludeIsAbove() {
         LoaderFixture f = new LoaderFixture(dir).file("broken.yml", "# a comment\nnot a list\n")
                 .file("t.yml", "- fail: msg=stop\n- include: broken.yml\n")
