@@ -144,6 +144,16 @@ class LoadErrorsTest {
     }
 
     @Test
+    void oldIncludeNamingItsFileWithFileIsStaticToo() {
+        // as Ansible's check_options: file= stands for the free-form file name, and the include is static
+        LoaderFixture f = new LoaderFixture(dir).file("t.yml", "- debug: msg={{ x }}\n")
+                .file("p.yml", "- hosts: all\n  tasks:\n    - include: file=t.yml x=1\n");
+        Block b = (Block) f.load("p.yml").plays().get(0).tasks().get(0);
+        assertThat(b.kind()).isEqualTo(Block.Kind.IMPORT);
+        assertThat(LoaderFixture.tasks(b.block()).get(0).vars()).containsEntry("x", "1").doesNotContainKey("file");
+    }
+
+    @Test
     void staticOldIncludeIsAnImportWithItsWordsAsVars() {
         LoaderFixture f = new LoaderFixture(dir).file("t.yml", "- debug: msg={{ x }}\n")
                 .file("p.yml", "- hosts: all\n  tasks:\n    - include: t.yml x=1\n");
