@@ -7,6 +7,7 @@ import dev.jplay.modules.ArgumentException;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.modules.ModuleSpec;
+import dev.jplay.modules.python.AnsibleNames;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.SourceException.Kind;
@@ -125,15 +126,7 @@ final class TaskParser {
         List<Role> roles = new ArrayList<>(role.parents());
         roles.add(role.role());
         for (Role r : roles) {
-            for (String sub : List.of("library", "action_plugins")) {
-                java.nio.file.Path dir = r.dir().resolve(sub);
-                if (!java.nio.file.Files.isDirectory(dir)) continue;
-                try (var files = java.nio.file.Files.list(dir)) {
-                    if (files.map(f -> f.getFileName().toString()).anyMatch(f -> f.equals(name) || f.startsWith(name + "."))) return true;
-                } catch (java.io.IOException e) {
-                    return true; // unreadable: do not claim the name is missing
-                }
-            }
+            for (String sub : List.of("library", "action_plugins")) if (AnsibleNames.hasFile(r.dir().resolve(sub), name)) return true;
         }
         return false;
     }

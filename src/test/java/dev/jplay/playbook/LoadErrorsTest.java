@@ -3,8 +3,11 @@ package dev.jplay.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jplay.modules.ModuleRegistry;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.SourceException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +129,19 @@ class LoadErrorsTest {
         f.load("p.yml");
         assertThat(f.warnings).anyMatch(w -> w.contains("'nosuchfilter'. A host that runs this task fails."));
         assertThat(f.warnings).noneMatch(w -> w.contains(".."));
+    }
+
+    @Test
+    void aModuleInARolesLibraryResolvesThere() {
+        LoaderFixture f = new LoaderFixture(dir).file("roles/r/tasks/main.yml", "- mymod: {}\n")
+                .file("roles/r/library/mymod.py", "#!/usr/bin/python\n")
+                .file("roles/s/tasks/main.yml", "- mymod: {}\n")
+                .file("p.yml", "- hosts: all\n  roles: [r]\n").file("q.yml", "- hosts: all\n  roles: [s]\n");
+        ModuleRegistry onlyJplays = LoaderFixture.registry().withAnsibleNames(name -> false);
+        PlaybookLoader loader = new PlaybookLoader(onlyJplays, List.of(), ImportRenderer.NONE, f.warnings::add, Decrypter.NONE);
+        assertThat(loader.load(dir.resolve("p.yml")).plays()).hasSize(1); // r's library has it: the task fails only when run
+        SourceException e = catchThrowableOfType(SourceException.class, () -> loader.load(dir.resolve("q.yml")));
+        assertThat(e.getMessage()).contains("couldn't resolve module/action 'mymod'");
     }
 
     @Test
