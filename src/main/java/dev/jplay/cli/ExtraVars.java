@@ -20,20 +20,17 @@ import java.util.Map;
 final class ExtraVars {
     private ExtraVars() {}
 
-    static Map<String, Object> parse(List<String> values, Path cwd, Decrypter vault) {
-        return parse(values, cwd, vault, new LinkedHashMap<>());
-    }
-
     /**
-     * As {@link #parse(List, Path, Decrypter)}, telling {@code where} where each variable's winning value is written:
-     * its key in an {@code @file} (file:line:col), else the {@code -e} argument.
+     * The variables of the {@code -e} {@code values}, a later one winning, telling {@code where} where each variable's
+     * winning value is written: its key in an {@code @file} (file:line:col), else the {@code -e} argument.
      */
     static Map<String, Object> parse(List<String> values, Path cwd, Decrypter vault, Map<String, Loc> where) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String v : values) {
-            Map<String, Object> one = one(v.strip(), cwd, vault);
-            Loc arg = Loc.of("-e " + v.strip());
-            for (String k : one.keySet()) where.put(k, v.strip().startsWith("@") ? YamlMap.locOf(one, k, arg) : arg);
+        for (String value : values) {
+            String v = value.strip();
+            Map<String, Object> one = one(v, cwd, vault);
+            Loc arg = Loc.of("-e " + v);
+            for (String k : one.keySet()) where.put(k, v.startsWith("@") ? YamlMap.locOf(one, k, arg) : arg);
             out.putAll(one);
         }
         return out;

@@ -53,12 +53,13 @@ final class ActionArgs {
     }
 
     private static String[] splitModule(String text, Loc loc) {
-        List<String> words = split(text, loc);
+        List<String> words = words(text, loc);
         if (words.isEmpty()) throw new SourceException("no module named in '" + text + "'", loc);
         return new String[] {words.get(0).strip(), String.join(" ", words.subList(1, words.size()))};
     }
 
-    private static List<String> split(String text, Loc loc) {
+    /** The words of {@code text} as Ansible's split_args; unbalanced quotes or blocks are an error at {@code loc}. */
+    static List<String> words(String text, Loc loc) {
         try {
             return KeyValue.splitArgs(text);
         } catch (KeyValue.Unbalanced e) {

@@ -156,7 +156,7 @@ public final class PlaybookLoader {
         Raw.onlyKeys(ds, Keys.union(Keys.IMPORT_PLAYBOOK, Set.of(key)), "PlaybookInclude");
         Object raw = ds.get(key);
         if (raw == null) throw new SourceException("import_playbook needs a playbook file name", Raw.keyLoc(ds, key));
-        List<String> words = splitImport(Py.str(raw), Raw.valueLoc(ds, key));
+        List<String> words = ActionArgs.words(Py.str(raw), Raw.valueLoc(ds, key));
         String target = words.get(0);
         if (Templar.isTemplate(target)) {
             throw new SourceException("import_playbook paths cannot use templates here", Raw.valueLoc(ds, key));
@@ -174,15 +174,6 @@ public final class PlaybookLoader {
         List<Object> when = new ArrayList<>(importWhen);
         when.addAll(Raw.list(ds.get("when")));
         loadInto(p, vars, tags, when, plays, chain, Raw.keyLoc(ds, key));
-    }
-
-    /** {@code import_playbook: other.yml a=1}: the file, then old-style {@code k=v} vars. */
-    private static List<String> splitImport(String text, Loc loc) {
-        try {
-            return KeyValue.splitArgs(text);
-        } catch (KeyValue.Unbalanced e) {
-            throw new SourceException(e.getMessage(), loc);
-        }
     }
 
     private Play play(Map<String, Object> ds, Path file, Map<String, Object> importVars, Set<String> importTags, List<Object> importWhen,

@@ -1,11 +1,13 @@
 package dev.jplay.playbook;
 
+import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import dev.jplay.modules.ArgConverter;
 import dev.jplay.modules.ArgumentException;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleRegistry;
 import dev.jplay.modules.ModuleSpec;
+import dev.jplay.modules.python.AnsibleNames;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.SourceException.Kind;
@@ -124,15 +126,7 @@ final class TaskParser {
         List<Role> roles = new ArrayList<>(role.parents());
         roles.add(role.role());
         for (Role r : roles) {
-            for (String sub : List.of("library", "action_plugins")) {
-                java.nio.file.Path dir = r.dir().resolve(sub);
-                if (!java.nio.file.Files.isDirectory(dir)) continue;
-                try (var files = java.nio.file.Files.list(dir)) {
-                    if (files.map(f -> f.getFileName().toString()).anyMatch(f -> f.equals(name) || f.startsWith(name + "."))) return true;
-                } catch (java.io.IOException e) {
-                    return true; // unreadable: do not claim the name is missing
-                }
-            }
+            for (String sub : List.of("library", "action_plugins")) if (AnsibleNames.hasFile(r.dir().resolve(sub), name)) return true;
         }
         return false;
     }
@@ -241,7 +235,7 @@ final class TaskParser {
                     "use letters, digits and underscores, starting with a letter", null, Kind.ERROR);
         }
         Map<String, Object> vars = Raw.vars(ds, "Task");
-        if (a.module().equals("include")) vars = includeParams(a, vars);
+        if (a.module().equals("include")) vars = oldIncludeVars(a, vars);
         LoadContext c = include
                 ? ctx.withKeywords(own.under(ctx.keywords())).child(Keywords.NONE, Raw.list(ds.get("when")),
                         Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")), vars)
@@ -269,13 +263,17 @@ final class TaskParser {
                 ctx.role(), ctx.dir(), ctx.handlers(), List.copyOf(listen), List.copyOf(all));
     }
 
-    /** {@code include: file.yml a=1}: the k=v words are vars of the included tasks (Ansible's old include). */
-    static Map<String, Object> includeParams(Action a, Map<String, Object> vars) {
+    /** The arguments of an old-style {@code include} that are not vars of its tasks. */
+    private static final Set<String> INCLUDE_ARGS = Set.of(KeyValue.RAW, "file", "apply");
+
+    /**
+     * {@code include: file.yml a=1}: {@code vars} and the k=v words, the vars of the included tasks (Ansible's old
+     * include); the words are taken out of {@code a}'s args.
+     */
+    static Map<String, Object> oldIncludeVars(Action a, Map<String, Object> vars) {
         Map<String, Object> out = new LinkedHashMap<>(vars);
-        for (var e : a.args().entrySet()) {
-            if (!Set.of("_raw_params", "file", "apply").contains(e.getKey())) out.put(e.getKey(), e.getValue());
-        }
-        a.args().keySet().removeIf(k -> !Set.of("_raw_params", "file", "apply").contains(k));
+        for (var e : a.args().entrySet()) if (!INCLUDE_ARGS.contains(e.getKey())) out.put(e.getKey(), e.getValue());
+        a.args().keySet().retainAll(INCLUDE_ARGS);
         return out;
     }
 }

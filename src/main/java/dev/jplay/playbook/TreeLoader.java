@@ -137,12 +137,10 @@ final class TreeLoader {
                 tasks(ds.get("always"), "always", Raw.keyLoc(ds, "always"), c, parts), loc, ctx.role(), Block.Kind.BLOCK);
     }
 
-    /**
-     * The context an import passes to the tasks it brings in: its keywords, conditions, tags and vars.
-     */
-    private static LoadContext importContext(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
-        return ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")),
-                Raw.vars(ds, "Task"), KeywordValues.check(ds));
+    /** The context an import passes to the tasks it brings in: its keywords, conditions and tags, and {@code vars}. */
+    private static LoadContext importContext(Map<String, Object> ds, Map<String, Object> vars, LoadContext ctx) {
+        return ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")), vars,
+                KeywordValues.check(ds));
     }
 
     /** The context of a role entry: its keywords, conditions and tags (its other keys are role params). */
@@ -154,7 +152,7 @@ final class TreeLoader {
     private Block importTasks(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx, PlayParts parts) {
         Raw.onlyKeys(ds, Keys.union(Keys.TASK, java.util.Set.of(a.key())), "Task");
         noLoop(ds, a);
-        LoadContext outer = importContext(ds, a, ctx);
+        LoadContext outer = importContext(ds, Raw.vars(ds, "Task"), ctx);
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         String name = fileArg(a);
@@ -170,7 +168,7 @@ final class TreeLoader {
      * dynamic include is above it.
      */
     private static boolean isStatic(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
-        Object f = a.args().get(KeyValue.RAW);
+        Object f = fileValue(a.args());
         if (ctx.dynamic() || f == null || Templar.isTemplate(f)) return false;
         return ds.keySet().stream().noneMatch(k -> k.equals("loop") || k.startsWith("with_"));
     }
@@ -183,13 +181,9 @@ final class TreeLoader {
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         Map<String, Object> own = Raw.vars(ds, "Task");
-        Map<String, Object> vars = new LinkedHashMap<>(own);
-        a.args().forEach((k, v) -> {
-            if (!k.equals(KeyValue.RAW)) vars.put(k, v);
-        });
+        Map<String, Object> vars = TaskParser.oldIncludeVars(a, own);
         Path file = importedFile(render(fileArg(a), ctx, a.loc()), ctx, a.loc());
-        LoadContext c = ctx.child(Keywords.from(ds), Raw.list(ds.get("when")), Raw.tags(ds.get("tags"), Raw.keyLoc(ds, "tags")), vars,
-                KeywordValues.check(ds)).withIncludeParams(own);
+        LoadContext c = importContext(ds, vars, ctx).withIncludeParams(own);
         return new Block(ids.get(), null, file(file, enter(c, file.toString(), a.loc(), "include loop"), parts), List.of(), List.of(),
                 a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
@@ -219,8 +213,14 @@ final class TreeLoader {
         return ctx.via(link);
     }
 
+    /** The file an import or include names: its free-form text, else its {@code file} (as Ansible's check_options). */
+    private static Object fileValue(Map<String, Object> args) {
+        Object raw = args.get(KeyValue.RAW);
+        return raw != null && !Py.str(raw).isEmpty() ? raw : args.get("file");
+    }
+
     private static String fileArg(TaskParser.Action a) {
-        Object f = a.args().get("file") != null ? a.args().get("file") : a.args().get("_raw_params");
+        Object f = fileValue(a.args());
         if (f == null) {
             throw new SourceException("No file specified for " + a.module(), a.loc(), "e.g.  " + a.module() + ": tasks/setup.yml");
         }
@@ -288,7 +288,7 @@ final class TreeLoader {
         SourceException bad = parser.checkArgs(a);
         if (bad != null) throw bad.as(Kind.PARSE);
         RoleRequest req = RoleRequest.fromArgs(a.args(), Raw.map(ds.get("vars"), "vars", Raw.keyLoc(ds, "vars")), a.loc(), true);
-        LoadContext c = importContext(ds, a, ctx);
+        LoadContext c = importContext(ds, Raw.vars(ds, "Task"), ctx);
         return new Block(ids.get(), null, role(req.rendered(render(req.name(), ctx, a.loc())), c, parts).nodes(), List.of(),
                 List.of(), a.loc(), ctx.role(), Block.Kind.IMPORT);
     }
@@ -335,7 +335,7 @@ final class TreeLoader {
             if (children.chain().contains(roleLink(dir, req.tasksFrom()))) return null;
             return role(req, children, new PlayParts()).nodes();
         }
-        Object f = t.args().get("file") != null ? t.args().get("file") : t.args().get("_raw_params");
+        Object f = fileValue(t.args());
         if (f == null) throw new SourceException("No file specified for " + t.action(), t.loc());
         if (Templar.isTemplate(f)) return null;
         String name = Py.str(f);

@@ -61,7 +61,7 @@ public final class Validation {
 
     /** A warning for a template that fails only if evaluated. */
     static String advise(SourceException a) {
-        return a.loc() + ": " + a.getMessage() + ". This fails only if it is evaluated.";
+        return a.loc() + ": " + sentence(a.getMessage()) + " This fails only if it is evaluated.";
     }
 
     /**
@@ -118,8 +118,13 @@ public final class Validation {
 
     /** A warning for a problem: where, what, and what happens. */
     static String describe(SourceException p) {
-        return p.loc() + ": " + p.getMessage() + (p.hint() != null ? " (" + p.hint().replace("\n", "; ") + ")" : "")
-                + ". A host that runs this task fails.";
+        return p.loc() + ": " + sentence(p.getMessage() + (p.hint() != null ? " (" + p.hint().replace("\n", "; ") + ")" : ""))
+                + " A host that runs this task fails.";
+    }
+
+    /** {@code text} ending in one period. */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private void play(Play play) {

@@ -3,8 +3,11 @@ package dev.jplay.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jplay.modules.ModuleRegistry;
+import dev.jplay.source.Decrypter;
 import dev.jplay.source.SourceException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +124,27 @@ class LoadErrorsTest {
     }
 
     @Test
+    void aWarningEndsItsMessageWithOnePeriod() {
+        LoaderFixture f = new LoaderFixture(dir).file("p.yml", "- hosts: all\n  tasks:\n    - debug: msg={{ 'a' | nosuchfilter }}\n      when: maybe\n");
+        f.load("p.yml");
+        assertThat(f.warnings).anyMatch(w -> w.contains("'nosuchfilter'. A host that runs this task fails."));
+        assertThat(f.warnings).noneMatch(w -> w.contains(".."));
+    }
+
+    @Test
+    void aModuleInARolesLibraryResolvesThere() {
+        LoaderFixture f = new LoaderFixture(dir).file("roles/r/tasks/main.yml", "- mymod: {}\n")
+                .file("roles/r/library/mymod.py", "#!/usr/bin/python\n")
+                .file("roles/s/tasks/main.yml", "- mymod: {}\n")
+                .file("p.yml", "- hosts: all\n  roles: [r]\n").file("q.yml", "- hosts: all\n  roles: [s]\n");
+        ModuleRegistry onlyJplays = LoaderFixture.registry().withAnsibleNames(name -> false);
+        PlaybookLoader loader = new PlaybookLoader(onlyJplays, List.of(), ImportRenderer.NONE, f.warnings::add, Decrypter.NONE);
+        assertThat(loader.load(dir.resolve("p.yml")).plays()).hasSize(1); // r's library has it: the task fails only when run
+        SourceException e = catchThrowableOfType(SourceException.class, () -> loader.load(dir.resolve("q.yml")));
+        assertThat(e.getMessage()).contains("couldn't resolve module/action 'mymod'");
+    }
+
+    @Test
     void oldIncludeIsStaticUnlessADynamicIncludeIsAbove() {
         LoaderFixture f = new LoaderFixture(dir).file("broken.yml", "# a comment\nnot a list\n")
                 .file("t.yml", "- fail: msg=stop\n- include: broken.yml\n")
@@ -133,6 +157,16 @@ class LoadErrorsTest {
         // below include_tasks it is dynamic: loaded when reached, and the fail before it means it never is
         assertThat(f.load("dynamic.yml").plays()).hasSize(1);
         assertThat(f.warnings).anyMatch(w -> w.contains("broken.yml:2:1"));
+    }
+
+    @Test
+    void oldIncludeNamingItsFileWithFileIsStaticToo() {
+        // as Ansible's check_options: file= stands for the free-form file name, and the include is static
+        LoaderFixture f = new LoaderFixture(dir).file("t.yml", "- debug: msg={{ x }}\n")
+                .file("p.yml", "- hosts: all\n  tasks:\n    - include: file=t.yml x=1\n");
+        Block b = (Block) f.load("p.yml").plays().get(0).tasks().get(0);
+        assertThat(b.kind()).isEqualTo(Block.Kind.IMPORT);
+        assertThat(LoaderFixture.tasks(b.block()).get(0).vars()).containsEntry("x", "1").doesNotContainKey("file");
     }
 
     @Test

@@ -87,8 +87,11 @@ public final class AnsibleNames {
         return false;
     }
 
-    /** Is there a file {@code name} or {@code name.<ext>} in {@code dir} ({@code name} may hold slashes)? */
-    private static boolean hasFile(Path dir, String name) {
+    /**
+     * Is there a file {@code name} or {@code name.<ext>} in {@code dir} ({@code name} may hold slashes), as Ansible finds
+     * a module or action plugin by file? True when {@code dir} cannot be read (the name is not claimed missing).
+     */
+    public static boolean hasFile(Path dir, String name) {
         Path f = dir.resolve(name);
         if (Files.isRegularFile(f)) return true;
         Path parent = f.getParent();
