@@ -19,7 +19,7 @@ final class HostVarsView extends AbstractMap<String, Object> {
     @Override
     public Object get(Object key) {
         if (!(key instanceof String name) || run.inventory().host(name) == null) return null;
-        return new ScopeMap(run.hostScope(name));
+        return new ScopeMap(run.hostVarsScope(name));
     }
 
     @Override
