@@ -212,7 +212,7 @@ public final class PlaybookRunner {
         m.put("ansible_forks", (long) options.forks());
         m.put("ansible_run_tags", List.copyOf(options.tags()));
         m.put("ansible_skip_tags", List.copyOf(options.skipTags()));
-        m.put("ansible_limit", options.limit());
+        if (options.limit() != null) m.put("ansible_limit", options.limit()); // as load_options_vars: only when given
         m.put("ansible_version", Map.of("full", "2.14.18", "major", 2L, "minor", 14L, "revision", 18L, "string", "2.14.18"));
         m.put("ansible_inventory_sources", inventory.sourceDirs().stream().map(Path::toString).toList());
         return m;

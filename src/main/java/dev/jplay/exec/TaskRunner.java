@@ -10,8 +10,10 @@ import dev.jplay.modules.ModuleArgs;
 import dev.jplay.output.Event;
 import dev.jplay.output.Status;
 import dev.jplay.output.TaskInfo;
+import dev.jplay.playbook.ReportedByRun;
 import dev.jplay.playbook.Task;
 import dev.jplay.source.SourceException;
+import dev.jplay.template.Templar;
 import dev.jplay.vars.PlayVars;
 import dev.jplay.vars.VarScope;
 import java.time.Duration;
@@ -150,8 +152,8 @@ final class TaskRunner {
         List<?> items = r.get("results") instanceof List<?> l ? l : List.of();
         boolean decides = r.containsKey(key) || items.stream().anyMatch(i -> i instanceof Map<?, ?> m && m.containsKey(key));
         if (!decides) return Results.flag(r, "failed");
-        if (items.isEmpty() || r.containsKey(key)) return dev.jplay.template.Templar.truthy(r.get(key));
-        return items.stream().anyMatch(i -> i instanceof Map<?, ?> m && dev.jplay.template.Templar.truthy(m.get(key)));
+        if (items.isEmpty() || r.containsKey(key)) return Templar.truthy(r.get(key));
+        return items.stream().anyMatch(i -> i instanceof Map<?, ?> m && Templar.truthy(m.get(key)));
     }
 
     static Status status(Map<String, Object> r) {
@@ -172,7 +174,7 @@ final class TaskRunner {
             }
             if (loopError != null) return new Step(Results.failedAt(loopError.getMessage()), null); // Ansible raises it as it is
             for (SourceException p : task.problems()) { // found while loading; Ansible fails the task here
-                if (!(p instanceof dev.jplay.playbook.ReportedByRun)) throw p; // else the module or the template fails in its own words
+                if (!(p instanceof ReportedByRun)) throw p; // else the module or the template fails in its own words
             }
             try {
                 Flags.check(task.keywords(), e.templar(), scope.context(task.loc()), task.loc(), e.omit());
@@ -217,7 +219,7 @@ final class TaskRunner {
     }
 
     private Map<String, Object> execute(Task task, String host, TaskInfo info, VarScope hostScope, Map<String, Object> kw, String delegate) {
-        String action = dev.jplay.template.Templar.isTemplate(task.action())
+        String action = Templar.isTemplate(task.action())
                 ? Py.str(e.templar().template(task.action(), hostScope.context(task.loc()))) : task.action();
         Module module = e.modules().find(action);
         if (module == null) return Results.failed("The module " + action + " was not found in configured module paths");

@@ -343,28 +343,28 @@ public final class Inventory {
         String name = b.group(group).name;
         Group existing = sn.state().groups().get(name);
         List<String> ps = List.copyOf(parents);
-        boolean changed = false;
+        boolean changed = existing == null || !sn.derived().groupHosts(name).contains(host);
         for (String p : ps) {
             Group parent = sn.state().groups().get(p);
-            if (parent != null && existing != null && parent.children().contains(name)) continue;
-            changed = true;
-            // a new group without other parents hangs under all when frozen (after the source's groups, as Ansible)
-            if (!p.equals("all") || existing != null) b.group(p).children.add(name);
+            if (parent == null || existing == null || !parent.children().contains(name)) changed = true;
         }
-        if (existing == null || !sn.derived().groupHosts(name).contains(host)) {
-            b.host(host, name, Loc.UNKNOWN, null);
-            changed = true;
-        }
-        if (changed) {
-            record(b, r -> {
-                if (!r.hosts.containsKey(host)) return; // a host the refreshed sources dropped stays out, as in Ansible
-                r.host(host, name, Loc.UNKNOWN, null);
-                for (String p : ps) {
-                    if (!p.equals("all")) r.group(p).children.add(name);
-                }
-            });
-        }
-        return changed;
+        if (!changed) return false;
+        putInGroup(b, host, name, existing != null, ps, !sn.derived().groupHosts(name).contains(host));
+        record(b, r -> {
+            if (!r.hosts.containsKey(host)) return; // a host the refreshed sources dropped stays out, as in Ansible
+            putInGroup(r, host, name, r.groups.containsKey(name), ps, true);
+        });
+        return true;
+    }
+
+    /**
+     * group_by's change, made the same way when it happens and on a refreshed inventory: the group under its parents
+     * (a new group without other parents hangs under all when frozen, after the source's groups, as Ansible), and the
+     * host in it unless {@code addHost} is false (it is there already, through a child group).
+     */
+    private static void putInGroup(Builder b, String host, String group, boolean existed, List<String> parents, boolean addHost) {
+        for (String p : parents) if (!p.equals("all") || existed) b.group(p).children.add(group);
+        if (addHost) b.host(host, group, Loc.UNKNOWN, null);
     }
 
     /** Makes {@code b} the inventory, and replays {@code replay} after each refresh. */

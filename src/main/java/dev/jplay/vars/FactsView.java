@@ -34,8 +34,10 @@ final class FactsView extends AbstractMap<String, Object> {
         if ("ansible_facts".equals(key)) return new AbstractMap<String, Object>() {
             @Override
             public Set<Entry<String, Object>> entrySet() {
-                Set<Entry<String, Object>> out = new LinkedHashSet<>();
-                HostState.plain(facts).forEach((k, v) -> out.add(new SimpleEntry<>(namespaced(k), v)));
+                Set<String> names = new LinkedHashSet<>();
+                for (String k : facts.keySet()) names.add(namespaced(k));
+                EntryList out = new EntryList();
+                for (String n : names) out.add(n, get(n));
                 return out;
             }
 
@@ -61,9 +63,9 @@ final class FactsView extends AbstractMap<String, Object> {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        Set<Entry<String, Object>> out = new LinkedHashSet<>();
-        out.add(new SimpleEntry<>("ansible_facts", get("ansible_facts")));
-        for (String k : facts.keySet()) out.add(new SimpleEntry<>(k, get(k)));
+        EntryList out = new EntryList();
+        out.add("ansible_facts", get("ansible_facts"));
+        for (String k : facts.keySet()) out.add(k, get(k));
         return out;
     }
 }

@@ -2,7 +2,6 @@ package dev.jplay.vars;
 
 import dev.jplay.inventory.Host;
 import java.util.AbstractMap;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -19,7 +18,7 @@ final class HostVarsView extends AbstractMap<String, Object> {
     @Override
     public Object get(Object key) {
         if (!(key instanceof String name) || run.inventory().host(name) == null) return null;
-        return new ScopeMap(run.hostScope(name));
+        return new ScopeMap(run.hostVarsScope(name));
     }
 
     @Override
@@ -29,8 +28,8 @@ final class HostVarsView extends AbstractMap<String, Object> {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        Set<Entry<String, Object>> out = new LinkedHashSet<>();
-        for (Host h : run.inventory().hosts()) out.add(new SimpleEntry<>(h.name(), get(h.name())));
+        EntryList out = new EntryList();
+        for (Host h : run.inventory().hosts()) out.add(h.name(), get(h.name()));
         return out;
     }
 

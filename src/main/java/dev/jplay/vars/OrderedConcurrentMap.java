@@ -3,9 +3,7 @@ package dev.jplay.vars;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,9 +53,10 @@ final class OrderedConcurrentMap extends AbstractMap<String, Object> {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        List<Entry<String, Object>> snapshot = new ArrayList<>();
-        for (Map.Entry<String, Object> e : values.entrySet()) snapshot.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue()));
+        List<Entry<String, Object>> snapshot = new ArrayList<>(values.entrySet());
         snapshot.sort(Comparator.comparingLong(e -> order.getOrDefault(e.getKey(), Long.MAX_VALUE)));
-        return new LinkedHashSet<>(snapshot);
+        EntryList out = new EntryList();
+        for (Entry<String, Object> e : snapshot) out.add(e.getKey(), e.getValue());
+        return out;
     }
 }

@@ -147,9 +147,23 @@ public final class RunVars {
      * inventory variables (no play or role variables, as in Ansible).
      */
     public VarScope hostScope(String hostName) {
+        return hostScope(hostName, hostMagic(hostName));
+    }
+
+    /**
+     * The scope {@code hostvars[host]} reads: {@link #hostScope} without {@code hostvars} itself, as Ansible's
+     * HostVars asks for a host's variables with include_hostvars=False (a dump of it would otherwise contain itself).
+     */
+    VarScope hostVarsScope(String hostName) {
+        Map<String, Object> magic = hostMagic(hostName);
+        magic.remove("hostvars");
+        return hostScope(hostName, magic);
+    }
+
+    private VarScope hostScope(String hostName, Map<String, Object> magic) {
         HostState s = state(hostName);
         List<Layer> layers = List.of(
-                Layer.untrusted("magic", hostMagic(hostName)),
+                Layer.untrusted("magic", magic),
                 Layer.untrusted("run magic", runMagic),
                 Layer.trusted("extra vars", extraVars),
                 Layer.untrusted("set_fact/register", s.runtime()),

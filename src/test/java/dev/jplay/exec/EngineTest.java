@@ -451,6 +451,13 @@ class EngineTest {
     }
 
     @Test
+    void ansibleLimitIsDefinedOnlyWithALimit() {
+        String pb = "- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: l, debug: \"msg={{ ansible_limit | default('none') }}\"}\n";
+        assertThat(runs().run(pb).res("l", "h1")).containsEntry("msg", "none");
+        assertThat(runs().run(pb, o -> o.toBuilder().limit("h1").build()).res("l", "h1")).containsEntry("msg", "h1");
+    }
+
+    @Test
     void omitDropsTheArgument() {
         Runs r = runs().run("- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: o, debug: \"msg={{ none_var | default(omit) }}\"}\n");
         assertThat(r.res("o", "h1")).containsEntry("msg", "Hello world!");

@@ -35,4 +35,16 @@ class FactsViewTest {
         assertThat(ns.keySet()).containsExactly("distribution", "ansible_local", "module_setup", "getent_passwd");
         assertThat(v.keySet()).containsExactly("ansible_facts", "ansible_distribution", "ansible_local", "module_setup", "getent_passwd");
     }
+
+    @Test
+    void aFactWithAndWithoutThePrefixIsOneNameInAnsibleFactsThePrefixedValue() {
+        HostState s = new HostState();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("distribution", "mine");
+        facts.put("ansible_distribution", "Debian");
+        s.addFacts(facts);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ns = (Map<String, Object>) new FactsView(s.facts()).get("ansible_facts");
+        assertThat(ns.entrySet()).containsExactly(Map.entry("distribution", "Debian"));
+    }
 }

@@ -56,4 +56,19 @@ class RunVarsTest {
         assertThat(t.template("{{ vars.item | default('no') }}-{{ item }}", s.with(Map.of("item", 1L)).context())).isEqualTo("no-1");
         assertThat(vars(Map.of("vars", "mine")).hostScope("web01").get("vars")).isEqualTo("mine");
     }
+
+    @Test
+    void hostvarsOfAHostHoldAllButHostvarsSoTheyCanBeDumped() throws IOException {
+        RunVars v = vars(Map.of());
+        v.state("db2").addFacts(Map.of("ansible_distribution", "Debian"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hostvars = (Map<String, Object>) v.hostScope("web01").get("hostvars");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> db2 = (Map<String, Object>) hostvars.get("db2");
+        // ansible-playbook 2.14: hostvars['db2'] has groups, facts and inventory variables, but not hostvars
+        assertThat(db2).containsKeys("groups", "ansible_distribution", "tier").doesNotContainKey("hostvars");
+        assertThat(hostvars.entrySet()).extracting(Map.Entry::getKey).contains("web01", "db2");
+        assertThat(hostvars.toString()).isEqualTo("HostVars");
+        assertThat(new Templar().template("{{ hostvars['db2'] | to_json | length > 0 }}", v.hostScope("web01").context())).isEqualTo(true);
+    }
 }
