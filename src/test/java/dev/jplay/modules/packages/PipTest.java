@@ -3,6 +3,7 @@ package dev.jplay.modules.packages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.Needs;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class PipTest {
     @BeforeEach
     void setUp() throws Exception {
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import venv, ensurepip").start();
-        Assumptions.assumeTrue(p.waitFor() == 0, "needs /usr/bin/python3 with venv and ensurepip (apt-get install python3-venv)");
+        Needs.that(p.waitFor() == 0, "needs /usr/bin/python3 with venv and ensurepip (apt-get install python3-venv; ./test installs it)");
         Path wheels = Files.createDirectories(dir.resolve("wheels"));
         wheel(wheels, "1.0");
         wheel(wheels, "2.0");
