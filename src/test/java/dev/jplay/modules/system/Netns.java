@@ -6,7 +6,6 @@ import dev.jplay.connection.ExecResult;
 import dev.jplay.connection.ForwardingConnection;
 import dev.jplay.connection.LocalConnection;
 import dev.jplay.connection.ShellCommand;
-import dev.jplay.modules.TestContext;
 import dev.jplay.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +32,6 @@ final class Netns extends ForwardingConnection {
         Netns n = new Netns("jplay-t-" + tag + "-" + ProcessHandle.current().pid());
         n.ip("add");
         return n;
-    }
-
-    TestContext context() {
-        return new TestContext(this);
     }
 
     /** Runs a command in the namespace (for assertions); returns its stdout. */

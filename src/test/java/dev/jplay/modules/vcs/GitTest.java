@@ -2,7 +2,9 @@ package dev.jplay.modules.vcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.LocalConnection;
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
 import dev.jplay.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,16 @@ class GitTest {
         args.put("repo", src.toString());
         for (int i = 0; i < kv.length; i += 2) args.put((String) kv[i], kv[i + 1]);
         return ctx.run(git, args);
+    }
+
+    @Test
+    void eachRunTakesOneRoundTrip() throws Exception {
+        String dest = dir.resolve("one").toString();
+        for (boolean check : new boolean[] {true, false, false}) {
+            CountingConnection c = new CountingConnection(new LocalConnection("localhost"));
+            assertThat(run(new TestContext(c).check(check).diff(true), "dest", dest)).doesNotContainKey("failed");
+            assertThat(c.trips()).as("round trips (git's PERFORMANCE), check=%s", check).isEqualTo(1);
+        }
     }
 
     @Test

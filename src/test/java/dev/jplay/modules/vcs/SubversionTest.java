@@ -2,7 +2,9 @@ package dev.jplay.modules.vcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.LocalConnection;
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
 import dev.jplay.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,10 @@ class SubversionTest {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("repo", url + path);
         for (int i = 0; i < kv.length; i += 2) args.put((String) kv[i], kv[i + 1]);
-        return TestContext.local().check(check).run(svn, args);
+        CountingConnection c = new CountingConnection(new LocalConnection("localhost"));
+        Map<String, Object> r = new TestContext(c).check(check).run(svn, args);
+        assertThat(c.trips()).as("round trips (subversion's PERFORMANCE)").isEqualTo(1);
+        return r;
     }
 
     private List<String> at(int rev, String path) {
