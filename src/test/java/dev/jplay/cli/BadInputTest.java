@@ -29,8 +29,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The bad-input corpus ({@code src/test/resources/badinput/cases/*.yml}, described in its README): each case runs
- * the jplay command line in a child JVM limited to 512 MB of heap, in a fresh directory holding the case's files,
+ * The bad-input corpus ({@code src/test/resources/badinput/cases/*.yml}; the case format is described at the head of
+ * each file and in {@code badinput/record}, the script that records {@code ansible-2.14.yml}): each case runs the
+ * jplay command line in a child JVM limited to 512 MB of heap, in a fresh directory holding the case's files,
  * and must
  * <ul>
  * <li>finish (a case that hangs fails), print no Java class name or stack trace;</li>

@@ -1,8 +1,8 @@
 package dev.jplay.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jplay.testing.Needs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class CompatRunnerTest {
 
     @BeforeEach
     void needsPython() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "compat/run is a Python 3 script and python3 is missing");
+        Needs.executable("/usr/bin/python3", "needs python3 (compat/run is a Python 3 script)");
     }
 
     @Test
@@ -74,9 +74,7 @@ class CompatRunnerTest {
 
     @Test
     void runsTargetsUnderJplayInAThrowawayRoot() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue("root".equals(System.getProperty("user.name")), "compat/run's sandbox needs root (namespaces, overlay mounts); CI runs this as root");
-        }
+        Needs.root("needs root (compat/run's sandbox: namespaces, overlay mounts)");
         Path leak = Path.of("/etc", "jplay-compat-leak-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         Path src = tmp.resolve("src");
         script(src, "probe", "", String.join("\n",

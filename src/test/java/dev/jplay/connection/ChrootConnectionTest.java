@@ -2,9 +2,9 @@ package dev.jplay.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jplay.testing.ChrootTree;
+import dev.jplay.testing.Needs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,7 @@ class ChrootConnectionTest {
 
     @BeforeAll
     static void tree() throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!"true".equals(System.getenv("CI"))) assumeTrue(root, "chroot needs root; CI runs this as root");
+        Needs.root("needs root (chroot)");
         tree = ChrootTree.make(Files.createDirectories(dir.resolve("tree")));
         Files.writeString(tree.resolve("etc/marker"), "inside\n");
     }

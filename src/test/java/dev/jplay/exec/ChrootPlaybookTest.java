@@ -1,8 +1,8 @@
 package dev.jplay.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jplay.testing.Needs;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +42,7 @@ class ChrootPlaybookTest {
 
     @BeforeEach
     void tree() throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!"true".equals(System.getenv("CI"))) assumeTrue(root, "chroot and overlay mounts need root; CI runs this as root");
+        Needs.root("needs root (chroot and overlay mounts)");
         Path base = Files.createDirectories(dir.resolve("image"));
         upper = Files.createDirectories(base.resolve("upper"));
         Files.createDirectories(base.resolve("work"));

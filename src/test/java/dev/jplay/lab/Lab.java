@@ -1,9 +1,9 @@
 package dev.jplay.lab;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jplay.connection.Secret;
 import dev.jplay.connection.Target;
+import dev.jplay.testing.Needs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +31,7 @@ public final class Lab implements AutoCloseable {
     /** Starts {@code n} hosts named lab01..labNN on {@code net} (e.g. "10.240"), optionally with a profile. */
     public static Lab up(String net, int n, String profile) throws IOException, InterruptedException {
         net = shifted(net);
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(root, "lab tests need root (network namespaces, overlay mounts); CI runs them as root");
-        }
+        Needs.root("needs root (the lab's network namespaces and overlay mounts)");
         Path dir = Path.of("target", "lab-" + net.replace('.', '-')).toAbsolutePath();
         Lab lab = new Lab(dir, net, new ArrayList<>());
         List<String> cmd = new ArrayList<>(List.of("lab/lab", "up", String.valueOf(n)));

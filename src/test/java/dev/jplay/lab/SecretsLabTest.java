@@ -1,10 +1,10 @@
 package dev.jplay.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jplay.connection.Secret;
 import dev.jplay.testing.JplayProcess;
+import dev.jplay.testing.Needs;
 import dev.jplay.vault.Vault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +49,7 @@ class SecretsLabTest {
 
     @BeforeAll
     static void up() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "needs strace to see every command line started (./test installs it)");
-        }
+        Needs.executable("/usr/bin/strace", "needs strace to see every command line started (./test installs it)");
         lab = Lab.up("10.238", 2, null);
         becomePw = lab.becomePassword().reveal();
         Secret vaultPw = Secret.of(VAULT_PW);

@@ -40,13 +40,11 @@ public final class SetFact implements Module {
         boolean cacheable = false;
         for (var e : args.all().entrySet()) {
             String k = e.getKey();
-            // set_fact templates its names itself ("var_{{ idx }}": ...), as Ansible's set_fact action does
-            if (dev.jplay.template.Templar.isTemplate(k)) k = dev.jplay.data.Py.str(ctx.template(k));
             if (k.equals("cacheable")) {
                 cacheable = ArgConverter.toBool(e.getValue());
                 continue;
             }
-            if (k.contains("{{") || k.contains("{%")) k = dev.jplay.data.Py.str(ctx.template(k)); // Ansible templates the names
+            if (dev.jplay.template.Templar.isTemplate(k)) k = dev.jplay.data.Py.str(ctx.template(k)); // as Ansible: after the literal cacheable
             if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 return ModuleResult.failed("The variable name '" + k + "' is not valid. Variables must start with a letter or "
                         + "underscore character, and contain only letters, numbers and underscores.");

@@ -2,7 +2,9 @@ package dev.jplay.modules.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.LocalConnection;
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,6 +33,22 @@ class ScriptTest {
         String gone = dir.resolve("gone").toString();
         assertThat(c.run(new Script(), Map.of("_raw_params", "make.sh " + made, "removes", gone)))
                 .containsEntry("skipped", true).containsEntry("msg", gone + " does not exist, matching removes option");
+    }
+
+    @Test
+    void takesTheRoundTripsItsPerformanceLineStates() throws Exception {
+        ctx(); // writes files/make.sh
+        String made = dir.resolve("counted").toString();
+        Map<String, Object> plain = Map.of("_raw_params", "make.sh " + made);
+        Map<String, Object> creates = Map.of("_raw_params", "make.sh " + made, "creates", made + ".2");
+        assertThat(trips(plain)).as("upload, then run and remove").isEqualTo(2);
+        assertThat(trips(creates)).as("creates tested first").isEqualTo(3);
+    }
+
+    private int trips(Map<String, Object> args) throws Exception {
+        CountingConnection c = new CountingConnection(new LocalConnection("localhost"));
+        assertThat(new TestContext(c).controllerDir(dir).run(new Script(), args)).containsEntry("changed", true);
+        return c.trips();
     }
 
     @Test

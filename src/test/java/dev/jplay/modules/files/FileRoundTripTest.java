@@ -2,15 +2,10 @@ package dev.jplay.modules.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jplay.connection.Become;
-import dev.jplay.connection.ConnectionException;
-import dev.jplay.connection.ExecRequest;
-import dev.jplay.connection.ExecResult;
-import dev.jplay.connection.FileAttrs;
-import dev.jplay.connection.ForwardingConnection;
 import dev.jplay.connection.LocalConnection;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,39 +19,12 @@ class FileRoundTripTest {
 
     private final FileModule file = new FileModule();
 
-    /** Counts commands and transfers: each one a round trip to the host. */
-    private static final class Counting extends ForwardingConnection {
-        int trips;
-
-        Counting() {
-            super(new LocalConnection("localhost"));
-        }
-
-        @Override
-        public ExecResult exec(ExecRequest req) throws ConnectionException {
-            trips++;
-            return inner.exec(req);
-        }
-
-        @Override
-        public void put(byte[] data, String path, FileAttrs attrs, Become become) throws ConnectionException {
-            trips++;
-            inner.put(data, path, attrs, become);
-        }
-
-        @Override
-        public byte[] get(String path, Become become) throws ConnectionException {
-            trips++;
-            return inner.get(path, become);
-        }
-    }
-
     /** The round trips the task took; it must succeed with {@code changed} as given. */
     private static int trips(Module m, Map<String, Object> args, boolean changed) throws Exception {
-        Counting c = new Counting();
+        CountingConnection c = new CountingConnection(new LocalConnection("localhost"));
         Map<String, Object> r = new TestContext(c).diff(true).run(m, args);
         assertThat(r).as("%s", args).containsEntry("changed", changed).doesNotContainKey("failed");
-        return c.trips;
+        return c.trips();
     }
 
     @Test

@@ -2,7 +2,10 @@ package dev.jplay.modules.packages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.LocalConnection;
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
+import dev.jplay.testing.Needs;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,7 @@ class PipTest {
     @BeforeEach
     void setUp() throws Exception {
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import venv, ensurepip").start();
-        Assumptions.assumeTrue(p.waitFor() == 0, "needs /usr/bin/python3 with venv and ensurepip (apt-get install python3-venv)");
+        Needs.that(p.waitFor() == 0, "needs /usr/bin/python3 with venv and ensurepip (apt-get install python3-venv; ./test installs it)");
         Path wheels = Files.createDirectories(dir.resolve("wheels"));
         wheel(wheels, "1.0");
         wheel(wheels, "2.0");
@@ -62,8 +64,12 @@ class PipTest {
         }
     }
 
+    /** The connection of the last {@link #ctx()}: {@link #run} counts its round trips. */
+    private CountingConnection conn;
+
     private TestContext ctx() {
-        return TestContext.local().environment(Map.of("PIP_NO_INDEX", "1", "PIP_FIND_LINKS", dir.resolve("wheels").toString(),
+        conn = new CountingConnection(new LocalConnection("localhost"));
+        return new TestContext(conn).environment(Map.of("PIP_NO_INDEX", "1", "PIP_FIND_LINKS", dir.resolve("wheels").toString(),
                 "PIP_DISABLE_PIP_VERSION_CHECK", "1"));
     }
 
@@ -72,7 +78,9 @@ class PipTest {
         args.put("virtualenv", venv);
         args.put("virtualenv_command", "/usr/bin/python3 -m venv");
         for (int i = 0; i < kv.length; i += 2) args.put((String) kv[i], kv[i + 1]);
-        return ctx.run(pip, args);
+        Map<String, Object> r = ctx.run(pip, args);
+        assertThat(conn.trips()).as("round trips (pip's PERFORMANCE; 0 when the arguments fail on the controller)").isLessThanOrEqualTo(1);
+        return r;
     }
 
     private String installed() throws Exception {

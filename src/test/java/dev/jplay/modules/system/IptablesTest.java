@@ -3,6 +3,8 @@ package dev.jplay.modules.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jplay.modules.ArgConverter;
+import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,10 @@ class IptablesTest {
     }
 
     private Map<String, Object> run(boolean check, Object... kv) throws Exception {
-        return ns.context().check(check).run(module, args(kv));
+        CountingConnection c = new CountingConnection(ns);
+        Map<String, Object> r = new TestContext(c).check(check).run(module, args(kv));
+        assertThat(c.trips()).as("round trips (iptables' PERFORMANCE; 0 when the arguments fail on the controller)").isLessThanOrEqualTo(1);
+        return r;
     }
 
     private String saved() throws Exception {

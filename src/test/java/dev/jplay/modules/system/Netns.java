@@ -6,12 +6,11 @@ import dev.jplay.connection.ExecResult;
 import dev.jplay.connection.ForwardingConnection;
 import dev.jplay.connection.LocalConnection;
 import dev.jplay.connection.ShellCommand;
-import dev.jplay.modules.TestContext;
+import dev.jplay.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh network namespace ({@code ip netns add}) for tests that change network state (iptables): its commands run
@@ -25,18 +24,14 @@ final class Netns extends ForwardingConnection {
         this.name = name;
     }
 
-    /** A new namespace; the test is skipped (with the reason) without root or without {@code tool} on the machine. */
+    /** A new namespace; without root or without {@code tool} the test is skipped (failed in CI) with the reason. */
     static Netns create(String tag, String tool) throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root (ip netns add) to test " + tool + " in its own namespace");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/" + tool)) || Files.isExecutable(Path.of("/sbin/" + tool)),
+        Needs.root("needs root (ip netns add) to test " + tool + " in its own namespace");
+        Needs.that(Files.isExecutable(Path.of("/usr/sbin/" + tool)) || Files.isExecutable(Path.of("/sbin/" + tool)),
                 "needs " + tool + " (apt-get install " + tool + "; ./test installs it)");
         Netns n = new Netns("jplay-t-" + tag + "-" + ProcessHandle.current().pid());
         n.ip("add");
         return n;
-    }
-
-    TestContext context() {
-        return new TestContext(this);
     }
 
     /** Runs a command in the namespace (for assertions); returns its stdout. */

@@ -2,12 +2,14 @@ package dev.jplay.modules.vcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.LocalConnection;
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
+import dev.jplay.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class GitTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "needs git (apt-get install git)");
+        Needs.executable("/usr/bin/git", "needs git (apt-get install git; ./test installs it)");
         src = dir.resolve("src");
         sh("git init -q -b main src && cd src && git config user.email a@b && git config user.name a && echo one > f && git add f"
                 + " && git commit -qm one && git tag v1 && git checkout -qb feature && echo feat > g && git add g && git commit -qm feat"
@@ -43,6 +45,16 @@ class GitTest {
         args.put("repo", src.toString());
         for (int i = 0; i < kv.length; i += 2) args.put((String) kv[i], kv[i + 1]);
         return ctx.run(git, args);
+    }
+
+    @Test
+    void eachRunTakesOneRoundTrip() throws Exception {
+        String dest = dir.resolve("one").toString();
+        for (boolean check : new boolean[] {true, false, false}) {
+            CountingConnection c = new CountingConnection(new LocalConnection("localhost"));
+            assertThat(run(new TestContext(c).check(check).diff(true), "dest", dest)).doesNotContainKey("failed");
+            assertThat(c.trips()).as("round trips (git's PERFORMANCE), check=%s", check).isEqualTo(1);
+        }
     }
 
     @Test

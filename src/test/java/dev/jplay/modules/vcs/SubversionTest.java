@@ -2,13 +2,15 @@ package dev.jplay.modules.vcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.LocalConnection;
 import dev.jplay.modules.TestContext;
+import dev.jplay.testing.CountingConnection;
+import dev.jplay.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class SubversionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/svnadmin")), "needs subversion (apt-get install subversion; ./test installs it)");
+        Needs.executable("/usr/bin/svnadmin", "needs subversion (apt-get install subversion; ./test installs it)");
         url = "file://" + dir.resolve("repo");
         sh("svnadmin create repo && mkdir -p init/trunk init/branches && echo one > init/trunk/f && svn -q import init " + url + " -m 'initial import'"
                 + " && svn -q co " + url + "/trunk seed && cd seed && echo two > f && echo g > g && svn -q add g && svn -q ci -m 'second rev'"
@@ -44,7 +46,10 @@ class SubversionTest {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("repo", url + path);
         for (int i = 0; i < kv.length; i += 2) args.put((String) kv[i], kv[i + 1]);
-        return TestContext.local().check(check).run(svn, args);
+        CountingConnection c = new CountingConnection(new LocalConnection("localhost"));
+        Map<String, Object> r = new TestContext(c).check(check).run(svn, args);
+        assertThat(c.trips()).as("round trips (subversion's PERFORMANCE)").isEqualTo(1);
+        return r;
     }
 
     private List<String> at(int rev, String path) {
