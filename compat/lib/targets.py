@@ -169,9 +169,27 @@ def _files(target, targets, deps):
 def python_plugins(target, targets, deps):
     """Python controller plugins (and module_utils) inside the target or the targets it needs: paths relative
     to the targets dir. jplay runs no Python on the controller, so a target that needs these is not runnable."""
+    configured = _configured_plugin_dirs(target)
     return [rel for parts, rel, _ in _files(target, targets, deps)
             if rel.endswith('.py') and not rel.endswith('__init__.py')
-            and (any(p in PLUGIN_DIRS for p in parts[1:]) or _collection_plugin(parts))]
+            and (any(p in PLUGIN_DIRS or p.endswith('_plugins') or p in configured for p in parts[1:])
+                 or _collection_plugin(parts))]
+
+
+def _configured_plugin_dirs(target):
+    """Directory names a target's runme.sh sets as a plugin path (ANSIBLE_CONNECTION_PLUGINS=./fake_connectors)."""
+    runme = os.path.join(target.path, 'runme.sh')
+    if not os.path.isfile(runme):
+        return set()
+    with open(runme, encoding='utf-8', errors='replace') as f:
+        text = f.read()
+    names = set()
+    for value in re.findall(r'ANSIBLE_\w+_PLUGINS=(\S+)', text):
+        for part in value.strip('"\'').split(':'):
+            name = os.path.basename(os.path.normpath(part))
+            if name not in ('', '.', '..'):
+                names.add(name)
+    return names
 
 
 def _collection_plugin(parts):
