@@ -208,12 +208,12 @@ final class TaskRunner {
         if (task.action().equals("include_role")) {
             includes.add(new Include(task, null, args, params));
         } else {
-            Object f = args.get("file") != null ? args.get("file") : args.get("_raw_params");
-            includes.add(new Include(task, Py.str(f), null, params));
+            includes.add(new Include(task, Py.str(Task.includeFile(args)), null, params));
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("changed", false);
-        r.put("include", args.get("file") != null ? args.get("file") : args.get("_raw_params") != null ? args.get("_raw_params") : args.get("name"));
+        Object file = Task.includeFile(args);
+        r.put("include", file != null ? file : args.get("name"));
         r.put("include_args", args);
         return r;
     }

@@ -1,5 +1,7 @@
 package dev.jplay.playbook;
 
+import dev.jplay.data.KeyValue;
+import dev.jplay.data.Py;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import java.nio.file.Path;
@@ -53,5 +55,11 @@ public record Task(String id, String name, String action, String written, Map<St
     /** Is this one of the dynamic include actions that load tasks at run time? */
     public boolean isInclude() {
         return action.equals("include_tasks") || action.equals("include_role") || action.equals("include");
+    }
+
+    /** An include's file in its arguments: the free-form name first, then {@code file} (ansible-core's TaskInclude order). */
+    public static Object includeFile(Map<String, Object> args) {
+        Object raw = args.get(KeyValue.RAW);
+        return raw != null && !Py.str(raw).isEmpty() ? raw : args.get("file");
     }
 }

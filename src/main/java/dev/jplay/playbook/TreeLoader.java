@@ -168,7 +168,7 @@ final class TreeLoader {
      * dynamic include is above it.
      */
     private static boolean isStatic(Map<String, Object> ds, TaskParser.Action a, LoadContext ctx) {
-        Object f = fileValue(a.args());
+        Object f = Task.includeFile(a.args());
         if (ctx.dynamic() || f == null || Templar.isTemplate(f)) return false;
         return ds.keySet().stream().noneMatch(k -> k.equals("loop") || k.startsWith("with_"));
     }
@@ -214,13 +214,8 @@ final class TreeLoader {
     }
 
     /** The file an import or include names: its free-form text, else its {@code file} (as Ansible's check_options). */
-    private static Object fileValue(Map<String, Object> args) {
-        Object raw = args.get(KeyValue.RAW);
-        return raw != null && !Py.str(raw).isEmpty() ? raw : args.get("file");
-    }
-
     private static String fileArg(TaskParser.Action a) {
-        Object f = fileValue(a.args());
+        Object f = Task.includeFile(a.args());
         if (f == null) {
             throw new SourceException("No file specified for " + a.module(), a.loc(), "e.g.  " + a.module() + ": tasks/setup.yml");
         }
@@ -335,7 +330,7 @@ final class TreeLoader {
             if (children.chain().contains(roleLink(dir, req.tasksFrom()))) return null;
             return role(req, children, new PlayParts()).nodes();
         }
-        Object f = fileValue(t.args());
+        Object f = Task.includeFile(t.args());
         if (f == null) throw new SourceException("No file specified for " + t.action(), t.loc());
         if (Templar.isTemplate(f)) return null;
         String name = Py.str(f);

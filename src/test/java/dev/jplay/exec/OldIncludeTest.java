@@ -60,4 +60,17 @@ class OldIncludeTest {
         assertThat(r.rec.banners()).containsExactly("include_tasks", "include", "leaf");
         assertThat(r.res("leaf", "h1")).containsEntry("msg", "2");
     }
+
+    @Test
+    void theFreeFormNameWinsOverFileAsInAnsible() {
+        Runs r = new Runs(dir).file("a.yml", "- name: a\n  debug: msg=A\n").file("b.yml", "- name: b\n  debug: msg=B\n").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: a.yml
+                      args:
+                        file: b.yml
+                """);
+        assertThat(r.rec.banners()).containsExactly("include_tasks", "a");
+    }
 }
