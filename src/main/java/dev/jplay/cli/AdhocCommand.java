@@ -1,5 +1,6 @@
 package dev.jplay.cli;
 
+import dev.jplay.exec.Selection;
 import dev.jplay.inventory.Host;
 import dev.jplay.output.Event;
 import dev.jplay.playbook.Playbook;
@@ -83,7 +84,7 @@ public final class AdhocCommand implements Callable<Integer> {
             }
             if (hosts.isEmpty()) return ExitCodes.OK;
             Playbook pb = w.loader().adhoc(pattern, module, args, cwd, async());
-            return w.runner(w.options(Set.of("all"), Set.of(), null, false, false, cwd)).run(pb, w.loader()).exitCode();
+            return w.runner(w.options(Selection.ALL.withLimit(conn.limit), false, false, cwd)).run(pb, w.loader()).exitCode();
         } catch (SourceException e) {
             System.err.println(e.render());
             return ExitCodes.of(e);

@@ -3,7 +3,11 @@ package dev.jplay.cli;
 import dev.jplay.console.Console;
 import dev.jplay.console.Runner;
 import dev.jplay.console.Settings;
+import dev.jplay.exec.BecomeDefaults;
+import dev.jplay.exec.Mode;
 import dev.jplay.exec.RunOptions;
+import dev.jplay.exec.RunPolicy;
+import dev.jplay.exec.Selection;
 import dev.jplay.inventory.Group;
 import dev.jplay.inventory.Host;
 import dev.jplay.modules.Module;
@@ -92,12 +96,14 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
 
         private RunOptions options(Runner.Command c, Settings s) {
-            RunOptions base = w.options(Set.of("all"), Set.of(), null, false, false, cwd);
-            return base.toBuilder().forks(s.forks()).check(s.check()).diff(s.diff())
-                    .verbosity(s.verbosity()).become(s.become()).becomeUser(s.becomeUser()).becomeMethod(s.becomeMethod())
-                    .remoteUser(s.remoteUser() != null ? s.remoteUser() : base.remoteUser())
-                    .taskTimeout(s.timeout() == null ? null : Duration.ofSeconds(s.timeout()))
-                    .limit(c.only() == null ? conn.limit : String.join(",", c.only())).retryDir(null).build();
+            RunOptions base = w.options(Selection.ALL.withLimit(c.only() == null ? conn.limit : String.join(",", c.only())), false, false, cwd);
+            RunPolicy p = base.policy();
+            BecomeDefaults b = base.become();
+            return base.with(new Mode(s.check(), s.diff(), s.verbosity()))
+                    .with(new RunPolicy(s.forks(), p.strategy(), p.anyErrorsFatal(), p.forceHandlers(), s.timeout() == null ? null : Duration.ofSeconds(s.timeout())))
+                    .with(new BecomeDefaults(s.become(), s.becomeMethod(), s.becomeUser(), b.flags(), b.password()))
+                    .with(base.connection().withRemoteUser(s.remoteUser() != null ? s.remoteUser() : base.connection().remoteUser()))
+                    .withoutRetryFiles();
         }
 
         @Override

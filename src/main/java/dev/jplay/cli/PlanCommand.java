@@ -2,6 +2,7 @@ package dev.jplay.cli;
 
 import dev.jplay.exec.Planner;
 import dev.jplay.exec.Prompter;
+import dev.jplay.exec.Selection;
 import dev.jplay.playbook.Playbook;
 import dev.jplay.playbook.PlaybookLoader;
 import dev.jplay.playbook.TagSelection;
@@ -55,7 +56,7 @@ final class PlanCommand implements Callable<Integer> {
             TagSelection sel = new TagSelection(PlaybookCommand.tagSet(tags, "all"), PlaybookCommand.tagSet(skipTags, null));
             int code = ExitCodes.OK;
             for (Playbook pb : loaded) {
-                var options = w.options(sel.only(), sel.skip(), null, false, false, pb.file().getParent());
+                var options = w.options(new Selection(sel.only(), sel.skip(), conn.limit, null, false), false, false, pb.file().getParent());
                 int c = w.runner(options, w.output(), Prompter.NONE).planning(new Planner()).run(pb, loader).exitCode();
                 if (c != ExitCodes.OK && c != 2) return c;
                 code = Math.max(code, c);

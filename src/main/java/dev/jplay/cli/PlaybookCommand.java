@@ -2,6 +2,7 @@ package dev.jplay.cli;
 
 import dev.jplay.exec.PlaybookRunner;
 import dev.jplay.exec.RunResult;
+import dev.jplay.exec.Selection;
 import dev.jplay.playbook.Playbook;
 import dev.jplay.playbook.PlaybookLoader;
 import dev.jplay.playbook.TagSelection;
@@ -121,8 +122,9 @@ public final class PlaybookCommand implements Callable<Integer> {
             int code = ExitCodes.OK;
             dev.jplay.exec.Prompter prompter = TerminalPrompter.ofTerminal();
             for (Playbook pb : loaded) {
-                PlaybookRunner runner = w.runner(w.options(sel.only(), sel.skip(), startAtTask, step, forceHandlers, pb.file().getParent())
-                        .toBuilder().flushCache(flushCache).build(), w.output(), prompter).journalling(journal.journal(), journal.resuming());
+                Selection selection = new Selection(sel.only(), sel.skip(), conn.limit, startAtTask, step);
+                PlaybookRunner runner = w.runner(w.options(selection, forceHandlers, flushCache, pb.file().getParent()), w.output(), prompter)
+                        .journalling(journal.journal(), journal.resuming());
                 RunResult r = runner.run(pb, loader);
                 code = r.exitCode();
                 if (code != 0) break;

@@ -1,14 +1,20 @@
 package dev.jplay.cli;
 
+import dev.jplay.connection.ConnectionDefaults;
 import dev.jplay.connection.Connections;
 import dev.jplay.connection.Secret;
 import dev.jplay.connection.ShellWords;
 import dev.jplay.connection.Target;
 import dev.jplay.data.Py;
+import dev.jplay.exec.BecomeDefaults;
 import dev.jplay.exec.FactCache;
+import dev.jplay.exec.FactOptions;
+import dev.jplay.exec.Mode;
 import dev.jplay.exec.PlaybookRunner;
 import dev.jplay.exec.Prompter;
 import dev.jplay.exec.RunOptions;
+import dev.jplay.exec.RunPolicy;
+import dev.jplay.exec.Selection;
 import dev.jplay.inventory.Inventory;
 import dev.jplay.modules.BuiltinModules;
 import dev.jplay.modules.ModuleRegistry;
@@ -236,7 +242,17 @@ final class Wiring implements AutoCloseable {
         }
     }
 
-    RunOptions options(Set<String> tags, Set<String> skipTags, String startAt, boolean step, boolean forceHandlers, Path playbookDir) {
+    /**
+     * The run's options: the {@code selection} and the command's own {@code --force-handlers}/{@code --flush-cache},
+     * everything else from the shared flags over the configuration; {@code playbookDir} is where {@code .retry} files
+     * go unless configured otherwise.
+     */
+    RunOptions options(Selection selection, boolean forceHandlers, boolean flushCache, Path playbookDir) {
+        return new RunOptions(selection, new Mode(conn.check, conn.diff, conn.verbosity()), connectionDefaults(), becomeDefaults(),
+                policy(forceHandlers), facts(flushCache), extraVars, retryDir(playbookDir), cwd);
+    }
+
+    private ConnectionDefaults connectionDefaults() {
         List<String> sshArgs = new ArrayList<>();
         if (settings.sshArgs() != null) sshArgs.addAll(ShellWords.split(settings.sshArgs()));
         if (conn.sshCommonArgs != null) sshArgs.addAll(ShellWords.split(conn.sshCommonArgs));
@@ -246,17 +262,28 @@ final class Wiring implements AutoCloseable {
         else if (settings.privateKeyFile() != null) keys.add(settings.privateKeyFile());
         Target.HostKeyPolicy hostKeys = conn.acceptNewHostKeys ? Target.HostKeyPolicy.ACCEPT_NEW
                 : settings.hostKeyChecking() ? Target.HostKeyPolicy.STRICT : Target.HostKeyPolicy.OFF;
-        Path retryDir = !settings.retryFilesEnabled() ? null
-                : settings.retryFilesSavePath() != null ? settings.retryFilesSavePath() : playbookDir;
-        return new RunOptions(conn.forks != null ? conn.forks : settings.forks(), conn.check, conn.diff, conn.verbosity(), tags,
-                skipTags, conn.limit, startAt, step, forceHandlers || Boolean.TRUE.equals(settings.setting().apply("DEFAULT_FORCE_HANDLERS").orElse(null)),
-                extraVars, conn.become || settings.become() ? Boolean.TRUE : null,
+        return new ConnectionDefaults(conn.connection, conn.user != null ? conn.user : settings.remoteUser(), keys, sshArgs,
+                connectionPassword, Duration.ofSeconds(conn.timeout != null ? conn.timeout : settings.timeout()), hostKeys);
+    }
+
+    private BecomeDefaults becomeDefaults() {
+        return new BecomeDefaults(conn.become || settings.become() ? Boolean.TRUE : null,
                 conn.becomeMethod != null ? conn.becomeMethod : settings.becomeMethod(),
-                conn.becomeUser != null ? conn.becomeUser : settings.becomeUser(), settings.becomeFlags(), becomePassword,
-                conn.user != null ? conn.user : settings.remoteUser(), keys, connectionPassword,
-                Duration.ofSeconds(conn.timeout != null ? conn.timeout : settings.timeout()), sshArgs, hostKeys, conn.connection,
-                settings.strategy(), settings.anyErrorsFatal(), settings.gathering(), settings.gatherSubset(),
-                taskTimeout(), retryDir, cwd, factCache(), false);
+                conn.becomeUser != null ? conn.becomeUser : settings.becomeUser(), settings.becomeFlags(), becomePassword);
+    }
+
+    private RunPolicy policy(boolean forceHandlers) {
+        return new RunPolicy(conn.forks != null ? conn.forks : settings.forks(), settings.strategy(), settings.anyErrorsFatal(),
+                forceHandlers || Boolean.TRUE.equals(settings.setting().apply("DEFAULT_FORCE_HANDLERS").orElse(null)), taskTimeout());
+    }
+
+    private FactOptions facts(boolean flushCache) {
+        return new FactOptions(settings.gathering(), settings.gatherSubset(), factCache(), flushCache);
+    }
+
+    private Path retryDir(Path playbookDir) {
+        if (!settings.retryFilesEnabled()) return null;
+        return settings.retryFilesSavePath() != null ? settings.retryFilesSavePath() : playbookDir;
     }
 
     private FactCache factCache() {

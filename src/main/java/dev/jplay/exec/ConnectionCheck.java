@@ -32,9 +32,9 @@ final class ConnectionCheck {
 
     static void check(Playbook pb, Inventory inventory, RunVars vars, RunOptions o, Consumer<String> warn) {
         Set<String> limit = null;
-        if (o.limit() != null) {
+        if (o.selection().limit() != null) {
             limit = new HashSet<>();
-            for (Host h : inventory.select(o.limit(), w -> { })) limit.add(h.name());
+            for (Host h : inventory.select(o.selection().limit(), w -> { })) limit.add(h.name());
         }
         for (Play play : pb.plays()) {
             if (Templar.isTemplate(play.hosts())) continue;
@@ -66,7 +66,7 @@ final class ConnectionCheck {
         }
         Object keyword = play.keywords().get("connection");
         if (keyword != null) unknown(warn, keyword, play.loc(), "it is the play's connection keyword");
-        else if (o.connection() != null) unknown(warn, o.connection(), Loc.UNKNOWN, "it is given with -c/--connection");
+        else if (o.connection().type() != null) unknown(warn, o.connection().type(), Loc.UNKNOWN, "it is given with -c/--connection");
     }
 
     private static String groupsSetting(Host h, Inventory inventory) {

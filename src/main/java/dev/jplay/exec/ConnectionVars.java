@@ -33,12 +33,12 @@ final class ConnectionVars {
         if (address instanceof Undefined || address == null) address = vars.get("ansible_ssh_host");
         if (address instanceof Undefined || address == null) address = t.address() == null ? t.name() : t.address();
         both(m, "host", address);
-        Object user = keywords.get("remote_user") != null ? Py.str(keywords.get("remote_user")) : o.remoteUser();
+        Object user = keywords.get("remote_user") != null ? Py.str(keywords.get("remote_user")) : o.connection().remoteUser();
         if (user != null) both(m, "user", user);
         m.put("ansible_shell_executable", "/bin/sh");
         if (t.port() > 0) both(m, "port", (long) t.port());
         both(m, "pipelining", false);
-        java.time.Duration timeout = t.connectTimeout() != null ? t.connectTimeout() : o.connectTimeout();
+        java.time.Duration timeout = t.connectTimeout() != null ? t.connectTimeout() : o.connection().connectTimeout();
         if (timeout != null) both(m, "timeout", timeout.toSeconds());
         m.put("ansible_module_compression", "ZIP_DEFLATED");
         return m;

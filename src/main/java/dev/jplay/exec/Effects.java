@@ -60,13 +60,13 @@ final class Effects {
                     s.setRuntime(facts);
                     if (cacheable) {
                         s.addFacts(facts);
-                        e.options().factCache().save(h, s.facts());
+                        e.options().facts().cache().save(h, s.facts());
                     }
                 }
                 case "include_vars" -> s.addIncluded(facts);
                 default -> {
                     s.addFacts(facts);
-                    e.options().factCache().save(h, s.facts());
+                    e.options().facts().cache().save(h, s.facts());
                 }
             }
         }

@@ -11,10 +11,10 @@ final class FactCaching {
     private FactCaching() {}
 
     static void start(RunOptions options, Inventory inventory, RunVars vars) {
-        FactCache cache = options.factCache();
+        FactCache cache = options.facts().cache();
         if (!cache.persistent()) return;
         List<String> hosts = inventory.hosts().stream().map(Host::name).toList();
-        if (options.flushCache()) cache.flush(hosts);
+        if (options.facts().flushCache()) cache.flush(hosts);
         for (String h : hosts) {
             Map<String, Object> facts = cache.load(h);
             if (!facts.isEmpty()) vars.state(h).addFacts(facts);

@@ -85,7 +85,7 @@ final class Handlers {
         // the play's force_handlers wins over --force-handlers / ANSIBLE_FORCE_HANDLERS, as in Ansible
         boolean force = play.forceHandlers() != null
                 ? Flags.of("force_handlers", play.forceHandlers(), false, e.templar(), pv.playScope().context(), play.loc())
-                : e.options().forceHandlers();
+                : e.options().policy().forceHandlers();
         for (Task h : handlers) {
             if (run.stopped()) return;
             List<HostRun> targets = hosts.stream()

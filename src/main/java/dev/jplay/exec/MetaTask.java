@@ -85,7 +85,7 @@ final class MetaTask {
             case "clear_facts" -> {
                 if (!holds(t, h)) return new Done(action, skip + ", not clearing facts and fact cache for " + h.name);
                 for (String host : play.hosts()) e.vars().state(host).clearFacts();
-                e.options().factCache().flush(play.hosts());
+                e.options().facts().cache().flush(play.hosts());
                 return Done.ran("facts cleared");
             }
             case "clear_host_errors" -> {

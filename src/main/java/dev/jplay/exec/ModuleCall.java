@@ -72,7 +72,7 @@ final class ModuleCall implements ModuleContext {
 
     @Override
     public int verbosity() {
-        return engine.options().verbosity();
+        return engine.options().mode().verbosity();
     }
 
     @Override

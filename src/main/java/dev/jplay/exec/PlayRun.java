@@ -50,7 +50,7 @@ final class PlayRun {
         this.all = List.copyOf(all);
         this.play = play;
         this.pv = pv;
-        Object written = play.strategy() == null ? e.options().strategy() : play.strategy();
+        Object written = play.strategy() == null ? e.options().policy().strategy() : play.strategy();
         String strategy = Py.str(dev.jplay.template.Templar.isTemplate(written) ? templated(written) : written);
         this.walker = new Walker(e, this, pv, Strategies.perHost(strategy, play.loc()));
         this.handlers = new Handlers(e, this, play, pv, walker);
@@ -353,7 +353,7 @@ final class PlayRun {
     /** The task's any_errors_fatal; a task that runs once for all hosts is fatal too (Ansible's linear strategy). */
     private boolean anyErrorsFatal(Task t, List<HostRun> hosts) {
         if (walker.bypassHostLoop(t, hosts)) return true;
-        return Flags.orWritten("any_errors_fatal", t.keywords(), e.options().anyErrorsFatal(), e.templar(),
+        return Flags.orWritten("any_errors_fatal", t.keywords(), e.options().policy().anyErrorsFatal(), e.templar(),
                 walker.runner().scope(t, hosts.get(0).name).context(t.loc()), t.loc(), e.omit());
     }
 

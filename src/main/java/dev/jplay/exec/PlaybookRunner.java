@@ -92,7 +92,7 @@ public final class PlaybookRunner {
      * {@code planner}, its summary before the recap and its exit code.
      */
     public PlaybookRunner planning(Planner planner) {
-        RunOptions o = options.toBuilder().check(true).diff(true).retryDir(null).build();
+        RunOptions o = options.with(new Mode(true, true, options.mode().verbosity())).withoutRetryFiles();
         return new PlaybookRunner(o, inventory, output, connections, modules, templar, prompter, vault, hostStates, journal, resuming, planner);
     }
 
@@ -104,16 +104,16 @@ public final class PlaybookRunner {
         ConnectionCheck.check(pb, inventory, vars, options, w -> output.on(new Event.Warning(w)));
         FactCaching.start(options, inventory, vars);
         Stats stats = new Stats();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.policy().forks()), r -> {
             Thread t = new Thread(r, "jplay-worker");
             t.setDaemon(true);
             return t;
         });
         Engine e = new Engine(options, output, connections, modules, loader, templar, vars, prompter, stats,
-                pb.file().getParent(), omit, pool, new TagSelection(options.tags(), options.skipTags()),
-                new RunState(options.startAtTask() != null, options.step(), new Progress(journal, resuming)), plan);
+                pb.file().getParent(), omit, pool, new TagSelection(options.selection().tags(), options.selection().skipTags()),
+                new RunState(options.selection().startAtTask() != null, options.selection().step(), new Progress(journal, resuming)), plan);
         try {
-            output.on(new Event.PlaybookStarted(pb.file().toString(), options.check(), options.diff()));
+            output.on(new Event.PlaybookStarted(pb.file().toString(), options.mode().check(), options.mode().diff()));
             output.on(new Event.Verbose(pb.plays().size() + " plays in " + shownPath(pb.file()), 2, null));
             for (Play play : pb.plays()) {
                 if (runPlay(e, play)) break;
@@ -180,9 +180,9 @@ public final class PlaybookRunner {
     /** The play's hosts (after --limit). */
     private List<String> selectHosts(String pattern) {
         List<Host> matched = inventory.select(pattern, w -> output.on(new Event.Warning(w)));
-        if (options.limit() != null) {
+        if (options.selection().limit() != null) {
             Set<String> allowed = new java.util.HashSet<>();
-            for (Host h : inventory.select(options.limit(), w -> { })) allowed.add(h.name());
+            for (Host h : inventory.select(options.selection().limit(), w -> { })) allowed.add(h.name());
             matched = matched.stream().filter(h -> allowed.contains(h.name())).toList();
         }
         return matched.stream().map(Host::name).toList();
@@ -206,13 +206,13 @@ public final class PlaybookRunner {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("omit", omit);
         m.put("playbook_dir", pb.file().getParent().toString());
-        m.put("ansible_check_mode", options.check());
-        m.put("ansible_diff_mode", options.diff());
-        m.put("ansible_verbosity", (long) options.verbosity());
-        m.put("ansible_forks", (long) options.forks());
-        m.put("ansible_run_tags", List.copyOf(options.tags()));
-        m.put("ansible_skip_tags", List.copyOf(options.skipTags()));
-        if (options.limit() != null) m.put("ansible_limit", options.limit()); // as load_options_vars: only when given
+        m.put("ansible_check_mode", options.mode().check());
+        m.put("ansible_diff_mode", options.mode().diff());
+        m.put("ansible_verbosity", (long) options.mode().verbosity());
+        m.put("ansible_forks", (long) options.policy().forks());
+        m.put("ansible_run_tags", List.copyOf(options.selection().tags()));
+        m.put("ansible_skip_tags", List.copyOf(options.selection().skipTags()));
+        if (options.selection().limit() != null) m.put("ansible_limit", options.selection().limit()); // as load_options_vars: only when given
         m.put("ansible_version", Map.of("full", "2.14.18", "major", 2L, "minor", 14L, "revision", 18L, "string", "2.14.18"));
         m.put("ansible_inventory_sources", inventory.sourceDirs().stream().map(Path::toString).toList());
         return m;

@@ -28,13 +28,12 @@ final class Targets {
     record Resolved(Target target, Become become) {}
 
     static Resolved resolve(String host, Scope vars, Map<String, Object> keywords, RunOptions o) {
-        Settings s = new Settings(vars, keywords, new ConnectionDefaults(o.remoteUser(), o.privateKeys(), o.sshArgs(),
-                o.connectionPassword(), o.connectTimeout(), o.hostKeys()));
-        String name = s.setting("connection", o.connection(), "ansible_connection");
+        Settings s = new Settings(vars, keywords, o.connection());
+        String name = s.setting("connection", o.connection().type(), "ansible_connection");
         ConnectionType type = ConnectionTypes.find(name == null ? "ssh" : name)
                 .orElseThrow(() -> new SourceException(ConnectionTypes.unknown(name), Loc.UNKNOWN));
         Target target = type.target(host, s);
-        return new Resolved(target, become(vars, keywords, o, target.user()));
+        return new Resolved(target, become(vars, keywords, o.become(), target.user()));
     }
 
     /** A host's settings as its scope, the task's keywords and the run's defaults give them. */
@@ -56,14 +55,14 @@ final class Targets {
         }
     }
 
-    private static Become become(Scope vars, Map<String, Object> keywords, RunOptions o, String loginUser) {
-        String on = first(vars, keywords, "become", o.become() == null ? null : o.become().toString(), "ansible_become");
+    private static Become become(Scope vars, Map<String, Object> keywords, BecomeDefaults d, String loginUser) {
+        String on = first(vars, keywords, "become", d.become() == null ? null : d.become().toString(), "ansible_become");
         if (on == null || !ArgConverter.toBool(on)) return null;
-        String buser = first(vars, keywords, "become_user", o.becomeUser(), "ansible_become_user");
-        String method = first(vars, keywords, "become_method", o.becomeMethod(), "ansible_become_method");
-        String flags = first(vars, keywords, "become_flags", o.becomeFlags(), "ansible_become_flags");
+        String buser = first(vars, keywords, "become_user", d.user(), "ansible_become_user");
+        String method = first(vars, keywords, "become_method", d.method(), "ansible_become_method");
+        String flags = first(vars, keywords, "become_flags", d.flags(), "ansible_become_flags");
         String pw = first(vars, Map.of(), "", null, "ansible_become_password", "ansible_become_pass");
-        Become b = new Become(method, buser, flags, pw == null ? o.becomePassword() : Secret.of(pw));
+        Become b = new Become(method, buser, flags, pw == null ? d.password() : Secret.of(pw));
         // escalating to the user we already are is a no-op: skip it (keeps fast paths such as SFTP writes)
         if (b.user().equals(loginUser) && b.flags().isEmpty()) return null;
         return b;

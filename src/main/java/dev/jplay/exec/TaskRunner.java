@@ -234,8 +234,8 @@ final class TaskRunner {
         } catch (ArgumentException ex) {
             return Results.failed(ex.getMessage());
         }
-        boolean check = e.plan() != null || Flags.converted("check_mode", kw.get("check_mode"), e.options().check(), task.loc());
-        boolean diff = Flags.converted("diff", kw.get("diff"), e.options().diff(), task.loc());
+        boolean check = e.plan() != null || Flags.converted("check_mode", kw.get("check_mode"), e.options().mode().check(), task.loc());
+        boolean diff = Flags.converted("diff", kw.get("diff"), e.options().mode().diff(), task.loc());
         if (check && !module.spec().checkMode()) {
             Map<String, Object> r = Results.skipped("check mode not supported for this module");
             r.put("msg", "remote module (" + module.spec().name() + ") does not support check mode");
@@ -250,7 +250,7 @@ final class TaskRunner {
             }
         }
         Duration timeout = kw.get("timeout") != null ? Duration.ofSeconds(ArgConverter.toInt(kw.get("timeout")))
-                : e.options().taskTimeout();
+                : e.options().policy().taskTimeout();
         boolean noLog = Flags.converted("no_log", kw.get("no_log"), false, task.loc());
         NoLogValues secrets = NoLogValues.of(module.spec(), args);
         Trace trace = Trace.of(e, host, task.action(), resolved, args, noLog, secrets);

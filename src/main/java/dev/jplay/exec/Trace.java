@@ -48,7 +48,7 @@ final class Trace {
 
     /** A trace of the task when the run's verbosity asks for one, else null. */
     static Trace of(Engine e, String host, String action, Targets.Resolved resolved, ModuleArgs args, boolean noLog, NoLogValues secrets) {
-        if (e.options().verbosity() < 2) return null;
+        if (e.options().mode().verbosity() < 2) return null;
         Trace t = new Trace(e, host, action, resolved, noLog, secrets);
         Map<String, Object> given = new LinkedHashMap<>();
         args.all().forEach((k, v) -> {
@@ -60,11 +60,11 @@ final class Trace {
 
     /** {@code c}, reporting at {@code -vvv} what runs through it, and at {@code -vvvv} how it was made (once per host). */
     Connection watch(Connection c) {
-        if (e.options().verbosity() >= 4 && e.state().described.add(host)) {
+        if (e.options().mode().verbosity() >= 4 && e.state().described.add(host)) {
             String how = c.describe();
             if (how != null) line(4, resolved.target().type().toUpperCase(java.util.Locale.ROOT) + " " + how);
         }
-        return e.options().verbosity() >= 3 ? new Watched(c) : c;
+        return e.options().mode().verbosity() >= 3 ? new Watched(c) : c;
     }
 
     /** The task is done on this host. */

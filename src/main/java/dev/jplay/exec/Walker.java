@@ -197,7 +197,7 @@ final class Walker {
 
     private boolean startAt(Task t, TaskInfo info) {
         if (e.state().startFound.get()) return true;
-        String want = e.options().startAtTask();
+        String want = e.options().selection().startAtTask();
         String name = info.name();
         String full = info.banner();
         if (want.equals(name) || want.equals(full) || globMatches(want, name)) {

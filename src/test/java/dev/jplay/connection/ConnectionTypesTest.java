@@ -58,7 +58,7 @@ class ConnectionTypesTest {
 
     @Test
     void sshReadsTheHostsVariablesBeforeKeywordsAndDefaults() {
-        ConnectionDefaults d = new ConnectionDefaults("cli-user", List.of("/k/default"), List.of("-o", "A=1"), null,
+        ConnectionDefaults d = new ConnectionDefaults(null, "cli-user", List.of("/k/default"), List.of("-o", "A=1"), null,
                 Duration.ofSeconds(7), Target.HostKeyPolicy.ACCEPT_NEW);
         Target t = target("ssh", "web1", new Vars(Map.of("ansible_host", "10.0.0.5", "ansible_port", "2222",
                 "ansible_ssh_common_args", "-o B=2", "ansible_host_key_checking", "no", "jplay_persistent_shell", "false"),

@@ -71,7 +71,7 @@ class ChrootPlaybookTest {
         Runs second = new Runs(dir).run(PLAY);
         assertThat(second.recap("image")).as(second.rec.statuses().toString()).isEqualTo("5 0 0 0 0 0 0");
 
-        Runs check = new Runs(dir).run(PLAY.replace("default('second')", "default('third')"), o -> o.toBuilder().check(true).build());
+        Runs check = new Runs(dir).run(PLAY.replace("default('second')", "default('third')"), o -> o.with(new Mode(true, false, 0)));
         assertThat(check.recap("image")).isEqualTo("5 1 0 0 0 0 0");
         assertThat(upper.resolve("etc/jplay-image.conf")).hasContent("second");
     }

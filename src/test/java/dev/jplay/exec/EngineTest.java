@@ -218,7 +218,7 @@ class EngineTest {
                             - set_fact: level=fact
                             - name: set_fact wins over host_vars
                               debug: msg="{{ level }} {{ chain }}"
-                        """, o -> o.toBuilder().extraVars(Map.of("x_extra", "e")).build());
+                        """, o -> o.withExtraVars(Map.of("x_extra", "e")));
         assertThat(r.res("show", "h1")).containsEntry("msg", "host g host-x host");
         assertThat(r.res("task vars win over play vars", "h1")).containsEntry("msg", "task");
         assertThat(r.res("set_fact wins over host_vars", "h1")).containsEntry("msg", "fact fact-x");
@@ -234,7 +234,7 @@ class EngineTest {
                     - set_fact: v=fact
                     - name: show
                       debug: var=v
-                """, o -> o.toBuilder().extraVars(Map.of("v", "extra")).build());
+                """, o -> o.withExtraVars(Map.of("v", "extra")));
         assertThat(r.res("show", "h1")).containsEntry("v", "extra");
     }
 
@@ -317,9 +317,9 @@ class EngineTest {
                     - {name: reset, debug: msg=r, tags: [reset, never]}
                 """;
         assertThat(runs().run(pb).rec.banners()).containsExactly("plain", "tagged", "always");
-        assertThat(new Runs(dir).run(pb, o -> o.toBuilder().tags(Set.of("prep")).build()).rec.banners()).containsExactly("tagged", "always");
-        assertThat(new Runs(dir).run(pb, o -> o.toBuilder().tags(Set.of("reset")).build()).rec.banners()).containsExactly("always", "reset");
-        assertThat(new Runs(dir).run(pb, o -> o.toBuilder().skipTags(Set.of("prep")).build()).rec.banners())
+        assertThat(new Runs(dir).run(pb, o -> o.with(Selection.ALL.withTags(Set.of("prep"), Set.of()))).rec.banners()).containsExactly("tagged", "always");
+        assertThat(new Runs(dir).run(pb, o -> o.with(Selection.ALL.withTags(Set.of("reset"), Set.of()))).rec.banners()).containsExactly("always", "reset");
+        assertThat(new Runs(dir).run(pb, o -> o.with(Selection.ALL.withTags(Set.of(), Set.of("prep")))).rec.banners())
                 .containsExactly("plain", "always");
     }
 
@@ -446,7 +446,7 @@ class EngineTest {
     @Test
     void checkModeIsVisibleToTasks() {
         Runs r = runs().run("- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: c, debug: var=ansible_check_mode}\n",
-                o -> o.toBuilder().check(true).build());
+                o -> o.with(new Mode(true, false, 0)));
         assertThat(r.res("c", "h1")).containsEntry("ansible_check_mode", true);
     }
 
@@ -454,7 +454,7 @@ class EngineTest {
     void ansibleLimitIsDefinedOnlyWithALimit() {
         String pb = "- hosts: all\n  gather_facts: false\n  tasks:\n    - {name: l, debug: \"msg={{ ansible_limit | default('none') }}\"}\n";
         assertThat(runs().run(pb).res("l", "h1")).containsEntry("msg", "none");
-        assertThat(runs().run(pb, o -> o.toBuilder().limit("h1").build()).res("l", "h1")).containsEntry("msg", "h1");
+        assertThat(runs().run(pb, o -> o.with(Selection.ALL.withLimit("h1"))).res("l", "h1")).containsEntry("msg", "h1");
     }
 
     @Test

@@ -32,20 +32,20 @@ class FactCacheTest {
     void factsOutliveTheRunAndSmartGatheringSkipsCachedHosts() throws Exception {
         Path cache = dir.resolve("cache");
         FactCache fc = FactCache.of("jsonfile", cache.toString(), 3600, "ansible_facts");
-        Runs r = new Runs(dir).run("- hosts: all\n  tasks: [{debug: msg=hi}]\n", o -> o.toBuilder().factCache(fc).build());
+        Runs r = new Runs(dir).run("- hosts: all\n  tasks: [{debug: msg=hi}]\n", o -> o.with(o.facts().withCache(fc)));
         assertThat(r.recap("h1")).startsWith("2 0 0 0");
         Map<String, Object> saved = (Map<String, Object>) Json.parse(Files.readString(cache.resolve("ansible_factsh1")));
         assertThat(saved).containsKeys("ansible_distribution", "ansible_kernel", "module_setup");
 
-        Runs smart = new Runs(dir).run(USE_FACTS, o -> o.toBuilder().factCache(fc).gathering("smart").build());
+        Runs smart = new Runs(dir).run(USE_FACTS, o -> o.with(new FactOptions("smart", null, fc, false)));
         assertThat(smart.recap("h1")).as("no gathering task, the assert passes on cached facts").isEqualTo("1 0 0 0 0 0 0");
 
         Files.setLastModifiedTime(cache.resolve("ansible_factsh1"), FileTime.from(Instant.now().minusSeconds(7200)));
-        Runs expired = new Runs(dir).run(USE_FACTS, o -> o.toBuilder().factCache(fc).gathering("explicit").build());
+        Runs expired = new Runs(dir).run(USE_FACTS, o -> o.with(new FactOptions("explicit", null, fc, false)));
         assertThat(expired.recap("h1")).as("expired facts are not loaded").isEqualTo("0 0 0 1 0 0 0");
 
-        new Runs(dir).run("- hosts: all\n  tasks: [{debug: msg=hi}]\n", o -> o.toBuilder().factCache(fc).build());
-        new Runs(dir).run("- hosts: all\n  gather_facts: false\n  tasks: []\n", o -> o.toBuilder().factCache(fc).flushCache(true).build());
+        new Runs(dir).run("- hosts: all\n  tasks: [{debug: msg=hi}]\n", o -> o.with(o.facts().withCache(fc)));
+        new Runs(dir).run("- hosts: all\n  gather_facts: false\n  tasks: []\n", o -> o.with(new FactOptions(null, null, fc, true)));
         assertThat(cache.resolve("ansible_factsh1")).doesNotExist();
     }
 

@@ -2,6 +2,7 @@ package dev.jplay.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jplay.connection.ConnectionDefaults;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class UnknownConnectionTest {
         assertThat(warned(p, "- hosts: all\n  gather_facts: false\n  vars:\n    ansible_connection: carrier_pigeon\n  tasks:\n    - command: 'true'\n", "h1"))
                 .contains("site.yml:1:3", "play's vars");
         Runs c = new Runs(dir).file("hosts", "h1\n");
-        c.run(PLAY, o -> o.toBuilder().connection("carrier_pigeon").build());
+        c.run(PLAY, o -> o.with(new ConnectionDefaults("carrier_pigeon", null, null, null, null, null, null)));
         assertThat(c.rec.warnings().get(0)).startsWith(KNOWN).contains("-c/--connection");
         assertThat(c.recap("h1")).isEqualTo("0 0 0 1 0 0 0");
     }
