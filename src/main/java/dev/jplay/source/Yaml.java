@@ -324,6 +324,7 @@ public final class Yaml {
                 }
                 out.remove(ks); // a merged key is overridden by an explicit one, keeping explicit order
                 out.putLocated(ks, convert(t.getValueNode(), depth + 1), kl, contentLoc(t.getValueNode()));
+                out.markText(ks, key instanceof CharSequence);
             }
             return out;
         }
@@ -348,7 +349,9 @@ public final class Yaml {
                 throw new SourceException("a merge key '<<' needs a mapping or a list of mappings", loc(name, value.getStartMark()));
             }
             for (var e : src.entrySet()) {
-                if (!out.containsKey(e.getKey())) out.putLocated(e.getKey(), e.getValue(), src.keyLoc(e.getKey()), src.valueLoc(e.getKey()));
+                if (out.containsKey(e.getKey())) continue;
+                out.putLocated(e.getKey(), e.getValue(), src.keyLoc(e.getKey()), src.valueLoc(e.getKey()));
+                out.markText(e.getKey(), src.textKey(e.getKey()));
             }
         }
     }
