@@ -1,6 +1,7 @@
 package dev.jplay.cli;
 
 import dev.jplay.data.Json;
+import dev.jplay.data.Py;
 import dev.jplay.inventory.Group;
 import dev.jplay.inventory.Host;
 import dev.jplay.inventory.Inventory;
@@ -148,10 +149,10 @@ public final class InventoryCommand implements Callable<Integer> {
         for (String h : g.name().equals("all") ? List.<String>of() : g.hosts()) {
             if (!shown.contains(h)) continue;
             line(sb, depth + 1, h);
-            if (vars) sorted(runVars.inventoryVars(h)).forEach((k, v) -> line(sb, depth + 2, "{" + k + " = " + v + "}"));
+            if (vars) sorted(runVars.inventoryVars(h)).forEach((k, v) -> line(sb, depth + 2, "{" + k + " = " + Py.str(v) + "}"));
         }
-        if (vars) sorted(g.vars()).forEach((k, v) -> line(sb, depth + 1, "{" + k + " = " + v + "}"));
-        if (vars) sorted(g.dirVars()).forEach((k, v) -> line(sb, depth + 1, "{" + k + " = " + v + "}"));
+        if (vars) sorted(g.vars()).forEach((k, v) -> line(sb, depth + 1, "{" + k + " = " + Py.str(v) + "}"));
+        if (vars) sorted(g.dirVars()).forEach((k, v) -> line(sb, depth + 1, "{" + k + " = " + Py.str(v) + "}"));
     }
 
     private static void line(StringBuilder sb, int depth, String text) {

@@ -123,6 +123,25 @@ final class Builder {
         return b;
     }
 
+    /** The state the sources give so far, without changing this builder (what the constructed plugin reads). */
+    Inventory.State snapshot() {
+        Builder copy = new Builder(GroupNames.QUIET);
+        copy.groups.clear();
+        for (G g : groups.values()) {
+            G x = copy.groups.computeIfAbsent(g.name, G::new);
+            x.vars.putAll(g.vars);
+            x.dirVars.putAll(g.dirVars);
+            x.children.addAll(g.children);
+            x.hosts.addAll(g.hosts);
+        }
+        for (H h : hosts.values()) {
+            H x = copy.hosts.computeIfAbsent(h.name, H::new);
+            x.vars.putAll(h.vars);
+            x.dirVars.putAll(h.dirVars);
+        }
+        return copy.freeze();
+    }
+
     List<String> hostNames() {
         return new ArrayList<>(hosts.keySet());
     }

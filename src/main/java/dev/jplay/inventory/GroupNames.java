@@ -61,4 +61,9 @@ final class GroupNames {
         }
         return name;
     }
+
+    /** The name an inventory plugin gives a group it makes: each invalid character replaced with _, whatever the mode, silently. */
+    static String forced(String name) {
+        return INVALID.matcher(name).replaceAll("_");
+    }
 }

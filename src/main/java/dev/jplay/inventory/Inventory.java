@@ -4,6 +4,7 @@ import dev.jplay.source.Decrypter;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
 import dev.jplay.source.Yaml;
+import dev.jplay.source.YamlMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,12 +160,11 @@ public final class Inventory {
                 if (HostList.parse(src, log, b)) parsed++;
                 else warn.accept("Unable to parse " + src + " as an inventory source");
             } else if (Files.isDirectory(p)) {
-                for (Path f : dirEntries(p)) if (parseable(f, vault, warn)) parseFile(f, b, vault);
+                for (Path f : dirEntries(p)) source(f, b, vault, warn, dirs);
                 dirs.add(p);
                 parsed++;
             } else if (Files.isRegularFile(p)) {
-                if (!parseable(p, vault, warn)) continue;
-                parseFile(p, b, vault);
+                if (!source(p, b, vault, warn, dirs)) continue;
                 dirs.add(p.toAbsolutePath().getParent());
                 parsed++;
             } else if (!p.equals(Path.of("/etc/ansible/hosts"))) {
@@ -202,6 +202,47 @@ public final class Inventory {
     }
 
     /**
+     * Reads one inventory file into {@code b}: a plugin configuration for the constructed plugin works on the hosts
+     * read so far ({@code dirs}: the directories of the sources read so far, for its {@code use_vars_plugins}); any
+     * other file is tried first, and skipped with a warning when it cannot be parsed. False when it was skipped.
+     */
+    private static boolean source(Path f, Builder b, Decrypter vault, Consumer<String> warn, List<Path> dirs) {
+        YamlMap config = pluginConfig(f, vault);
+        if (config == null) {
+            if (!parseable(f, vault, warn)) return false;
+            parseFile(f, b, vault);
+            return true;
+        }
+        List<Path> before = List.copyOf(dirs);
+        try {
+            Constructed.apply(config, f.toString(), b, (kind, name) -> {
+                Map<String, Object> vars = new LinkedHashMap<>();
+                for (Path d : before) vars.putAll(VarsDir.load(d.resolve(kind), name, vault));
+                return vars;
+            }, warn);
+            return true;
+        } catch (SourceException e) {
+            warn.accept(unparsable(f, e));
+            return false;
+        }
+    }
+
+    /** The configuration of a YAML file that names the constructed plugin ({@code plugin: constructed}), else null. */
+    private static YamlMap pluginConfig(Path f, Decrypter vault) {
+        String lower = f.toString().toLowerCase(java.util.Locale.ROOT);
+        if (!lower.endsWith(".yml") && !lower.endsWith(".yaml")) return null;
+        try {
+            return Yaml.load(f, vault) instanceof YamlMap m && Constructed.handles(m.get("plugin")) ? m : null;
+        } catch (SourceException e) {
+            return null; // reported by the ordinary parse
+        }
+    }
+
+    private static String unparsable(Path f, SourceException e) {
+        return "Unable to parse " + f + " as an inventory source: " + e.getMessage() + (e.loc().known() ? " (" + e.loc() + ")" : "");
+    }
+
+    /**
      * Can this file be read as an inventory? Like Ansible, a source that cannot be parsed is skipped with a warning
      * naming the mistake (and the run goes on without its hosts), not an error.
      */
@@ -210,7 +251,7 @@ public final class Inventory {
             parseFile(f, new Builder(), vault);
             return true;
         } catch (SourceException e) {
-            warn.accept("Unable to parse " + f + " as an inventory source: " + e.getMessage() + (e.loc().known() ? " (" + e.loc() + ")" : ""));
+            warn.accept(unparsable(f, e));
             return false;
         }
     }

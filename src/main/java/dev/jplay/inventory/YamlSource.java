@@ -61,6 +61,9 @@ final class YamlSource {
         for (var e : m.entrySet()) {
             String pattern = Py.str(e.getKey());
             Loc at = locOf(m, e.getKey(), file);
+            if (m instanceof YamlMap ym && !ym.textKey(pattern)) {
+                throw new SourceException("Host pattern " + pattern + " must be a string. Enclose integers/floats in quotation marks.", at);
+            }
             for (String name : Ranges.expand(pattern)) {
                 Builder.H h = b.host(name, group, at, file);
                 if (e.getValue() instanceof Map<?, ?> vars) vars.forEach((k, v) -> h.vars.put(String.valueOf(k), v));

@@ -94,11 +94,32 @@ public final class Yaml {
         return load(text, name, w -> { });
     }
 
-    /** Loads YAML text, telling {@code warn} about duplicate keys (Ansible's warning, word for word). */
+    /**
+     * Loads data text as Ansible's DataLoader does: as JSON first (Python's json.loads), then as YAML, telling
+     * {@code warn} about duplicate YAML keys (Ansible's warning, word for word). When neither reads it, the error gives
+     * both parsers' complaints, as Ansible's, located at the YAML one.
+     */
     public static Object load(String text, String name, Consumer<String> warn) {
+        return load(text, name, warn, true);
+    }
+
+    /** Loads YAML text as PyYAML alone does (the {@code from_yaml} filters: no JSON attempt first). */
+    public static Object loadYaml(String text, String name) {
+        return load(text, name, w -> { }, false);
+    }
+
+    private static Object load(String text, String name, Consumer<String> warn, boolean jsonFirst) {
         if (text.length() > MAX_CHARS) {
             throw new SourceException("this YAML document has " + text.length() + " characters, more than jplay reads ("
                     + MAX_CHARS + ", the limit for one file)", Loc.of(name), "split the data into several files");
+        }
+        PyJson.Failure notJson = null;
+        if (jsonFirst) {
+            try {
+                return PyJson.load(text, name);
+            } catch (PyJson.Failure f) {
+                notJson = f;
+            }
         }
         LoaderOptions opts = new LoaderOptions();
         opts.setAllowDuplicateKeys(true);
@@ -119,7 +140,7 @@ public final class Yaml {
                         "remove the second '---' or split the file");
             }
         } catch (MarkedYAMLException e) {
-            throw fromSnake(e, name);
+            throw fromSnake(e, name, notJson);
         } catch (YAMLException e) {
             if (String.valueOf(e.getMessage()).startsWith("Nesting Depth exceeded")) throw tooDeep(text, name);
             throw new SourceException("YAML error: " + e.getMessage(), Loc.of(name));
@@ -168,11 +189,16 @@ public final class Yaml {
         return m == null ? Loc.of(name) : new Loc(name, m.getLine() + 1, m.getColumn() + 1);
     }
 
-    private static SourceException fromSnake(MarkedYAMLException e, String name) {
+    /** A YAML syntax error; after a failed JSON attempt, Ansible's message naming both ({@code notJson} may be null). */
+    private static SourceException fromSnake(MarkedYAMLException e, String name, PyJson.Failure notJson) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
         String context = e.getContext();
         String msg = "YAML syntax error: " + problem + (context != null ? " (" + context + ")" : "");
+        if (notJson != null) {
+            msg = "We were unable to read either as JSON nor YAML, these are the errors we got from each:\nJSON: "
+                    + notJson.getMessage() + "\n\n" + msg;
+        }
         String hint = null;
         if (problem != null && problem.contains("mapping values are not allowed")) {
             hint = "a value that contains ': ' must be quoted, e.g.  msg: \"a: b\"";
@@ -298,6 +324,7 @@ public final class Yaml {
                 }
                 out.remove(ks); // a merged key is overridden by an explicit one, keeping explicit order
                 out.putLocated(ks, convert(t.getValueNode(), depth + 1), kl, contentLoc(t.getValueNode()));
+                out.markText(ks, key instanceof CharSequence);
             }
             return out;
         }
@@ -322,7 +349,9 @@ public final class Yaml {
                 throw new SourceException("a merge key '<<' needs a mapping or a list of mappings", loc(name, value.getStartMark()));
             }
             for (var e : src.entrySet()) {
-                if (!out.containsKey(e.getKey())) out.putLocated(e.getKey(), e.getValue(), src.keyLoc(e.getKey()), src.valueLoc(e.getKey()));
+                if (out.containsKey(e.getKey())) continue;
+                out.putLocated(e.getKey(), e.getValue(), src.keyLoc(e.getKey()), src.valueLoc(e.getKey()));
+                out.markText(e.getKey(), src.textKey(e.getKey()));
             }
         }
     }

@@ -12,6 +12,8 @@ public final class YamlMap extends LinkedHashMap<String, Object> {
     private final Loc loc;
     private final Map<String, Loc> keyLocs = new LinkedHashMap<>();
     private final Map<String, Loc> valueLocs = new LinkedHashMap<>();
+    /** Keys that YAML read as another scalar (a number, a boolean, null) before they became text. */
+    private final java.util.Set<String> nonTextKeys = new java.util.HashSet<>();
 
     public YamlMap(Loc loc) {
         this.loc = loc;
@@ -30,6 +32,19 @@ public final class YamlMap extends LinkedHashMap<String, Object> {
     public Loc valueLoc(String key) {
         Loc l = valueLocs.get(key);
         return l != null ? l : keyLoc(key);
+    }
+
+    /**
+     * Was {@code key} written as a string? False for a key YAML read as a number, boolean or null (such as the host
+     * {@code 1234:}), which this map holds as text, as Ansible's loader does not.
+     */
+    public boolean textKey(String key) {
+        return !nonTextKeys.contains(key);
+    }
+
+    void markText(String key, boolean text) {
+        if (text) nonTextKeys.remove(key);
+        else nonTextKeys.add(key);
     }
 
     void putLocated(String key, Object value, Loc keyLoc, Loc valueLoc) {

@@ -52,12 +52,12 @@ final class FormatFilters {
                 kw.put("indent", a.get(0, "indent", 4L));
                 return yaml("to_nice_yaml", v, false, kw);
             };
-            case "from_yaml" -> (e, v, a) -> v instanceof CharSequence s ? Yaml.load(s.toString(), "<from_yaml>") : v;
+            case "from_yaml" -> (e, v, a) -> v instanceof CharSequence s ? Yaml.loadYaml(s.toString(), "<from_yaml>") : v;
             case "from_yaml_all" -> (e, v, a) -> {
                 if (!(v instanceof CharSequence s)) return v;
                 List<Object> docs = new ArrayList<>();
                 for (String doc : s.toString().split("(?m)^---(?=\\s|$).*$")) {
-                    if (!doc.isBlank()) docs.add(Yaml.load(doc, "<from_yaml_all>"));
+                    if (!doc.isBlank()) docs.add(Yaml.loadYaml(doc, "<from_yaml_all>"));
                 }
                 return docs;
             };

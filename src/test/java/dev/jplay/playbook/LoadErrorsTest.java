@@ -80,7 +80,9 @@ class LoadErrorsTest {
     @Test
     void yamlSyntaxErrorHasPosition() {
         SourceException e = error("- hosts: all\n  tasks:\n    - debug: msg=hi\n     foo: 1\n");
-        assertThat(e.getMessage()).startsWith("YAML syntax error");
+        // Ansible's DataLoader tried JSON first, and names both errors
+        assertThat(e.getMessage()).startsWith("We were unable to read either as JSON nor YAML")
+                .contains("JSON: Expecting value: line 1 column 1 (char 0)\n\nYAML syntax error");
         assertThat(e.loc().line()).isEqualTo(4);
     }
 
