@@ -28,6 +28,8 @@ import java.util.Map;
 final class RunCommand {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final String SKIP = "__JPLAY_SKIP_" + "7f3a__";
+    /** After the skip marker: chdir could not be entered; then the errno. */
+    private static final String CHDIR = "d";
 
     private RunCommand() {}
 
@@ -42,22 +44,21 @@ final class RunCommand {
         r.put("cmd", l.cmd());
         String creates = a.str("creates");
         String removes = a.str("removes");
+        String chdir = a.str("chdir");
+        if (chdir != null && chdir.isEmpty()) chdir = null;
         String verb = ctx.check() ? "Would" : "Did";
         StringBuilder script = new StringBuilder();
+        if (chdir != null) script.append(Chdir.enter(chdir, SKIP + CHDIR));
         if (creates != null) script.append("if ").append(exists(creates)).append("; then echo ").append(SKIP).append("c; exit 0; fi; ");
         if (removes != null) script.append("if ! ").append(exists(removes)).append("; then echo ").append(SKIP).append("r; exit 0; fi; ");
         if (ctx.check()) {
-            if (creates == null && removes == null) {
-                // stdout_lines/stderr_lines as Ansible's action adds them to any result with stdout
-                return r.put("rc", 0L).put("stdout", "").put("stderr", "").put("msg", "Command would have run if not in check mode")
-                        .put("skipped", true).put("start", null).put("end", null).put("delta", null)
-                        .put("stdout_lines", List.of()).put("stderr_lines", List.of());
-            }
-            script.append("echo ").append(SKIP).append("run");
+            boolean guarded = creates != null || removes != null;
+            if (!guarded && chdir == null) return wouldRun(r);
+            script.append("echo ").append(SKIP).append(guarded ? "run" : "skip");
         } else {
             script.append(line);
         }
-        ExecRequest req = ExecRequest.of(script.toString()).withChdir(a.str("chdir"));
+        ExecRequest req = ExecRequest.of(script.toString());
         if (shell && a.has("executable")) req = req.withExecutable(a.str("executable"));
         if (a.has("stdin")) {
             String in = a.str("stdin") + (a.bool("stdin_add_newline") ? "\n" : "");
@@ -70,9 +71,12 @@ final class RunCommand {
         if (!shell && out.startsWith(SKIP + CommandWords.NOT_RUN)) return CommandWords.notRun(r, out.substring(SKIP.length() + 1));
         if (out.startsWith(SKIP)) {
             String what = out.substring(SKIP.length()).strip();
+            if (what.startsWith(CHDIR)) return Chdir.failed(r, Integer.parseInt(what.substring(CHDIR.length())), chdir);
+            if (what.equals("skip")) return wouldRun(r);
             if (what.equals("run")) {
                 return r.setChanged(true).put("rc", 0L).put("stdout", "").put("stderr", "")
-                        .put("msg", "Command would have run if not in check mode");
+                        .put("msg", "Command would have run if not in check mode").put("start", null).put("end", null)
+                        .put("delta", null).put("stdout_lines", List.of()).put("stderr_lines", List.of());
             }
             boolean c = what.equals("c");
             return skipped(r, c ? creates : removes, c, verb);
@@ -100,6 +104,11 @@ final class RunCommand {
         }
         Line l = line(raw, argv, shell, true);
         Map<String, String> skips = new LinkedHashMap<>();
+        String chdir = a.str("chdir");
+        if (chdir != null && !chdir.isEmpty()) {
+            Chdir.failTests(chdir).forEach((errno, test) ->
+                    skips.put(test, Json.write(Chdir.failed(ModuleResult.ok().put("cmd", l.cmd()), errno, chdir).toMap())));
+        }
         String creates = a.str("creates");
         String removes = a.str("removes");
         if (creates != null) skips.put(exists(creates), Json.write(skipped(ModuleResult.ok().put("cmd", l.cmd()), creates, true, "Did").toMap()));
@@ -128,11 +137,20 @@ final class RunCommand {
         return new Line(detached ? CommandWords.execDetached(words) : CommandWords.exec(words, SKIP), new ArrayList<Object>(words));
     }
 
+    /** Check mode without creates/removes: the task is skipped. */
+    private static ModuleResult wouldRun(ModuleResult r) {
+        // stdout_lines/stderr_lines as Ansible's action adds them to any result with stdout
+        return r.put("rc", 0L).put("stdout", "").put("stderr", "").put("msg", "Command would have run if not in check mode")
+                .put("skipped", true).put("start", null).put("end", null).put("delta", null)
+                .put("stdout_lines", List.of()).put("stderr_lines", List.of());
+    }
+
     /** The result when creates/removes skipped the command ({@code verb}: Did, or Would in check mode). */
     private static ModuleResult skipped(ModuleResult r, String path, boolean creates, String verb) {
         return r.put("rc", 0L).put("stdout", "skipped, since " + path + (creates ? " exists" : " does not exist")).put("stderr", "")
                 .put("msg", verb + " not run command since '" + path + "'" + (creates ? " exists" : " does not exist"))
-                .put("start", null).put("end", null).put("delta", null).put("stdout_lines", List.of(r.get("stdout")));
+                .put("start", null).put("end", null).put("delta", null).put("stdout_lines", List.of(r.get("stdout")))
+                .put("stderr_lines", List.of());
     }
 
     private static ModuleResult fail(ModuleResult r, long rc, String msg) {

@@ -67,7 +67,9 @@ public record Directive(ModuleSpec spec) implements Module {
         ModuleSpec.Builder b = ModuleSpec.builder(name)
                 .doc(dynamic ? "Load and execute a role" : "Import a role into a play",
                         dynamic ? "Loads the role at run time." : "Inserts the role's tasks while loading.")
-                .param(Param.of("name").str().required().doc("The role name or path."))
+                .param(Param.of("name").str().doc("The role name or path."))
+                .param(Param.of("role").str().doc("The role name or path, when 'name' is not given (Ansible accepts both)."))
+                .requiredOneOf("name", "role")
                 .param(Param.of("tasks_from").str().def("main").doc("File in tasks/ to load."))
                 .param(Param.of("vars_from").str().def("main").doc("File in vars/ to load."))
                 .param(Param.of("defaults_from").str().def("main").doc("File in defaults/ to load."))

@@ -37,7 +37,7 @@ public record HostJob(String body, byte[] input) {
         skips.forEach((test, json) -> b.append("  if ").append(test).append("; then printf '%s' ").append(ShellCommand.quote(json))
                 .append("; return; fi\n"));
         b.append("  s=$(jplay_now)\n  ( ");
-        if (chdir != null && !chdir.isEmpty()) b.append("cd ").append(ShellCommand.quote(chdir)).append(" && ");
+        if (chdir != null && !chdir.isEmpty()) b.append("cd -P ").append(ShellCommand.quote(chdir)).append(" && ");
         b.append("exec ").append(ShellCommand.quote(shell)).append(" -c ").append(ShellCommand.quote(line))
                 .append(" ) < \"$J/in\" > \"$J/out\" 2> \"$J/err\"\n")
                 .append("  rc=$?\n  e=$(jplay_now)\n")
