@@ -163,7 +163,8 @@ final class Wiring implements AutoCloseable {
         if (mode.profile()) enabled.add("profile_tasks");
         String stdout = mode.callback() == null ? s.stdoutCallback() : OutputMode.ADHOC.equals(mode.callback()) ? adhocCallback(s) : mode.callback();
         return new Wiring(conn, s, cwd, playbookDirs, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
-                s.displayOk(), System.out, System.err, mode.grouped(), mode.tree()), mode);
+                s.displayOk(), System.out, System.err, mode.grouped(), mode.tree(),
+                Boolean.TRUE.equals(s.setting().apply("SHOW_CUSTOM_STATS").orElse(false))), mode);
     }
 
     static String adhocCallback(Settings s) {
