@@ -106,7 +106,8 @@ final class Wiring implements AutoCloseable {
         this.python = pythonModules(settings, playbookDirs, cwd);
         List<Path> dirs = moduleDirs.inNameOrder();
         this.registry = registry(dirs, pluginDirs(dirs, playbookDirs, roleDirs, settings, cwd));
-        this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault, templar);
+        this.loader = new PlaybookLoader(registry, new PlaybookLoader.RolePaths(settings.rolesPath(), python.roots().collections()), renderer(),
+                warn, vault, templar);
     }
 
     private ModuleRegistry registry(List<Path> dirs, List<Path> pluginDirs) {
