@@ -84,6 +84,7 @@ public final class AnsibleConfig {
                 d("DEFAULT_ASK_PASS", Type.BOOL, "defaults", "ask_pass", "ANSIBLE_ASK_PASS", false),
                 d("DISPLAY_SKIPPED_HOSTS", Type.BOOL, "defaults", "display_skipped_hosts", "ANSIBLE_DISPLAY_SKIPPED_HOSTS", true),
                 d("DISPLAY_OK_HOSTS", Type.BOOL, "defaults", "display_ok_hosts", "ANSIBLE_DISPLAY_OK_HOSTS", true),
+                d("PLUGIN_FILTERS_CFG", Type.PATH, "defaults", "plugin_filters_cfg", "ANSIBLE_PLUGIN_FILTERS_CFG", null),
                 d("SHOW_CUSTOM_STATS", Type.BOOL, "defaults", "show_custom_stats", "ANSIBLE_SHOW_CUSTOM_STATS", false),
                 d("DEPRECATION_WARNINGS", Type.BOOL, "defaults", "deprecation_warnings", "ANSIBLE_DEPRECATION_WARNINGS", true),
                 d("SYSTEM_WARNINGS", Type.BOOL, "defaults", "system_warnings", "ANSIBLE_SYSTEM_WARNINGS", true),

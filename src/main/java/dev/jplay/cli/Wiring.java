@@ -53,6 +53,8 @@ final class Wiring implements AutoCloseable {
     private ModuleRegistry registry;
     private final ModuleDirs moduleDirs;
     private final PythonModules python;
+    /** Module names the plugin filter file takes away (module_blacklist). */
+    private final Set<String> filtered;
     private final Templar templar;
     private final PlaybookLoader loader;
     private final Connections connections = new Connections(Path.of(System.getProperty("user.home")), System.getenv("SSH_AUTH_SOCK"),
@@ -104,6 +106,8 @@ final class Wiring implements AutoCloseable {
         after.add(cwd.resolve("modules"));
         this.moduleDirs = new ModuleDirs(playbookDirs.stream().map(d -> d.resolve("library")).toList(), roleDirs, after);
         this.python = pythonModules(settings, playbookDirs, cwd);
+        String filterFile = settings.string("PLUGIN_FILTERS_CFG");
+        this.filtered = PluginFilter.load(filterFile == null ? null : cwd.resolve(filterFile), warn);
         List<Path> dirs = moduleDirs.inNameOrder();
         this.registry = registry(dirs, pluginDirs(dirs, playbookDirs, roleDirs, settings, cwd));
         this.loader = new PlaybookLoader(registry, new PlaybookLoader.RolePaths(settings.rolesPath(), python.roots().collections()), renderer(),
@@ -113,7 +117,7 @@ final class Wiring implements AutoCloseable {
     private ModuleRegistry registry(List<Path> dirs, List<Path> pluginDirs) {
         return new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(dirs, python))
                 .withFallback(python::find, Set.copyOf(settings.pythonModules()))
-                .withAnsibleNames(new AnsibleNames(python.roots(), pluginDirs)::resolves);
+                .withAnsibleNames(new AnsibleNames(python.roots(), pluginDirs)::resolves).withFilter(filtered);
     }
 
     /**
