@@ -5,7 +5,7 @@
 
 Each cases/NAME.yml is a YAML list of template strings; the variables are vars.yml (loaded by Ansible's own
 loader, as a vars file would be). cases/NAME.json gets, per case, the rendered value or the error message, as
-ansible-core (2.14, jinja2_native off) produces them through Templar.template(). Files and directories the
+ansible-core (2.14, jinja2_native off; on for files named native*) produces them through Templar.template(). Files and directories the
 cases refer to live in files/ (the search path). Needs ansible-core on /usr/bin/python3; jplay's tests only
 read the .json files.
 """
@@ -55,7 +55,9 @@ def main(paths):
     loader.set_vault_secrets([('default', VaultSecret(b'pw'))])
     loader.set_basedir(os.path.join(HERE, 'files'))
     variables = loader.load_from_file(os.path.join(HERE, 'vars.yml'))
+    import ansible.constants as C
     for path in paths:
+        C.DEFAULT_JINJA2_NATIVE = os.path.basename(path).startswith('native')
         cases = loader.load_from_file(path)
         out = []
         for case in cases:

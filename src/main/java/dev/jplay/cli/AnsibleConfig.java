@@ -84,10 +84,14 @@ public final class AnsibleConfig {
                 d("DEFAULT_ASK_PASS", Type.BOOL, "defaults", "ask_pass", "ANSIBLE_ASK_PASS", false),
                 d("DISPLAY_SKIPPED_HOSTS", Type.BOOL, "defaults", "display_skipped_hosts", "ANSIBLE_DISPLAY_SKIPPED_HOSTS", true),
                 d("DISPLAY_OK_HOSTS", Type.BOOL, "defaults", "display_ok_hosts", "ANSIBLE_DISPLAY_OK_HOSTS", true),
+                d("PLUGIN_FILTERS_CFG", Type.PATH, "defaults", "plugin_filters_cfg", "ANSIBLE_PLUGIN_FILTERS_CFG", null),
+                d("SHOW_CUSTOM_STATS", Type.BOOL, "defaults", "show_custom_stats", "ANSIBLE_SHOW_CUSTOM_STATS", false),
                 d("DEPRECATION_WARNINGS", Type.BOOL, "defaults", "deprecation_warnings", "ANSIBLE_DEPRECATION_WARNINGS", true),
                 d("SYSTEM_WARNINGS", Type.BOOL, "defaults", "system_warnings", "ANSIBLE_SYSTEM_WARNINGS", true),
                 d("LOCALHOST_WARNING", Type.BOOL, "defaults", "localhost_warning", "ANSIBLE_LOCALHOST_WARNING", true),
                 d("DEFAULT_JINJA2_NATIVE", Type.BOOL, "defaults", "jinja2_native", "ANSIBLE_JINJA2_NATIVE", false),
+                d("STRING_TYPE_FILTERS", Type.LIST, "jinja2", "dont_type_filters", "ANSIBLE_STRING_TYPE_FILTERS",
+                        List.of("string", "to_json", "to_nice_json", "to_yaml", "to_nice_yaml", "ppretty", "json")),
                 d("DEFAULT_JINJA2_EXTENSIONS", Type.LIST, "defaults", "jinja2_extensions", "ANSIBLE_JINJA2_EXTENSIONS", List.of()),
                 d("DEFAULT_HASH_BEHAVIOUR", Type.STRING, "defaults", "hash_behaviour", "ANSIBLE_HASH_BEHAVIOUR", "replace"),
                 d("DEFAULT_PRIVATE_ROLE_VARS", Type.BOOL, "defaults", "private_role_vars", "ANSIBLE_PRIVATE_ROLE_VARS", false),
@@ -263,8 +267,7 @@ public final class AnsibleConfig {
 
     /**
      * Refuses the settings jplay does not implement rather than ignore them, located where they were set: now
-     * {@code hash_behaviour = merge} (jplay replaces dictionaries, Ansible's default) and {@code jinja2_native = True}
-     * (jplay renders templates as Ansible does without native types).
+     * {@code hash_behaviour = merge} (jplay replaces dictionaries, Ansible's default).
      */
     public void refuseUnimplemented() {
         Setting s = settings.get("DEFAULT_HASH_BEHAVIOUR");
@@ -273,12 +276,6 @@ public final class AnsibleConfig {
                     + "each other, as with Ansible's default (replace)", where(s, "hash_behaviour"),
                     "remove the setting, and merge where needed with the combine filter: {{ a | combine(b, recursive=true) }}",
                     null, Kind.OPTIONS);
-        }
-        Setting n = settings.get("DEFAULT_JINJA2_NATIVE");
-        if (n != null && Boolean.TRUE.equals(n.value())) {
-            throw new SourceException("jinja2_native = True is not supported by jplay: templates render as with Ansible's default "
-                    + "(jinja2_native = False), strings and not native types", where(n, "jinja2_native"),
-                    "remove the setting (or set it to False)", null, Kind.OPTIONS);
         }
     }
 

@@ -53,6 +53,7 @@ final class PlanCommand implements Callable<Integer> {
             PlaybookLoader loader = w.loader();
             List<Playbook> loaded = new ArrayList<>();
             for (Path p : playbooks) loaded.add(loader.load(cwd.resolve(p)));
+            w.orderRoleLibraries(loaded);
             TagSelection sel = new TagSelection(PlaybookCommand.tagSet(tags, "all"), PlaybookCommand.tagSet(skipTags, null));
             int code = ExitCodes.OK;
             for (Playbook pb : loaded) {

@@ -98,6 +98,7 @@ public final class PlaybookCommand implements Callable<Integer> {
             PlaybookLoader loader = w.loader();
             List<Playbook> loaded = new ArrayList<>();
             for (Path p : playbooks) loaded.add(loader.load(cwd.resolve(p)));
+            w.orderRoleLibraries(loaded);
             Consumer<String> warn = m -> w.output().on(new Event.Warning(m));
             if (syntaxCheck) {
                 Validation.syntax(loaded, loader, warn);

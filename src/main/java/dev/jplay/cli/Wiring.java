@@ -26,6 +26,7 @@ import dev.jplay.output.Callbacks;
 import dev.jplay.output.Event;
 import dev.jplay.output.Output;
 import dev.jplay.playbook.ImportRenderer;
+import dev.jplay.playbook.Playbook;
 import dev.jplay.playbook.PlaybookLoader;
 import dev.jplay.source.Loc;
 import dev.jplay.source.SourceException;
@@ -54,7 +55,12 @@ final class Wiring implements AutoCloseable {
     private final Output output;
     private final Inventory inventory;
     private final List<String> inventorySources;
-    private final ModuleRegistry registry;
+    /** Set up with every role's library in name order; {@link #orderRoleLibraries} puts them in load order. */
+    private ModuleRegistry registry;
+    private final ModuleDirs moduleDirs;
+    private final PythonModules python;
+    /** Module names the plugin filter file takes away (module_blacklist). */
+    private final Set<String> filtered;
     private final Templar templar;
     private final PlaybookLoader loader;
     private final Connections connections = new Connections(Path.of(System.getProperty("user.home")), System.getenv("SSH_AUTH_SOCK"),
@@ -97,21 +103,39 @@ final class Wiring implements AutoCloseable {
         this.inventorySources = List.copyOf(sources);
         this.inventory = Inventory.load(sources, cwd, inventorySetup(output, settings), vault);
         // like Ansible: a playbook's adjacent library/ and its roles' library/ first, then -M, the configured
-        // library, ./library, ./modules. (Ansible adds a role's library when the role is loaded; jplay adds every
-        // role's found beside the playbook or on the roles path, so a module is known before any task is parsed.)
-        List<Path> moduleDirs = new ArrayList<>(playbookDirs.stream().map(d -> d.resolve("library")).toList());
+        // library, ./library, ./modules (see ModuleDirs)
         List<Path> roleDirs = new ArrayList<>(playbookDirs.stream().map(d -> d.resolve("roles")).toList());
         settings.rolesPath().forEach(p -> roleDirs.add(cwd.resolve(p)));
-        moduleDirs.addAll(ExternalModules.roleLibraries(roleDirs));
-        moduleDirs.addAll(conn.modulePath);
-        moduleDirs.addAll(settings.library());
-        moduleDirs.add(cwd.resolve("library"));
-        moduleDirs.add(cwd.resolve("modules"));
-        PythonModules python = pythonModules(settings, playbookDirs, cwd);
-        this.registry = new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(moduleDirs.stream().distinct().toList(), python))
+        List<Path> after = new ArrayList<>(conn.modulePath);
+        after.addAll(settings.library());
+        after.add(cwd.resolve("library"));
+        after.add(cwd.resolve("modules"));
+        this.moduleDirs = new ModuleDirs(playbookDirs.stream().map(d -> d.resolve("library")).toList(), roleDirs, after);
+        this.python = pythonModules(settings, playbookDirs, cwd);
+        String filterFile = settings.string("PLUGIN_FILTERS_CFG");
+        this.filtered = PluginFilter.load(filterFile == null ? null : cwd.resolve(filterFile), warn);
+        List<Path> dirs = moduleDirs.inNameOrder();
+        this.registry = registry(dirs, pluginDirs(dirs, playbookDirs, roleDirs, settings, cwd));
+        this.loader = new PlaybookLoader(registry, new PlaybookLoader.RolePaths(settings.rolesPath(), python.roots().collections()), renderer(),
+                warn, vault, templar);
+    }
+
+    private ModuleRegistry registry(List<Path> dirs, List<Path> pluginDirs) {
+        return new ModuleRegistry(BuiltinModules.all()).with(ExternalModules.scan(dirs, python))
                 .withFallback(python::find, Set.copyOf(settings.pythonModules()))
-                .withAnsibleNames(new AnsibleNames(python.roots(), pluginDirs(moduleDirs, playbookDirs, roleDirs, settings, cwd))::resolves);
-        this.loader = new PlaybookLoader(registry, settings.rolesPath(), renderer(), warn, vault, templar);
+                .withAnsibleNames(new AnsibleNames(python.roots(), pluginDirs)::resolves).withFilter(filtered);
+    }
+
+    /**
+     * Puts the roles' {@code library/} directories in the order Ansible adds them, the order the playbooks load
+     * their roles (a role's dependencies before it), so the first role of a play wins a module name two roles have.
+     */
+    void orderRoleLibraries(List<Playbook> loaded) {
+        List<Path> dirs = moduleDirs.inLoadOrder(loaded);
+        if (!dirs.equals(moduleDirs.inNameOrder())) {
+            List<Path> playbookDirs = loaded.stream().map(pb -> pb.file().getParent()).toList();
+            registry = registry(dirs, pluginDirs(dirs, playbookDirs, moduleDirs.roleDirs(), settings, cwd));
+        }
     }
 
     /** Where Ansible finds modules and action plugins by file: the module directories, then the action plugin ones. */
@@ -169,7 +193,8 @@ final class Wiring implements AutoCloseable {
         if (mode.profile()) enabled.add("profile_tasks");
         String stdout = mode.callback() == null ? s.stdoutCallback() : OutputMode.ADHOC.equals(mode.callback()) ? adhocCallback(s) : mode.callback();
         return new Wiring(conn, s, cwd, playbookDirs, new Callbacks.Options(stdout, enabled, conn.verbosity(), color, columns, s.displaySkipped(),
-                s.displayOk(), System.out, System.err, mode.grouped(), mode.tree()), mode);
+                s.displayOk(), System.out, System.err, mode.grouped(), mode.tree(),
+                Boolean.TRUE.equals(s.setting().apply("SHOW_CUSTOM_STATS").orElse(false))), mode);
     }
 
     static String adhocCallback(Settings s) {

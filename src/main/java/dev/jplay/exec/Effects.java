@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What a result changes outside itself: {@code register}, facts ({@code set_fact}, {@code include_vars}, setup and
  * modules returning {@code ansible_facts}, with {@code delegate_facts}), and inventory additions
- * ({@code add_host}, {@code group_by}).
+ * ({@code add_host}, {@code group_by}), and {@code set_stats} data.
  */
 final class Effects {
     private final Engine e;
@@ -30,6 +30,7 @@ final class Effects {
     @SuppressWarnings("unchecked")
     boolean apply(Task task, String host, String delegate, Map<String, Object> kw, Map<String, Object> r) {
         if (Results.flag(r, "failed") || Results.flag(r, "skipped") || Results.flag(r, "unreachable")) return false;
+        e.stats().custom().record(r.get("ansible_stats"), List.of(host));
         if (r.get("ansible_facts") instanceof Map<?, ?> facts) {
             boolean toDelegate = delegate != null && Flags.converted("delegate_facts", kw.get("delegate_facts"), false, task.loc());
             applyFacts(task.action(), (Map<String, Object>) facts, Results.flag(r, "_ansible_facts_cacheable"),

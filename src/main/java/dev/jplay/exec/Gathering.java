@@ -25,7 +25,7 @@ final class Gathering {
                 .filter(h -> !(e.options().facts().gathering().equals("smart") && !e.vars().state(h.name).facts().isEmpty()))
                 .toList();
         if (targets.isEmpty()) return;
-        if (e.modules().find("setup") == null) {
+        if (e.modules().find("ansible.legacy.setup") == null) {
             e.output().on(new Event.Warning("fact gathering skipped: the setup module is not available"));
             return;
         }

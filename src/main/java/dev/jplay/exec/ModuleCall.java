@@ -133,6 +133,11 @@ final class ModuleCall implements ModuleContext {
     }
 
     @Override
+    public java.util.Optional<Object> setting(String name) {
+        return engine.templar().setting(name);
+    }
+
+    @Override
     public Object template(String text) {
         return engine.templar().template(text, scope.context(task.loc()));
     }

@@ -285,7 +285,7 @@ final class PlayRun {
         progress.notified(key, h.name, names);
     }
 
-    /** run_once: the one result stands for every host of the batch (register, facts). */
+    /** run_once: the one result stands for every host of the batch (register, facts, per-host set_stats). */
     void propagateRunOnce(Task t, TaskRunner.Outcome o, List<HostRun> hosts) {
         List<String> others = hosts.stream().skip(1).map(h -> h.name).toList();
         if (o.status() != Status.FAILED && o.status() != Status.UNREACHABLE || o.ignored()) progress.recordFor(key, t, others, o);
@@ -294,6 +294,9 @@ final class PlayRun {
             @SuppressWarnings("unchecked")
             Map<String, Object> f = (Map<String, Object>) facts;
             effects.applyFacts(t.action(), f, Boolean.TRUE.equals(o.result().get("_ansible_facts_cacheable")), others);
+        }
+        if (o.status() != Status.FAILED && o.status() != Status.UNREACHABLE && o.status() != Status.SKIPPED) {
+            e.stats().custom().recordPerHost(o.result(), others);
         }
         if (o.status() == Status.FAILED && !o.ignored()) hosts.forEach(h -> h.failed = true);
     }

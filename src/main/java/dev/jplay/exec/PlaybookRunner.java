@@ -142,7 +142,7 @@ public final class PlaybookRunner {
             code = plan.exitCode(code);
             output.on(plan.summary(order, code));
         }
-        output.on(new Event.Recap(recap, List.of()));
+        output.on(new Event.Recap(recap, List.of(), stats.custom().snapshot()));
         output.on(new Event.PlaybookEnded(Duration.ofNanos(System.nanoTime() - start), code));
         return new RunResult(recap, code);
     }

@@ -5,11 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The run's recap counters per host (Ansible's AggregateStats). Thread-safe. */
+/** The run's recap counters per host and its custom stats (Ansible's AggregateStats). Thread-safe. */
 final class Stats {
     enum Counter { OK, CHANGED, UNREACHABLE, FAILED, SKIPPED, RESCUED, IGNORED }
 
     private final Map<String, int[]> counts = new LinkedHashMap<>();
+    private final CustomStats custom = new CustomStats();
+
+    /** The run's {@code set_stats} data. */
+    CustomStats custom() {
+        return custom;
+    }
 
     synchronized void add(String host, Counter c) {
         counts.computeIfAbsent(host, h -> new int[Counter.values().length])[c.ordinal()]++;

@@ -5,11 +5,13 @@ import dev.jplay.data.KeyValue;
 import dev.jplay.data.Py;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 
 /**
@@ -30,10 +32,26 @@ public final class ArgConverter {
 
     /** Full validation and conversion of templated arguments. */
     public static ModuleArgs convert(ModuleSpec spec, Map<String, Object> raw) {
-        return new ModuleArgs(process(spec, raw, false));
+        return new ModuleArgs(process(spec, raw, false, null));
+    }
+
+    /**
+     * Every problem of templated arguments, as Ansible's ArgumentSpecValidator lists them for role argument specs
+     * (a module reports only the first, see {@link #convert}): missing required ones, then each value that does not
+     * convert or is not a choice, the combinations, and unsupported parameters last. Empty when they are valid.
+     */
+    public static List<ArgumentException> errors(ModuleSpec spec, Map<String, Object> raw) {
+        List<ArgumentException> errors = new ArrayList<>();
+        process(spec, raw, false, errors);
+        return errors;
     }
 
     private static Map<String, Object> process(ModuleSpec spec, Map<String, Object> raw, boolean lenient) {
+        return process(spec, raw, lenient, null);
+    }
+
+    /** {@code errors}: where problems go (all of them), or null to throw the first. */
+    private static Map<String, Object> process(ModuleSpec spec, Map<String, Object> raw, boolean lenient, List<ArgumentException> errors) {
         if (spec.acceptsAnyArgs()) return new LinkedHashMap<>(raw);
         Map<String, Param> byName = spec.paramsByName();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -52,12 +70,17 @@ public final class ArgConverter {
             }
             out.put(p.name(), e.getValue());
         }
+        ArgumentException unsupported = null;
         if (!unknown.isEmpty()) {
             Set<String> supported = new TreeSet<>(byName.keySet());
-            throw new ArgumentException("Unsupported parameters for (" + spec.name() + ") module: " + String.join(", ", unknown)
+            unsupported = new ArgumentException("Unsupported parameters for (" + spec.name() + ") module: " + String.join(", ", unknown)
                     + ". Supported parameters include: " + String.join(", ", supported) + ".", unknown.get(0));
+            if (errors == null) throw unsupported;
         }
-        checkCombinations(spec, out, lenient);
+        Consumer<ArgumentException> report = errors == null ? e -> {
+            throw e;
+        } : errors::add;
+        checkCombinations(spec, out, lenient, report);
         for (Param p : spec.params()) {
             Object v = out.get(p.name());
             if (v == null) {
@@ -67,34 +90,40 @@ public final class ArgConverter {
                 continue;
             }
             if (lenient && isTemplate(v)) continue;
-            Object converted = convertValue(spec, p, p.type(), v, lenient);
-            if (!p.choices().isEmpty()) checkChoices(spec, p, converted, lenient);
-            out.put(p.name(), converted);
+            try {
+                Object converted = convertValue(spec, p, p.type(), v, lenient);
+                if (!p.choices().isEmpty()) checkChoices(spec, p, converted, lenient);
+                out.put(p.name(), converted);
+            } catch (ArgumentException e) {
+                report.accept(e);
+            }
         }
+        if (unsupported != null) errors.add(unsupported);
         return out;
     }
 
-    private static void checkCombinations(ModuleSpec spec, Map<String, Object> given, boolean lenient) {
+    private static void checkCombinations(ModuleSpec spec, Map<String, Object> given, boolean lenient, Consumer<ArgumentException> report) {
         List<String> missing = new ArrayList<>();
         for (Param p : spec.params()) if (p.required() && given.get(p.name()) == null) missing.add(p.name());
         if (!missing.isEmpty()) {
-            throw new ArgumentException("missing required arguments: " + String.join(", ", missing) + " (module " + spec.name() + ")", missing.get(0));
+            Collections.sort(missing); // Ansible's check_required_arguments lists them sorted
+            report.accept(new ArgumentException("missing required arguments: " + String.join(", ", missing) + " (module " + spec.name() + ")", missing.get(0)));
         }
         for (List<String> group : spec.mutuallyExclusive()) {
             List<String> present = group.stream().filter(n -> given.get(n) != null).toList();
             if (present.size() > 1) {
-                throw new ArgumentException("parameters are mutually exclusive: " + String.join("|", group) + " (module " + spec.name() + ")", present.get(1));
+                report.accept(new ArgumentException("parameters are mutually exclusive: " + String.join("|", group) + " (module " + spec.name() + ")", present.get(1)));
             }
         }
         for (List<String> group : spec.requiredOneOf()) {
             if (group.stream().noneMatch(n -> given.get(n) != null)) {
-                throw new ArgumentException("one of the following is required: " + String.join(", ", group) + " (module " + spec.name() + ")", null);
+                report.accept(new ArgumentException("one of the following is required: " + String.join(", ", group) + " (module " + spec.name() + ")", null));
             }
         }
         for (List<String> group : spec.requiredTogether()) {
             long n = group.stream().filter(x -> given.get(x) != null).count();
             if (n > 0 && n < group.size()) {
-                throw new ArgumentException("parameters are required together: " + String.join(", ", group) + " (module " + spec.name() + ")", null);
+                report.accept(new ArgumentException("parameters are required together: " + String.join(", ", group) + " (module " + spec.name() + ")", null));
             }
         }
         for (ModuleSpec.RequiredIf r : spec.requiredIf()) {
@@ -104,8 +133,8 @@ public final class ArgConverter {
             List<String> absent = r.required().stream().filter(n -> given.get(n) == null).toList();
             boolean bad = r.anyOf() ? absent.size() == r.required().size() : !absent.isEmpty();
             if (bad) {
-                throw new ArgumentException(r.key() + " is " + Py.str(v) + " but " + (r.anyOf() ? "any" : "all")
-                        + " of the following are missing: " + String.join(", ", absent) + " (module " + spec.name() + ")", absent.get(0));
+                report.accept(new ArgumentException(r.key() + " is " + Py.str(v) + " but " + (r.anyOf() ? "any" : "all")
+                        + " of the following are missing: " + String.join(", ", absent) + " (module " + spec.name() + ")", absent.get(0)));
             }
         }
     }

@@ -107,6 +107,11 @@ public interface ModuleContext {
         throw new UnsupportedOperationException("this context does not template text");
     }
 
+    /** One of Ansible's settings by name ({@code DEFAULT_JINJA2_NATIVE}), empty when unknown or unset. */
+    default java.util.Optional<Object> setting(String name) {
+        return java.util.Optional.empty();
+    }
+
     /** Evaluates a conditional the way {@code when:} does. */
     boolean condition(Object conditional);
 

@@ -22,6 +22,8 @@ public final class ModuleRegistry {
     private final Fallback fallback;
     private final Set<String> forced;
     private final Predicate<String> elsewhere;
+    /** Names as written that resolve to nothing (Ansible's plugin filter, module_blacklist). */
+    private final Set<String> filtered;
 
     /** Modules found on demand by name (Ansible Python modules in collections and ansible-core), or null. */
     public interface Fallback {
@@ -42,6 +44,12 @@ public final class ModuleRegistry {
 
     private ModuleRegistry(Collection<? extends Module> modules, Fallback fallback, Set<String> forced,
                            Predicate<String> elsewhere) {
+        this(modules, fallback, forced, elsewhere, Set.of());
+    }
+
+    private ModuleRegistry(Collection<? extends Module> modules, Fallback fallback, Set<String> forced,
+                           Predicate<String> elsewhere, Set<String> filtered) {
+        this.filtered = Set.copyOf(filtered);
         this.fallback = fallback;
         this.forced = Set.copyOf(forced);
         this.elsewhere = elsewhere;
@@ -62,12 +70,12 @@ public final class ModuleRegistry {
         List<Module> all = new ArrayList<>(primary.values());
         all.removeIf(m -> extra.stream().anyMatch(x -> x.spec().name().equals(m.spec().name())));
         all.addAll(extra);
-        return new ModuleRegistry(all, fallback, forced, elsewhere);
+        return new ModuleRegistry(all, fallback, forced, elsewhere, filtered);
     }
 
     /** This registry asking {@code f} for names it does not know, and first for the {@code forcedNames}. */
     public ModuleRegistry withFallback(Fallback f, Set<String> forcedNames) {
-        return new ModuleRegistry(primary.values(), f, forcedNames, elsewhere);
+        return new ModuleRegistry(primary.values(), f, forcedNames, elsewhere, filtered);
     }
 
     /**
@@ -75,7 +83,15 @@ public final class ModuleRegistry {
      * its modules and action plugins jplay lacks). Without it, every unknown name may be one Ansible resolves.
      */
     public ModuleRegistry withAnsibleNames(Predicate<String> resolves) {
-        return new ModuleRegistry(primary.values(), fallback, forced, resolves);
+        return new ModuleRegistry(primary.values(), fallback, forced, resolves, filtered);
+    }
+
+    /**
+     * This registry resolving none of {@code names} as written (Ansible's plugin filter file, {@code
+     * module_blacklist}): {@code copy} is then unknown while {@code ansible.builtin.copy} still resolves, as in Ansible.
+     */
+    public ModuleRegistry withFilter(Set<String> names) {
+        return new ModuleRegistry(primary.values(), fallback, forced, elsewhere, names);
     }
 
     /**
@@ -83,11 +99,12 @@ public final class ModuleRegistry {
      * when it certainly would not: its load error "couldn't resolve module/action".
      */
     public boolean ansibleResolves(String name) {
-        return knows(name) || elsewhere.test(name);
+        return knows(name) || !filtered.contains(name) && elsewhere.test(name);
     }
 
     /** The module for a name as written in a task, or null. */
     public Module find(String name) {
+        if (filtered.contains(name)) return null;
         if (fallback != null && forced.contains(name)) {
             Module m = fallback.find(name);
             if (m != null) return m;

@@ -16,15 +16,16 @@ public final class Callbacks {
      * @param columns  terminal width for banners and wrapping
      * @param grouped  {@code minimal}/{@code oneline}: hosts with identical results shown once ({@link Grouping})
      * @param tree     a directory for each host's result ({@code ansible -t}), or null
+     * @param showCustomStats the default callback's {@code show_custom_stats}: set_stats data after the recap
      */
     public record Options(String stdout, List<String> enabled, int verbosity, boolean color, int columns, boolean showSkipped,
-                          boolean showOk, PrintStream out, PrintStream err, boolean grouped, Path tree) {
+                          boolean showOk, PrintStream out, PrintStream err, boolean grouped, Path tree, boolean showCustomStats) {
         public Options withVerbosity(int v) {
-            return new Options(stdout, enabled, v, color, columns, showSkipped, showOk, out, err, grouped, tree);
+            return new Options(stdout, enabled, v, color, columns, showSkipped, showOk, out, err, grouped, tree, showCustomStats);
         }
 
         public Options withGrouped(boolean g) {
-            return new Options(stdout, enabled, verbosity, color, columns, showSkipped, showOk, out, err, g, tree);
+            return new Options(stdout, enabled, verbosity, color, columns, showSkipped, showOk, out, err, g, tree, showCustomStats);
         }
     }
 
@@ -38,10 +39,10 @@ public final class Callbacks {
             case "oneline" -> all.add(new AdhocCallback(d, o.verbosity(), true, o.grouped()));
             case "json", "jsonl" -> all.add(new JsonLinesCallback(o.out()));
             case "plan" -> all.add(new PlanCallback(d, o.verbosity()));
-            case "default", "yaml", "debug" -> all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk()));
+            case "default", "yaml", "debug" -> all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk(), o.showCustomStats()));
             default -> {
                 d.warning("Invalid callback for stdout specified: " + o.stdout() + "; using the default callback");
-                all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk()));
+                all.add(new DefaultCallback(d, o.verbosity(), o.showSkipped(), o.showOk(), o.showCustomStats()));
             }
         }
         for (String extra : o.enabled()) {

@@ -12,11 +12,14 @@ public final class DefaultCallback implements Callback {
     private final int verbosity;
     private final boolean showSkipped;
     private final boolean showOk;
+    private final boolean showCustomStats;
     private final Map<String, TaskInfo> tasks = new HashMap<>();
     private String lastBanner;
 
-    public DefaultCallback(Display display, int verbosity, boolean showSkipped, boolean showOk) {
+    /** {@code showCustomStats}: set_stats data after the recap ({@code show_custom_stats}). */
+    public DefaultCallback(Display display, int verbosity, boolean showSkipped, boolean showOk, boolean showCustomStats) {
         this.d = display;
+        this.showCustomStats = showCustomStats;
         this.verbosity = verbosity;
         this.showSkipped = showSkipped;
         this.showOk = showOk;
@@ -220,6 +223,25 @@ public final class DefaultCallback implements Callback {
                     + count("ignored", s.ignored(), Display.WARN), null);
         });
         d.display("", null);
+        if (showCustomStats && !r.custom().isEmpty()) customStats(r.custom());
+    }
+
+    /** {@code CUSTOM STATS:}: each host's set_stats data, then the run's ({@code RUN:}), as one-line JSON. */
+    private void customStats(Map<String, Map<String, Object>> custom) {
+        d.banner("CUSTOM STATS: ", null);
+        custom.forEach((host, data) -> {
+            if (!host.equals("_run")) d.display("\t" + host + ": " + oneLine(data), null);
+        });
+        if (custom.containsKey("_run")) {
+            d.display("", null);
+            d.display("\tRUN: " + oneLine(custom.get("_run")), null);
+        }
+        d.display("", null);
+    }
+
+    /** Ansible's {@code _dump_results(data, indent=1)} with its newlines removed. */
+    private String oneLine(Map<String, Object> data) {
+        return Results.dump(data, verbosity, 1).replace("\n", "");
     }
 
     private String count(String lead, int n, String color) {

@@ -69,8 +69,11 @@ public sealed interface Event {
     /** All hosts of the play have failed: {@code NO MORE HOSTS LEFT}. */
     record NoMoreHosts() implements Event {}
 
-    /** {@code PLAY RECAP}, hosts in inventory order, with per-task timings for profile callbacks. */
-    record Recap(Map<String, HostStats> stats, List<TaskTiming> timings) implements Event {}
+    /**
+     * {@code PLAY RECAP}, hosts in inventory order, with per-task timings for profile callbacks and the
+     * {@code set_stats} data ({@code custom}: per host, and for the whole run under {@code _run}; keys sorted).
+     */
+    record Recap(Map<String, HostStats> stats, List<TaskTiming> timings, Map<String, Map<String, Object>> custom) implements Event {}
 
     /** How long a task took across its hosts (for {@code profile_tasks}). */
     record TaskTiming(TaskInfo task, Duration elapsed) {}

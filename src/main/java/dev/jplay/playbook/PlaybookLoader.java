@@ -41,10 +41,22 @@ public final class PlaybookLoader {
     /** As above; {@code templar} checks the templates (syntax, filter, test and lookup names) while loading. */
     public PlaybookLoader(ModuleRegistry registry, List<Path> rolesPath, ImportRenderer renderer, Consumer<String> warn, Decrypter vault,
                           Templar templar) {
+        this(registry, new RolePaths(rolesPath, List.of()), renderer, warn, vault, templar);
+    }
+
+    /**
+     * Where roles are found: the configured {@code roles_path}, and the {@code ansible_collections} directories
+     * holding collection roles ({@code namespace.collection.role}), searched in order.
+     */
+    public record RolePaths(List<Path> rolesPath, List<Path> collections) {}
+
+    /** As above, collection roles found in {@code roles}' collections. */
+    public PlaybookLoader(ModuleRegistry registry, RolePaths roles, ImportRenderer renderer, Consumer<String> warn, Decrypter vault,
+                          Templar templar) {
         this.warn = warn;
         this.checks = new TemplateChecks(templar, registry, advisories::add);
         TaskParser parser = new TaskParser(registry, this::nextId, warn, checks, templar);
-        this.tree = new TreeLoader(parser, new RoleFinder(rolesPath), renderer, warn, this::nextId, vault);
+        this.tree = new TreeLoader(parser, new RoleFinder(roles.rolesPath(), roles.collections()), renderer, warn, this::nextId, vault);
     }
 
     /** When the template a problem was found in is evaluated (see {@link TemplateChecks.Stage}). */

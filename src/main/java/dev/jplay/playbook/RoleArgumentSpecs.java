@@ -1,7 +1,6 @@
 package dev.jplay.playbook;
 
 import dev.jplay.source.Loc;
-import dev.jplay.source.SourceException;
 import dev.jplay.source.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,8 @@ final class RoleArgumentSpecs {
         for (String n : List.of("argument_specs.yml", "argument_specs.yaml")) {
             Path f = roleDir.resolve("meta").resolve(n);
             if (!Files.isRegularFile(f)) continue;
-            Object data = Yaml.load(f);
-            if (!(data instanceof Map<?, ?> m) || !(m.get("argument_specs") instanceof Map<?, ?>)) {
-                throw new SourceException("argument_specs.yml must be a mapping with an 'argument_specs' key", Loc.of(f.toString()));
-            }
-            specs = m.get("argument_specs");
+            // as Ansible: the file wins over meta/main.yml even when it has no specs (empty, no argument_specs key)
+            specs = Yaml.load(f) instanceof Map<?, ?> m ? m.get("argument_specs") : null;
             break;
         }
         String entry = tasksFrom == null ? "main" : tasksFrom.replaceFirst("\\.ya?ml$", "");

@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * @param entryVars       the entry's {@code vars:} (role vars in Ansible, not params), or an include's vars
  * @param allowDuplicates the include's {@code allow_duplicates} (true unless set), or null: the role's meta decides
  * @param publicVars      whether the role's vars and defaults are visible to the whole play
+ * @param validate        the include's {@code rolespec_validate}: the role starts by validating its argument spec
  */
 record RoleRequest(String name, Map<String, Object> params, Map<String, Object> entryVars, String tasksFrom, String varsFrom,
                    String defaultsFrom, String handlersFrom, Loc loc, Boolean allowDuplicates, boolean publicVars,
-                   boolean fromInclude, Map<String, Object> entry) {
+                   boolean fromInclude, Map<String, Object> entry, boolean validate) {
 
     /**
      * {@code import_role} ({@code imported}: public unless told, {@code *_from} reduced to base names as 2.14 does
@@ -33,10 +34,11 @@ record RoleRequest(String name, Map<String, Object> params, Map<String, Object> 
         if (name == null) throw new SourceException("a role name is required ('name:')", loc);
         Object pub = args.get("public");
         Object dup = args.get("allow_duplicates");
+        Object validate = args.get("rolespec_validate");
         return new RoleRequest(Py.str(name), Map.of(), vars, from(args, "tasks_from", imported, loc),
                 from(args, "vars_from", imported, loc), from(args, "defaults_from", imported, loc),
                 from(args, "handlers_from", imported, loc), loc, dup == null || ArgConverter.toBool(dup),
-                pub == null ? imported : ArgConverter.toBool(pub), true, null);
+                pub == null ? imported : ArgConverter.toBool(pub), true, null, validate == null || ArgConverter.toBool(validate));
     }
 
     /**
@@ -50,7 +52,7 @@ record RoleRequest(String name, Map<String, Object> params, Map<String, Object> 
                 throw new SourceException("Invalid old style role requirement: " + s, loc, "write  - role: NAME", null,
                         SourceException.Kind.ERROR);
             }
-            return new RoleRequest(s.toString(), Map.of(), Map.of(), null, null, null, null, loc, null, play, false, null);
+            return new RoleRequest(s.toString(), Map.of(), Map.of(), null, null, null, null, loc, null, play, false, null, true);
         }
         if (!(entry instanceof Map<?, ?> raw)) throw new SourceException("a role entry must be a name or a mapping", loc);
         Map<String, Object> m = (Map<String, Object>) raw;
@@ -65,12 +67,12 @@ record RoleRequest(String name, Map<String, Object> params, Map<String, Object> 
             if (!Keys.ROLE_ENTRY.contains(k)) params.put(k, e.getValue());
         }
         Map<String, Object> vars = Raw.map(m.get("vars"), "vars", Raw.keyLoc(m, "vars"));
-        return new RoleRequest(Py.str(name), params, vars, null, null, null, null, at, null, play, false, m);
+        return new RoleRequest(Py.str(name), params, vars, null, null, null, null, at, null, play, false, m, true);
     }
 
     RoleRequest rendered(String n) {
         return new RoleRequest(n, params, entryVars, tasksFrom, varsFrom, defaultsFrom, handlersFrom, loc, allowDuplicates,
-                publicVars, fromInclude, entry);
+                publicVars, fromInclude, entry, validate);
     }
 
     /**

@@ -429,7 +429,8 @@ final class TreeLoader {
         LoadContext inRole = entered.inRole(rc, dir.resolve("tasks")).withKeywords(roleKeywords);
         Path tasks = roleFilePath(dir, "tasks", req.tasksFrom(), req.loc());
         List<TaskNode> body = new ArrayList<>();
-        Map<String, Object> validation = RoleArgumentSpecs.validationTask(dir, meta, req.tasksFrom(), rc.name(), req.params(), req.loc());
+        Map<String, Object> validation = !req.validate() ? null
+                : RoleArgumentSpecs.validationTask(dir, meta, req.tasksFrom(), RoleFinder.shortName(rc.name(), dir), req.params(), req.loc());
         if (validation != null) body.add(node(validation, inRole, parts));
         if (tasks != null) body.addAll(file(tasks, inRole, parts));
         out.add(new Block(ids.get(), null, body, List.of(), List.of(), req.loc(), rc, Block.Kind.ROLE));

@@ -33,6 +33,10 @@ final class Env {
         Set<Object> owned;
         int depth;
         boolean autoescape;
+        /** jinja2_native: the render's own output, whose pieces (Jinja2's nodes) are counted; the last one kept. */
+        StringBuilder root;
+        int nodes;
+        Object node;
     }
 
     Env(Templar templar, TemplateContext ctx) {
@@ -183,10 +187,47 @@ final class Env {
     }
 
     /** Output of {@code {{ }}}: None prints nothing (Ansible's finalize), a lenient Undefined nothing, a strict one fails. */
+    /**
+     * Renders with jinja2_native's output rules into {@code root}: None prints as {@code None} (no finalize), and the
+     * pieces written to {@code root} are counted ({@link #nodes()}, {@link #lastNode()}) for the native concat.
+     */
+    void nativeOutput(StringBuilder root) {
+        shared.root = root;
+    }
+
+    /** How many pieces (text and printed values) a native render wrote to its output. */
+    int nodes() {
+        return shared.nodes;
+    }
+
+    /** The value of the last piece a native render wrote (its text, or the printed value itself). */
+    Object lastNode() {
+        return shared.node;
+    }
+
+    /** Appends template text. */
+    void text(String text, StringBuilder out) {
+        if (out == shared.root) node(text);
+        out.append(text);
+    }
+
+    private void node(Object v) {
+        shared.nodes++;
+        shared.node = v;
+    }
+
     void print(Object v, int pos, StringBuilder out) {
         if (v instanceof Undefined u) {
-            if (u.isLenient()) return;
-            throw EvalError.undefined(u, pos);
+            if (!u.isLenient()) throw EvalError.undefined(u, pos);
+            if (out == shared.root) node("");
+            return;
+        }
+        if (shared.root != null) {
+            if (out == shared.root) node(v);
+            if (v == null) {
+                out.append("None");
+                return;
+            }
         }
         if (v == null) return;
         String s;

@@ -116,7 +116,10 @@ final class Lookups {
                 }
                 case "convert_data" -> convert = PyOps.truthy(k.getValue());
                 case "jinja2_native" -> {
-                    if (PyOps.truthy(k.getValue())) throw new EvalError("jplay renders templates with jinja2_native off only");
+                    // without the jinja2_native setting Ansible renders the file as text whatever this option says
+                    if (PyOps.truthy(k.getValue()) && e.templar.jinja2Native()) {
+                        throw new EvalError("jplay's template lookup renders text only: jinja2_native=True is not supported");
+                    }
                 }
                 case "variable_start_string", "variable_end_string", "comment_start_string", "comment_end_string" ->
                         options.put(k.getKey(), k.getValue());

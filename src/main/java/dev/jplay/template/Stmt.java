@@ -21,7 +21,7 @@ interface Stmt {
 
     record Text(String text) implements Stmt {
         public void render(Env env, StringBuilder out) {
-            out.append(text);
+            env.text(text, out);
         }
     }
 

@@ -22,7 +22,9 @@ import java.util.function.Function;
 
 /**
  * The Jinja2 engine as the rest of jplay sees it. Thread-safe; parsed templates are cached by their text.
- * Semantics follow Ansible 2.14 with {@code jinja2_native=False}: see the method docs.
+ * Semantics follow Ansible 2.14 with {@code jinja2_native=False} (see the method docs), or with
+ * {@code jinja2_native=True} when the settings say so (template strings only: files and the template lookup
+ * render text, as Ansible's template action and lookup do).
  */
 public final class Templar {
     private static final int CACHE_LIMIT = 20_000;
@@ -40,6 +42,10 @@ public final class Templar {
     private final Consumer<String> warnings;
     private final Set<String> extensions;
     private final Function<String, Optional<Object>> settings;
+    /** Ansible's jinja2_native: template strings render to native values (see {@link NativeConcat}). */
+    private final boolean jinja2Native;
+    /** Ansible's STRING_TYPE_FILTERS: with jinja2_native, a template that is one of these filters stays text. */
+    private final Set<String> stringTypeFilters;
     private final ThreadLocal<int[]> nesting = ThreadLocal.withInitial(() -> new int[1]);
 
     public Templar() {
@@ -55,11 +61,15 @@ public final class Templar {
      * @param jinja2Extensions Ansible's {@code jinja2_extensions} setting: {@code jinja2.ext.do} enables
      *                         {@code {% do %}}, {@code jinja2.ext.loopcontrols} {@code {% break %}} and {@code {% continue %}}
      * @param settings         Ansible's settings by name ({@code DEFAULT_BECOME_USER}), for the config lookup; empty
-     *                         for a name that is not a setting
+     *                         for a name that is not a setting. {@code DEFAULT_JINJA2_NATIVE} true makes template
+     *                         strings render to native values, as Ansible's jinja2_native does
      */
     public Templar(Consumer<String> warnings, Collection<String> jinja2Extensions, Function<String, Optional<Object>> settings) {
         this.warnings = warnings;
         this.settings = settings;
+        this.jinja2Native = Boolean.TRUE.equals(settings.apply("DEFAULT_JINJA2_NATIVE").orElse(false));
+        this.stringTypeFilters = settings.apply("STRING_TYPE_FILTERS").map(v -> v instanceof List<?> l ? l : List.of(v))
+                .map(l -> Set.copyOf(l.stream().map(PyOps::str).toList())).orElse(NativeConcat.STRING_TYPE_FILTERS);
         Set<String> tags = new java.util.HashSet<>();
         for (String ext : jinja2Extensions) {
             switch (ext.strip()) {
@@ -73,6 +83,11 @@ public final class Templar {
 
     void warn(String message) {
         warnings.accept(message);
+    }
+
+    /** Whether template strings render to native values (Ansible's jinja2_native setting). */
+    boolean jinja2Native() {
+        return jinja2Native;
     }
 
     /** One of Ansible's settings by name ({@code ERROR_ON_MISSING_HANDLER}), empty when unknown. */
@@ -129,6 +144,15 @@ public final class Templar {
         Compiled c = compile(text, Syntax.STRING, ctx);
         try {
             Object v;
+            if (jinja2Native) {
+                StringBuilder sb = new StringBuilder();
+                Env env = new Env(this, ctx);
+                env.nativeOutput(sb);
+                Templates.render(c, env, sb);
+                v = NativeConcat.of(env.nodes(), env.lastNode(), sb.toString(), c.single() != null && stringFilter(c.single()));
+                if (v instanceof VaultText vt) v = ctx.scope().decrypt(vt);
+                return v instanceof String s ? preserveNewlines(text, s, "\n") : v;
+            }
             if (c.single() != null) {
                 c.checkNames();
                 Object out = c.single().eval(new Env(this, ctx));
@@ -154,6 +178,11 @@ public final class Templar {
         } catch (StackOverflowError e) {
             throw new TemplateException("template recursion too deep while templating " + text + " (the JVM's stack ran out)", ctx.loc());
         }
+    }
+
+    /** Whether {@code n} is a call of one of the STRING_TYPE_FILTERS (its text is not read as a literal). */
+    private boolean stringFilter(Node n) {
+        return n instanceof Node.Filter f && stringTypeFilters.contains(f.name());
     }
 
     /** The name in text that is exactly {@code {{ name }}} (Ansible's SINGLE_VAR), or null. */

@@ -37,6 +37,7 @@ public final class TestContext implements ModuleContext {
     private final List<String> asked = new ArrayList<>();
     private java.util.Deque<String> answers;
     private Decrypter vault = Decrypter.NONE;
+    private Map<String, Object> settings = Map.of();
 
     public TestContext(Connection connection) {
         this.connection = connection;
@@ -44,6 +45,17 @@ public final class TestContext implements ModuleContext {
 
     public static TestContext local() {
         return new TestContext(new LocalConnection("localhost"));
+    }
+
+    /** Ansible's settings by name, as {@link #setting} gives them to the module. */
+    public TestContext settings(Map<String, Object> s) {
+        settings = s;
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<Object> setting(String name) {
+        return java.util.Optional.ofNullable(settings.get(name));
     }
 
     public TestContext vault(Decrypter v) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays the template cases recorded from ansible-core (src/test/resources/template/cases/*.json, written by
- * record.py): each template must render to the value Ansible rendered, or fail with Ansible's message.
+ * record.py): each template must render to the value Ansible rendered, or fail with Ansible's message. Cases in
+ * files named {@code native*} were recorded with jinja2_native = True, and render so here.
  */
 class TemplateCasesTest {
     static final Path DIR = Path.of("src/test/resources/template");
@@ -32,6 +33,8 @@ class TemplateCasesTest {
         // the config lookup reads Ansible's settings; two of their defaults are enough here
         Map<String, Object> settings = Map.of("DEFAULT_BECOME_USER", "root", "DEFAULT_FORKS", 5L);
         Templar templar = new Templar(w -> { }, List.of(), name -> Optional.ofNullable(settings.get(name)));
+        Templar nativeTemplar = new Templar(w -> { }, List.of(), name -> name.equals("DEFAULT_JINJA2_NATIVE") ? Optional.of(true)
+                : Optional.ofNullable(settings.get(name)));
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = (Map<String, Object>) Yaml.load(DIR.resolve("vars.yml"));
         List<DynamicTest> tests = new ArrayList<>();
@@ -39,9 +42,10 @@ class TemplateCasesTest {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 List<?> cases = (List<?>) Json.parse(Files.readString(file));
                 String group = file.getFileName().toString().replace(".json", "");
+                Templar t = group.startsWith("native") ? nativeTemplar : templar;
                 for (int i = 0; i < cases.size(); i++) {
                     Map<?, ?> c = (Map<?, ?>) cases.get(i);
-                    tests.add(DynamicTest.dynamicTest(group + "[" + i + "] " + c.get("t"), () -> check(templar, vars, c)));
+                    tests.add(DynamicTest.dynamicTest(group + "[" + i + "] " + c.get("t"), () -> check(t, vars, c)));
                 }
             }
         }

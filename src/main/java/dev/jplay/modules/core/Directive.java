@@ -76,7 +76,7 @@ public record Directive(ModuleSpec spec) implements Module {
                 .param(Param.of("handlers_from").str().def("main").doc("File in handlers/ to load."))
                 .param(Param.of("allow_duplicates").bool().def(true).doc("Allow running the role more than once."))
                 .param(Param.of("public").bool().doc("Expose the role's vars to the rest of the play."))
-                .param(Param.of("rolespec_validate").bool().def(true).doc("Accepted; argument specs are not validated."))
+                .param(Param.of("rolespec_validate").bool().def(true).doc("Validate the role's arguments against its argument spec (meta/argument_specs.yml) first."))
                 .example("- ansible.builtin." + name + ":\n    name: containerd\n    tasks_from: install")
                 .performance("no round trip");
         if (dynamic) b.param(Param.of("apply").dict().doc("Keywords applied to the role's tasks."));

@@ -1,5 +1,6 @@
 package dev.jplay.modules.core;
 
+import dev.jplay.data.MergeHash;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
@@ -77,11 +78,11 @@ public final class IncludeVars implements Module {
             for (Map.Entry<String, Object> en : vars.entrySet()) {
                 String k = en.getKey();
                 Object old = k.matches("[A-Za-z_][A-Za-z0-9_]*") ? ctx.evaluate(k + " if " + k + " is defined else none") : null;
-                if (!(old instanceof Map<?, ?> && en.getValue() instanceof Map<?, ?>)) {
+                if (!(old instanceof Map<?, ?> om && en.getValue() instanceof Map<?, ?> nm)) {
                     return ModuleResult.failed("failed to combine variables, expected dicts but got a '" + typeName(old) + "' and a '"
                             + typeName(en.getValue()) + "'");
                 }
-                en.setValue(merge(old, en.getValue()));
+                en.setValue(MergeHash.merge(om, nm));
             }
         }
         return r.put("ansible_included_var_files", loaded.files).put("ansible_facts", vars);
@@ -161,14 +162,6 @@ public final class IncludeVars implements Module {
         out.files.add(f.toString());
         m.forEach((k, v) -> out.vars.put(String.valueOf(k), v));
         return null;
-    }
-
-    /** Ansible's {@code merge_hash} (lists replaced): y's keys win, nested dicts merged. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> merge(Object x, Object y) {
-        Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) x);
-        ((Map<String, Object>) y).forEach((k, v) -> out.put(k, out.get(k) instanceof Map<?, ?> && v instanceof Map<?, ?> ? merge(out.get(k), v) : v));
-        return out;
     }
 
     private static String typeName(Object v) {

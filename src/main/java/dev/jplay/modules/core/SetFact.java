@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * {@code set_fact}: sets host variables. Returns them under {@code ansible_facts}; the executor stores them
- * (and, with {@code cacheable}, also as facts). Strings spelled as booleans become booleans, and names may be
- * templates ({@code "{{ item }}=x"}), as in Ansible.
+ * (and, with {@code cacheable}, also as facts). Strings spelled as booleans become booleans (unless jinja2_native
+ * is set), and names may be templates ({@code "{{ item }}=x"}), as in Ansible.
  */
 public final class SetFact implements Module {
     private static final Set<String> BOOLS = Set.of("true", "false", "yes", "no");
@@ -38,6 +38,8 @@ public final class SetFact implements Module {
     public ModuleResult run(ModuleArgs args, ModuleContext ctx) {
         Map<String, Object> facts = new LinkedHashMap<>();
         boolean cacheable = false;
+        // with jinja2_native the values keep their types: no strings read as booleans (Ansible's set_fact action)
+        boolean nativeTypes = Boolean.TRUE.equals(ctx.setting("DEFAULT_JINJA2_NATIVE").orElse(false));
         for (var e : args.all().entrySet()) {
             String k = e.getKey();
             if (k.equals("cacheable")) {
@@ -50,7 +52,7 @@ public final class SetFact implements Module {
                         + "underscore character, and contain only letters, numbers and underscores.");
             }
             Object v = e.getValue();
-            if (v instanceof CharSequence s && BOOLS.contains(s.toString().toLowerCase(Locale.ROOT))) v = ArgConverter.toBool(v);
+            if (!nativeTypes && v instanceof CharSequence s && BOOLS.contains(s.toString().toLowerCase(Locale.ROOT))) v = ArgConverter.toBool(v);
             facts.put(k, v);
         }
         if (facts.isEmpty()) return ModuleResult.failed("No key/value pairs provided, at least one is required for this action to succeed");

@@ -1,7 +1,6 @@
 package dev.jplay.modules.core;
 
 import dev.jplay.modules.ArgConverter;
-import dev.jplay.modules.ArgumentException;
 import dev.jplay.modules.Module;
 import dev.jplay.modules.ModuleArgs;
 import dev.jplay.modules.ModuleContext;
@@ -43,14 +42,10 @@ public final class ValidateArgumentSpec implements Module {
             if (Boolean.TRUE.equals(ctx.evaluate(name + " is defined"))) provided.put(name, ctx.evaluate(name));
         }
         if (a.get("provided_arguments") instanceof Map<?, ?> p) p.forEach((k, v) -> provided.put(String.valueOf(k), v));
-        ModuleResult r;
-        try {
-            ArgConverter.convert(ArgumentSpecs.toSpec("validate_argument_spec", spec), provided);
-            r = ModuleResult.ok().msg("The arg spec validation passed");
-        } catch (ArgumentException e) {
-            String err = e.getMessage().replace(" (module validate_argument_spec)", "").replace(" for validate_argument_spec", "");
-            r = ModuleResult.failed("Validation of arguments failed:\n" + err).put("argument_errors", List.of(err));
-        }
+        List<String> errors = ArgConverter.errors(ArgumentSpecs.toSpec("validate_argument_spec", spec), provided).stream()
+                .map(e -> e.getMessage().replace(" (module validate_argument_spec)", "").replace(" for validate_argument_spec", "")).toList();
+        ModuleResult r = errors.isEmpty() ? ModuleResult.ok().msg("The arg spec validation passed")
+                : ModuleResult.failed("Validation of arguments failed:\n" + String.join("\n", errors)).put("argument_errors", errors);
         r.put("argument_spec_data", spec);
         if (a.get("validate_args_context") != null) r.put("validate_args_context", a.get("validate_args_context"));
         return r;
