@@ -110,8 +110,11 @@ final class Expectations implements Dialog {
     /** Waits for the next match and returns its answer; null once the output ended; a failure or timeout ends it too. */
     private synchronized Turn next() throws InterruptedException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        boolean running = started;
         while (true) {
             if (started) {
+                if (!running && timeout != null) deadline = System.nanoTime() + timeout.toNanos(); // the clock starts with the command
+                running = true;
                 Turn t = match();
                 if (t != null) return t;
             }
