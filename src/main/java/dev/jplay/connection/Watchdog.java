@@ -23,7 +23,7 @@ final class Watchdog {
         return t;
     }
 
-    /** Runs {@code kill} (which kills the command, its descendants first) once {@code timeout} passes; null: never. */
+    /** Runs {@code kill} (which kills the command on the host) once {@code timeout} passes; null: never. */
     static Watchdog start(ScheduledExecutorService timer, Duration timeout, Runnable kill) {
         Watchdog w = new Watchdog();
         if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
