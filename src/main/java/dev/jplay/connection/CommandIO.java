@@ -27,23 +27,51 @@ public final class CommandIO {
 
     public Captured run(OutputStream stdin, InputStream stdout, InputStream stderr, byte[] input,
                         Become become, ShellCommand.BecomePlan plan, OutputListener listener) throws IOException {
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(stdout, listener), pool);
+        return run(stdin, stdout, stderr, input, become, plan, listener, null, null);
+    }
+
+    /**
+     * As above; with a {@code dialog}, stdin stays open for it (instead of {@code input}) until the output ends or it
+     * calls {@code hangUp}.
+     */
+    public Captured run(OutputStream stdin, InputStream stdout, InputStream stderr, byte[] input, Become become,
+                        ShellCommand.BecomePlan plan, OutputListener listener, Dialog dialog, Runnable hangUp) throws IOException {
+        OutputListener heard = dialog == null ? listener : both(listener, dialog);
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
+            try {
+                return drain(stdout, heard);
+            } finally {
+                if (dialog != null) dialog.ended();
+            }
+        }, pool);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String failure = null;
-        if (plan == null) {
-            CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(stdin, input), pool);
-            tee(stderr, err, listener, true);
-            join(feed);
-        } else {
-            failure = escalate(stdin, stderr, err, input, become, plan);
-            tee(stderr, err, listener, true);
-        }
+        CompletableFuture<Void> feed = CompletableFuture.completedFuture(null);
+        if (plan != null) failure = escalate(stdin, stderr, err, become, plan);
+        if (failure == null) feed = CompletableFuture.runAsync(dialog == null ? () -> feed(stdin, input) : () -> talk(stdin, dialog, hangUp), pool);
+        tee(stderr, err, heard, true);
+        join(feed);
         return new Captured(join(out), err.toByteArray(), failure);
     }
 
+    private static OutputListener both(OutputListener listener, Dialog dialog) {
+        return (data, offset, length, isErr) -> {
+            dialog.heard(data, offset, length, isErr);
+            if (listener != null) listener.output(data, offset, length, isErr);
+        };
+    }
+
+    private static void talk(OutputStream stdin, Dialog dialog, Runnable hangUp) {
+        try (stdin) {
+            dialog.talk(stdin, hangUp);
+        } catch (IOException ignored) {
+            // the command closed its stdin (it ended): its exit status and output tell the story
+        }
+    }
+
     /** Reads stderr until the marker; answers one prompt; returns a failure message or null. */
-    private String escalate(OutputStream stdin, InputStream stderr, ByteArrayOutputStream err, byte[] input,
-                            Become become, ShellCommand.BecomePlan plan) throws IOException {
+    private String escalate(OutputStream stdin, InputStream stderr, ByteArrayOutputStream err, Become become,
+                            ShellCommand.BecomePlan plan) throws IOException {
         String failure = awaitMarker(stdin, stderr, err, become, plan, plan.marker().getBytes(StandardCharsets.UTF_8));
         if (failure != null) {
             closeQuietly(stdin);
@@ -51,7 +79,6 @@ public final class CommandIO {
         }
         int next = stderr.read(); // the newline echo printed after the marker
         if (next >= 0 && next != '\n') err.write(next);
-        feed(stdin, input);
         return null;
     }
 

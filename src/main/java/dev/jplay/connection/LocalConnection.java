@@ -67,10 +67,14 @@ public final class LocalConnection implements Connection {
             throw new ConnectionException(ConnectionException.Kind.UNREACHABLE, "cannot start " + String.join(" ", launcher)
                     + (launcher.isEmpty() ? "" : " ") + "/bin/sh: " + e.getMessage(), e);
         }
-        Watchdog dog = Watchdog.start(timer, req.timeout(), p::descendants, p::destroyForcibly);
+        Runnable hangUp = () -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        };
+        Watchdog dog = Watchdog.start(timer, req.timeout(), hangUp);
         try {
             CommandIO.Captured c = io.run(p.getOutputStream(), p.getInputStream(), p.getErrorStream(), req.stdin(), req.become(), plan,
-                    req.listener());
+                    req.listener(), req.dialog(), hangUp);
             int rc = p.waitFor();
             if (dog.fired()) {
                 throw new ConnectionException(ConnectionException.Kind.TIMEOUT,
@@ -82,8 +86,7 @@ public final class LocalConnection implements Connection {
             if (e instanceof ConnectionException ce) throw ce;
             throw new ConnectionException(ConnectionException.Kind.UNREACHABLE, e.getMessage(), e);
         } catch (InterruptedException e) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            hangUp.run();
             Thread.currentThread().interrupt();
             throw new ConnectionException(ConnectionException.Kind.TIMEOUT, "interrupted", e);
         } finally {

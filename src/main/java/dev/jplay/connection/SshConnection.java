@@ -88,7 +88,8 @@ final class SshConnection implements Connection {
     @Override
     public ExecResult exec(ExecRequest req) throws ConnectionException {
         if (stopping.getAsBoolean()) throw ConnectionException.interrupted();
-        ShellSession shell = shells == null ? null : shells.acquire(req.become());
+        // a dialog answers on stdin while the command runs: a persistent shell copies stdin before it starts one
+        ShellSession shell = shells == null || req.dialog() != null ? null : shells.acquire(req.become());
         if (shell != null) return inShell(shell, req);
         return inChannel(req, false);
     }
@@ -138,10 +139,11 @@ final class SshConnection implements Connection {
             Session.Command cmd = s.exec(line);
             state.sent().countDown();
             // kill on the host first: closing the channel alone leaves the command running there
-            Watchdog dog = Watchdog.start(timer, req.timeout(), () -> killJob(job).whenComplete((v, e) -> closeQuietly(s)));
+            Runnable hangUp = () -> killJob(job).whenComplete((v, e) -> closeQuietly(s));
+            Watchdog dog = Watchdog.start(timer, req.timeout(), hangUp);
             try {
                 CommandIO.Captured c = io.run(cmd.getOutputStream(), WindowKeeper.stdout(window, cmd), WindowKeeper.stderr(window, cmd),
-                        req.stdin(), req.become(), plan, req.listener());
+                        req.stdin(), req.become(), plan, req.listener(), req.dialog(), hangUp);
                 cmd.join();
                 if (dog.fired()) throw timedOut(req);
                 if (c.becomeFailure() != null) throw new ConnectionException(ConnectionException.Kind.BECOME, c.becomeFailure());

@@ -6,8 +6,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /** Kills a command that runs past its timeout (its descendants first), and remembers that it did. */
 final class Watchdog {
@@ -25,21 +23,16 @@ final class Watchdog {
         return t;
     }
 
-    static Watchdog start(ScheduledExecutorService timer, Duration timeout, Supplier<Stream<ProcessHandle>> descendants, Runnable kill) {
+    /** Runs {@code kill} (which kills the command on the host) once {@code timeout} passes; null: never. */
+    static Watchdog start(ScheduledExecutorService timer, Duration timeout, Runnable kill) {
         Watchdog w = new Watchdog();
         if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
             w.future = timer.schedule(() -> {
                 w.fired.set(true);
-                descendants.get().forEach(ProcessHandle::destroyForcibly);
                 kill.run();
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         return w;
-    }
-
-    /** For connections without processes (e.g. SSH channels): runs {@code kill} after the timeout. */
-    static Watchdog start(ScheduledExecutorService timer, Duration timeout, Runnable kill) {
-        return start(timer, timeout, Stream::empty, kill);
     }
 
     boolean fired() {

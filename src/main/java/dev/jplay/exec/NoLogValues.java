@@ -26,6 +26,13 @@ final class NoLogValues {
      */
     private static final Map<String, Set<String>> TAKEN_BY_ACTION = Map.of("copy", Set.of("content"));
 
+    /**
+     * Parameters that Ansible does not mark no_log but that hold secrets jplay never shows: expect's answers (often
+     * passwords) are masked where the arguments are shown ({@code -vvv}) and are not masked in the result (an
+     * answer such as {@code y} would mask every y of stdout); they travel on stdin only, never in a command line.
+     */
+    private static final Map<String, Set<String>> SHOWN_MASKED = Map.of("expect", Set.of("responses"));
+
     private final Set<String> names = new LinkedHashSet<>();
     private final List<String> values = new ArrayList<>();
     private final List<String> inResults = new ArrayList<>();
@@ -36,6 +43,7 @@ final class NoLogValues {
         NoLogValues v = new NoLogValues();
         Set<String> taken = TAKEN_BY_ACTION.getOrDefault(spec.name(), Set.of());
         for (Param p : spec.params()) {
+            if (SHOWN_MASKED.getOrDefault(spec.name(), Set.of()).contains(p.name())) v.names.add(p.name());
             if (!p.noLog() || args.get(p.name()) == null) continue;
             v.names.add(p.name());
             collect(args.get(p.name()), v.values);

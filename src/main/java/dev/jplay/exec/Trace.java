@@ -101,6 +101,7 @@ final class Trace {
             if (req.chdir() != null) sb.append("  [in ").append(req.chdir()).append(']');
             if (req.become() != null) sb.append("  [become ").append(req.become().user()).append(" (").append(req.become().method()).append(")]");
             if (req.stdin() != null) sb.append("  [").append(req.stdin().length).append(" bytes on stdin]");
+            if (req.dialog() != null) sb.append("  [answers on stdin: ").append(req.dialog()).append(']');
             line(3, sb.toString());
             long t = System.nanoTime();
             try {

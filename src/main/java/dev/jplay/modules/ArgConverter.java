@@ -85,6 +85,7 @@ public final class ArgConverter {
             Object v = out.get(p.name());
             if (v == null) {
                 if (p.required() && !out.containsKey(p.name())) continue; // reported by checkCombinations
+                if (p.keepsNull() && out.containsKey(p.name())) continue; // given as null on purpose
                 if (p.defaultValue() != null) out.put(p.name(), p.defaultValue());
                 else if (!out.containsKey(p.name())) out.put(p.name(), null);
                 continue;

@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * One module parameter. {@code templated=false} marks parameters whose values are expressions evaluated by the
  * module itself (e.g. {@code assert.that}, {@code debug.var}) and must not be templated before the call.
- * {@code noLog} values are masked in output.
+ * {@code noLog} values are masked in output. {@code keepsNull}: an explicit {@code null} stays null instead of taking
+ * the default (Ansible keeps a given None; e.g. expect's {@code timeout: null} means no timeout).
  */
 public record Param(String name, ParamType type, boolean required, Object defaultValue, List<Object> choices,
-                    List<String> aliases, ParamType elements, String description, boolean templated, boolean noLog) {
+                    List<String> aliases, ParamType elements, String description, boolean templated, boolean noLog,
+                    boolean keepsNull) {
     public Param {
         choices = choices == null ? List.of() : List.copyOf(choices);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -31,6 +33,7 @@ public record Param(String name, ParamType type, boolean required, Object defaul
         private String doc = "";
         private boolean templated = true;
         private boolean noLog;
+        private boolean keepsNull;
 
         Builder(String name) {
             this.name = name;
@@ -106,8 +109,14 @@ public record Param(String name, ParamType type, boolean required, Object defaul
             return this;
         }
 
+        /** An explicit {@code null} is kept, not replaced by the default. */
+        public Builder keepsNull() {
+            keepsNull = true;
+            return this;
+        }
+
         public Param build() {
-            return new Param(name, type, required, def, choices, aliases, elements, doc, templated, noLog);
+            return new Param(name, type, required, def, choices, aliases, elements, doc, templated, noLog, keepsNull);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jplay.template;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -21,10 +22,29 @@ public final class PyRegex {
 
     /** {@link #compile} leaving a bad pattern's PatternSyntaxException to the caller (to word the error its own way). */
     static Pattern pattern(String pyPattern, boolean ignoreCase, boolean multiline) {
-        String p = pyPattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>").replace("\\Z", "\\z");
+        String p = translate(pyPattern);
         int flags = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS
                 | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | (multiline ? Pattern.MULTILINE : 0);
         return Pattern.compile(p, flags);
+    }
+
+    /**
+     * A Python {@code bytes} pattern compiled as pexpect compiles it ({@code re.DOTALL}), for text decoded as
+     * ISO-8859-1 (one char per byte): {@code .} is one byte, {@code \w \d \s} and {@code (?i)} are ASCII-only, and a
+     * non-ASCII character in the pattern stands for its UTF-8 bytes, as Ansible's {@code to_bytes} makes it.
+     */
+    public static Pattern compileBytes(String pyPattern) {
+        String bytes = new String(pyPattern.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        try {
+            return Pattern.compile(translate(bytes), Pattern.UNIX_LINES | Pattern.DOTALL);
+        } catch (PatternSyntaxException e) {
+            throw new EvalError("bad regular expression '" + pyPattern + "': " + pythonError(e));
+        }
+    }
+
+    /** Python's syntax in Java's: named groups and their back references, {@code \Z}. */
+    private static String translate(String py) {
+        return py.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>").replace("\\Z", "\\z");
     }
 
     /** Python's re.error text for Java's syntax error, where the two name the same fault ("nothing to repeat at position 0"). */

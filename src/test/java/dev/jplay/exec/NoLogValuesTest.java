@@ -42,4 +42,16 @@ class NoLogValuesTest {
         NoLogValues none = NoLogValues.of(spec("uri"), new ModuleArgs(Map.of("url", "x")));
         assertThat(none.scrubbed(r)).isSameAs(r);
     }
+
+    @Test
+    void expectsAnswersAreMaskedWhereArgumentsAreShownAndNowhereElse() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("command", "passwd bob");
+        given.put("responses", Map.of("(?i)password", "y"));
+        NoLogValues v = NoLogValues.of(new dev.jplay.modules.commands.Expect().spec(), new ModuleArgs(given));
+        assertThat(v.shown(given)).containsEntry("responses", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER").containsEntry("command", "passwd bob");
+        assertThat(v.scrub("yes y")).isEqualTo("yes y");
+        Map<String, Object> r = new LinkedHashMap<>(Map.of("stdout", "Continue? y"));
+        assertThat(v.scrubbed(r)).isSameAs(r);
+    }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The secrets audit: real playbooks on real hosts with marker secrets (the become password, vault passwords from
  * a file, a script, {@code --vault-id} and prompts, vaulted variables, {@code no_log} task arguments, their
- * registered results, module parameters Ansible marks no_log), and every place a secret could leak searched for
- * the markers: every command line started on the controller and on the hosts (every execve, traced with strace
+ * registered results, module parameters Ansible marks no_log, expect's answers without no_log), and every place a
+ * secret could leak searched for the markers: every command line started on the controller and on the hosts (every execve, traced with strace
  * on jplay and on each host's sshd: short-lived commands are not missed as with sampling {@code ps}), the output
  * at {@code -v} to {@code -vvvvvv} with {@code --diff}, the JSON event stream, the run journal and {@code --resume},
  * the fact cache, crash logs ({@code XDG_STATE_HOME}), every other file the runs left beside the playbook, and
@@ -41,6 +41,7 @@ class SecretsLabTest {
     static final String NOLOG = "nologval" + tag();
     static final String VAULTED = "vaultedval" + tag();
     static final String PARAM = "paramval" + tag();
+    static final String ANSWER = "expectanswer" + tag();
     static String becomePw;
 
     private static String tag() {
@@ -125,15 +126,31 @@ class SecretsLabTest {
                     - name: a no_log module parameter without no_log on the task
                       ansible.builtin.uri: {url: "http://127.0.0.1:9/", url_username: u, url_password: "%3$s", timeout: 2}
                       ignore_errors: true
+                    - name: a prompting command
+                      ansible.builtin.copy:
+                        dest: /srv/s/ask.sh
+                        mode: "0755"
+                        content: |
+                          #!/bin/sh
+                          printf 'New password: '; read p; printf 'Retype new password: '; read q
+                          [ "$p" = "$q" ] && printf '%%s\\n' "$p" > /srv/s/answer.txt && echo updated
+                    - name: expect's answers without no_log (they go to the terminal only)
+                      ansible.builtin.expect: {command: /srv/s/ask.sh, responses: {"(?i)password:": "%4$s"}}
+                      register: answered
+                    - name: expect's answers after the become password
+                      ansible.builtin.expect: {command: /srv/s/ask.sh, responses: {"(?i)password:": "%4$s"}}
+                      become: true
+                      vars: {ansible_user: jplay}
                     - name: the registered results are used
                       ansible.builtin.assert:
-                        that: ["catted.stdout == nolog_marker", "who.stdout == 'root'"]
+                        that: ["catted.stdout == nolog_marker", "who.stdout == 'root'",
+                               "answered.stdout == 'New password: Retype new password: updated'"]
                         quiet: true
                   handlers:
                     - name: reload
                       ansible.builtin.command: {cmd: cat, stdin: "reload {{ nolog_marker }}"}
                       no_log: true
-                """.formatted(NOLOG, vaulted, PARAM));
+                """.formatted(NOLOG, vaulted, PARAM, ANSWER));
     }
 
     @AfterAll
@@ -236,12 +253,12 @@ class SecretsLabTest {
     }
 
     private static List<String> markers() {
-        return List.of(becomePw, VAULT_PW, NOLOG, VAULTED, PARAM);
+        return List.of(becomePw, VAULT_PW, NOLOG, VAULTED, PARAM, ANSWER);
     }
 
     private static String name(String m) {
         return m.equals(becomePw) ? "the become password" : m.equals(VAULT_PW) ? "the vault password" : m.equals(NOLOG) ? "a no_log value"
-                : m.equals(VAULTED) ? "a vaulted value used with no_log" : "a no_log module parameter";
+                : m.equals(VAULTED) ? "a vaulted value used with no_log" : m.equals(ANSWER) ? "an answer of expect" : "a no_log module parameter";
     }
 
     private static String around(String text, String m) {

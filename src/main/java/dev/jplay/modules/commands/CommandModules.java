@@ -8,6 +8,6 @@ public final class CommandModules {
     private CommandModules() {}
 
     public static List<Module> all() {
-        return List.of(Command.command(), Command.shell(), new Raw(), new Script());
+        return List.of(Command.command(), Command.shell(), new Raw(), new Script(), new Expect());
     }
 }

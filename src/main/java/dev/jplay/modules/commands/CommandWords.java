@@ -114,7 +114,12 @@ final class CommandWords {
 
     /** Python's repr() of the path's bytes: {@code b'...'}. */
     static String bytesRepr(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return bytesRepr(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Python's repr() of bytes: {@code b'...'} (in double quotes when they hold a single quote and no double one). */
+    static String bytesRepr(byte[] b) {
+        String s = new String(b, StandardCharsets.ISO_8859_1);
         boolean dq = s.contains("'") && !s.contains("\"");
         StringBuilder sb = new StringBuilder("b").append(dq ? '"' : '\'');
         for (byte x : b) {

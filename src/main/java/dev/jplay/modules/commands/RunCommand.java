@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code end}, {@code delta}) and messages exactly as Ansible's command module returns them.
  */
 final class RunCommand {
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final String SKIP = "__JPLAY_SKIP_" + "7f3a__";
     /** After the skip marker: chdir could not be entered; then the errno. */
     private static final String CHDIR = "d";

@@ -61,7 +61,7 @@ final class Netns extends ForwardingConnection {
     public ExecResult exec(ExecRequest req) throws ConnectionException {
         String sh = req.executable() == null ? "/bin/sh" : req.executable();
         return inner.exec(new ExecRequest("ip netns exec " + name + " " + sh + " -c " + ShellCommand.quote(req.command()), req.stdin(),
-                req.env(), req.chdir(), req.become(), req.timeout(), null, req.listener()));
+                req.env(), req.chdir(), req.become(), req.timeout(), null, req.listener(), req.dialog()));
     }
 
     @Override
