@@ -9,6 +9,7 @@ public final class PackageModules {
 
     public static List<Module> all() {
         Apt apt = new Apt();
-        return List.of(apt, new Package(apt), new DpkgSelections(), new AptRepository(), new Deb822Repository(), new AptKey(), new Pip(), new Debconf());
+        return List.of(apt, new Package(apt), new DpkgSelections(), new AptRepository(), new Deb822Repository(), new AptKey(), new Pip(), new Debconf(),
+                new RpmKey());
     }
 }
